@@ -1,0 +1,117 @@
+"""Shared fixtures: the shipped files, and a small source file tests can break on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_SOURCE = ROOT / "data" / "events.toml"
+SHIPPED_STORE = ROOT / "data" / "events.db"
+SEEDS = ROOT / "data" / "seeds"
+
+SMALL_SOURCE = '''
+[meta]
+title = "Small test store"
+
+[sources.doyle-2021]
+author = "Clare Doyle"
+title = "Film Review: Dear Comrades!"
+publication = "The Socialist"
+published = "2021-02-17"
+url = "https://www.socialistparty.org.uk"
+stance = "Praises the film."
+seed = "seeds/000_91cc0ad25b3ec337.txt"
+begin = "Film Review: Dear Comrades!"
+end = "Stalinists and capitalists alike."
+drop = ["Workers on strike in Novocherkassk in 'Dear Comrades!'",
+        "Workers on strike in Novocherkassk in 'Dear Comrades!' (Click to enlarge)"]
+
+[sources.weiss-2021]
+author = "Clara Weiss"
+title = "Dear Comrades"
+publication = "World Socialist Web Site"
+published = "2021-02-09"
+url = "https://www.wsws.org"
+stance = "Credits the reconstruction, criticises the viewpoint."
+seed = "seeds/001_8707fca2341a3206.txt"
+markdown = true
+begin = "# *Dear Comrades*: Russian film"
+end = "is overdue, in Russia and internationally."
+join_after = ["Communist Party Central", "in the USSR and", "At this moment,", "as a"]
+
+[places.novocherkassk]
+name = "Novocherkassk"
+kind = "city"
+latitude = 47.42
+longitude = 40.09
+
+[themes.repression]
+name = "Terror and repression"
+color = "#D55E00"
+
+[themes.protest]
+name = "Strikes and uprisings"
+color = "#E69F00"
+
+[[events]]
+id = "massacre"
+title = "Troops fire on the demonstration"
+start = "1962-06-02"
+end = ""
+certainty = "exact"
+places = ["novocherkassk"]
+themes = ["repression", "protest"]
+summary = "Soldiers fire on a demonstration of striking workers."
+
+[[events.excerpts]]
+source = "weiss-2021"
+quote = "At a demonstration of thousands of workers that same day, the massacre occurs."
+
+[[events.excerpts]]
+source = "doyle-2021"
+quote = "The true number of dead and wounded in the Novocherkassk uprising may never be known."
+
+[[events.claims]]
+topic = "death toll"
+source = "doyle-2021"
+value = "more than 80"
+quote = "Some estimates put deaths at more than 80."
+
+[[events]]
+id = "strike"
+title = "Strike at the locomotive plant"
+start = "1962-06"
+end = "1962-06-02"
+certainty = "approximate"
+places = ["novocherkassk"]
+themes = ["protest"]
+summary = "Workers stop work over higher food prices."
+
+[[events.excerpts]]
+source = "doyle-2021"
+quote = "The uprising started with a strike at the electric locomotive plant"
+'''
+
+
+@pytest.fixture
+def source_dir(tmp_path: Path) -> Path:
+    """A folder holding the seeds and a small valid ``events.toml``."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "events.toml").write_text(SMALL_SOURCE, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def small_store(source_dir: Path) -> Path:
+    """A store built from the small source file."""
+    from timeline_app.build import build_store
+
+    target = source_dir / "small.db"
+    build_store(source_dir / "events.toml", target)
+    return target

@@ -1,0 +1,59 @@
+"""Build an event store from the reviewable source file, all or nothing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from timeline_app.source_file import StoreRows, read_source_file
+from timeline_app.store_schema import create_tables, enable_search
+
+# Insert order respects foreign keys.
+_TABLE_ORDER = (
+    "sources", "places", "themes", "periods", "events", "event_places", "event_themes",
+    "excerpts", "commentary", "claims",
+)
+
+
+def write_store(rows: StoreRows, target: Path) -> None:
+    """Write ``rows`` as a new store at ``target``, replacing it only once the new store is complete.
+
+    The store is written to a temporary file beside ``target`` and renamed into place,
+    so a failure at any point leaves whatever was at ``target`` untouched.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        temp.unlink()
+        db = sqlite_utils.Database(temp)
+        try:
+            create_tables(db)
+            with db.conn:
+                db["meta"].insert_all([{"key": k, "value": v} for k, v in rows.meta.items()])
+                for table in _TABLE_ORDER:
+                    db[table].insert_all(rows.tables.get(table, []))
+            enable_search(db)
+            db.vacuum()
+        finally:
+            db.close()
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def build_store(source: Path, target: Path) -> StoreRows:
+    """Read ``source`` (TOML) and write the store it describes to ``target``.
+
+    Raise :class:`~timeline_app.source_file.SourceFileError` listing every problem,
+    leaving ``target`` as it was.
+    """
+    rows = read_source_file(Path(source))
+    write_store(rows, Path(target))
+    return rows

@@ -1,0 +1,108 @@
+"""Dates cut to the precision known: ``1962``, ``1962-06`` or ``1962-06-02``.
+
+The timeline draws on a continuous axis of decimal years, so each date maps to
+the interval it stands for: ``1962-06`` covers 1962.41 to 1962.49. An event
+known only to the month is drawn across that whole interval, which is how its
+uncertainty stays visible.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    """A date string is not ISO 8601 cut to year, month or day."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``year``, ``month`` or ``day``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> date:
+        """The earliest day this date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The latest day this date can mean."""
+        if self.day is not None:
+            return date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def isoformat(self) -> str:
+        """The date as written in the store."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateError` otherwise."""
+    match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise DateError(f"{text!r} is not a date like 1962, 1962-06 or 1962-06-02")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"{text!r} has no month {month}")
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise DateError(f"{text!r} is not a day of the calendar") from None
+    return PartialDate(year, month, day)
+
+
+def decimal_year(day: date) -> float:
+    """The start of ``day`` as a decimal year: 1962-07-02 is about 1962.5."""
+    length = 366 if calendar.isleap(day.year) else 365
+    return day.year + (day.timetuple().tm_yday - 1) / length
+
+
+def date_span(start: str, end: str | None = "") -> tuple[float, float]:
+    """The decimal-year interval an event covers, from its first possible day to the end of its last.
+
+    Raise :class:`DateError` if either date is malformed or ``end`` is before ``start``.
+    """
+    first = parse_date(start)
+    last = parse_date(end) if end else first
+    if last.last_day() < first.first_day():
+        raise DateError(f"end {end!r} is before start {start!r}")
+    return decimal_year(first.first_day()), decimal_year(last.last_day()) + _one_day(last.last_day())
+
+
+def _one_day(day: date) -> float:
+    return 1 / (366 if calendar.isleap(day.year) else 365)
+
+
+def format_span(start: str, end: str | None = "") -> str:
+    """A date or range as a person reads it: ``2 June 1962``, ``1930 – 1939``."""
+    text = format_date(start)
+    return f"{text} – {format_date(end)}" if end else text
+
+
+def format_date(text: str) -> str:
+    """``1962-06-02`` as ``2 June 1962``, ``1962-06`` as ``June 1962``; ``1962`` as is."""
+    value = parse_date(text)
+    if value.month is None:
+        return str(value.year)
+    month = calendar.month_name[value.month]
+    return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"

@@ -1,0 +1,1 @@
+"""The Qt window: views that draw what the model computed."""

@@ -1,0 +1,204 @@
+"""Open an event store and read it: the Qt-free data layer the window and CLI share."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from timeline_app.store_schema import CONTRACT, SCHEMA_VERSION
+
+
+class StoreError(Exception):
+    """A file cannot be used as an event store; the message names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def connect(path: Path | str, writable: bool = False) -> sqlite3.Connection:
+    """Open ``path`` with SQLite; read-only (SQLite's ``mode=ro``) unless ``writable``.
+
+    Raise :class:`StoreError` for a missing file, a folder, or a file SQLite cannot read.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(path, "is a folder, not an event store")
+    if not path.exists():
+        raise StoreError(path, "no such file")
+    mode = "rw" if writable else "ro"
+    uri = f"file:{url_quote(str(path.resolve()))}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=2.0)
+        conn.row_factory = sqlite3.Row
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise StoreError(path, _explain(exc)) from None
+    return conn
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "not a database" in text:
+        return "is not an SQLite database (the file is damaged or of another kind)"
+    if "locked" in text:
+        return "is locked by another program; close it there and try again"
+    if "unable to open" in text:
+        return "cannot be opened (check that you may read it)"
+    if "malformed" in text:
+        return "is damaged (SQLite reports a malformed database)"
+    return f"cannot be read by SQLite: {text}"
+
+
+def contract_problems(conn: sqlite3.Connection) -> list[str]:
+    """Tables or columns the contract requires that are missing, and an unknown schema version."""
+    problems: list[str] = []
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
+    for table, columns in CONTRACT.items():
+        if table not in tables:
+            problems.append(f"missing table '{table}'")
+            continue
+        have = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+        for column in columns:
+            if column not in have:
+                problems.append(f"table '{table}' has no column '{column}'")
+    if "meta" in tables and not problems:
+        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        if row is None:
+            problems.append("meta has no schema_version")
+        elif str(row[0]) != SCHEMA_VERSION:
+            problems.append(
+                f"schema_version is {row[0]!r}; this version of timeline-app reads version {SCHEMA_VERSION}"
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim passage of a review tied to an event."""
+
+    kind: str  # "excerpt", "commentary" or "claim"
+    event_id: str
+    source_id: str
+    quote: str
+    start: int | None
+    end: int | None
+    topic: str = ""
+    value: str = ""
+
+
+_QUOTE_SQL = {
+    "excerpt": "select event_id, source_id, quote, start, [end], '' as topic, '' as value from excerpts",
+    "commentary": "select event_id, source_id, quote, start, [end], '' as topic, '' as value from commentary",
+    "claim": "select event_id, source_id, quote, {span}, topic, value from claims",
+}
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix.
+
+    Quotes, brackets, AND/OR/NEAR and other query syntax are taken as plain words,
+    so no input can make the query fail.
+    """
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class EventStore:
+    """A read-only view of one event store file.
+
+    Opening checks the contract (tables, columns, schema version) and raises
+    :class:`StoreError` naming the file and the first problem.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path)
+        try:
+            problems = contract_problems(self.conn)
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise StoreError(self.path, _explain(exc)) from None
+        if problems:
+            self.conn.close()
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise StoreError(self.path, f"is not a version-1 event store: {problems[0]}{more}")
+        self._tables = {r[0] for r in self.conn.execute("select name from sqlite_master where type='table'")}
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store has table ``name`` (optional tables such as ``periods``)."""
+        return name in self._tables
+
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table as a dict."""
+        return {r["key"]: r["value"] for r in self.conn.execute("select key, value from meta")}
+
+    def rows(self, sql: str, params: tuple = ()) -> list[dict]:
+        """Run a read query and return rows as dicts."""
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def sources(self) -> dict[str, dict]:
+        """Every source by id."""
+        return {r["id"]: r for r in self.rows("select * from sources order by published, id")}
+
+    def themes(self) -> list[dict]:
+        """Every theme, by name."""
+        return self.rows("select id, name, color from themes order by name")
+
+    def places(self) -> list[dict]:
+        """Every place, by name."""
+        return self.rows("select id, name, kind, latitude, longitude from places order by name")
+
+    def periods(self) -> list[dict]:
+        """The eras drawn across the top of the timeline, oldest first (none if the store has none)."""
+        if not self.has_table("periods"):
+            return []
+        return self.rows("select id, name, start, [end] from periods order by start")
+
+    def quotes(self, event_id: str | None = None) -> list[Quote]:
+        """Every excerpt, commentary and claim, or those of one event, in text order."""
+        claim_cols = {r[1] for r in self.conn.execute("pragma table_info(claims)")}
+        span = "start, [end]" if {"start", "end"} <= claim_cols else "null, null"
+        found: list[Quote] = []
+        for kind, sql in _QUOTE_SQL.items():
+            sql = sql.format(span=span)
+            params: tuple = ()
+            if event_id is not None:
+                sql += " where event_id = ?"
+                params = (event_id,)
+            for r in self.conn.execute(sql + " order by rowid", params):
+                found.append(Quote(kind, *tuple(r)))
+        return found
+
+    def search(self, text: str) -> set[str] | None:
+        """Ids of events whose title, summary or any quote matches ``text``; None if ``text`` has no words.
+
+        Uses the store's full-text indexes where they exist and falls back to LIKE.
+        """
+        query = fts_query(text)
+        if not query:
+            return None
+        found: set[str] = set()
+        for table, columns in (("events", ("title", "summary")), ("excerpts", ("quote",)),
+                               ("commentary", ("quote",)), ("claims", ("quote", "value"))):
+            key = "id" if table == "events" else "event_id"
+            if f"{table}_fts" in self._tables:
+                sql = (f"select t.{key} from [{table}] t join [{table}_fts] f on f.rowid = t.rowid "
+                       f"where [{table}_fts] match ?")
+                found.update(r[0] for r in self.conn.execute(sql, (query,)))
+            else:
+                words = re.findall(r"\w+", text)
+                where = " and ".join(
+                    "(" + " or ".join(f"[{c}] like ?" for c in columns) + ")" for _ in words
+                )
+                params = tuple(f"%{w}%" for w in words for _ in columns)
+                found.update(r[0] for r in self.conn.execute(f"select {key} from [{table}] where {where}", params))
+        return found

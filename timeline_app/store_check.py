@@ -1,0 +1,119 @@
+"""Validate a whole store against the contract and the verbatim rule, and summarise it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from timeline_app.dates import DateError, date_span, parse_date
+from timeline_app.store import StoreError, connect, contract_problems
+from timeline_app.store_schema import CERTAINTIES, QUOTE_TABLES
+
+_FOREIGN_KEYS = (
+    ("event_places", "event_id", "events"), ("event_places", "place_id", "places"),
+    ("event_themes", "event_id", "events"), ("event_themes", "theme_id", "themes"),
+    *((t, "event_id", "events") for t in QUOTE_TABLES),
+    *((t, "source_id", "sources") for t in QUOTE_TABLES),
+)
+
+
+def store_problems(path: Path | str) -> list[str]:
+    """Every way the store at ``path`` breaks the contract; empty when it is sound.
+
+    Raise :class:`StoreError` when the file cannot be opened as SQLite at all.
+    """
+    conn = connect(path)
+    try:
+        problems = contract_problems(conn)
+        if problems:
+            return problems
+        return _row_problems(conn)
+    except sqlite3.Error as exc:
+        raise StoreError(path, f"cannot be read: {exc}") from None
+    finally:
+        conn.close()
+
+
+def _row_problems(conn: sqlite3.Connection) -> list[str]:
+    problems: list[str] = []
+    for eid, start, end, certainty in conn.execute("select id, start, [end], certainty from events"):
+        try:
+            date_span(start or "", end or "")
+        except DateError as exc:
+            problems.append(f"event '{eid}': dates: {exc}")
+        if certainty not in CERTAINTIES:
+            problems.append(f"event '{eid}': certainty {certainty!r} is not one of {', '.join(CERTAINTIES)}")
+    for sid, published in conn.execute("select id, published from sources"):
+        try:
+            parse_date(published or "")
+        except DateError as exc:
+            problems.append(f"source '{sid}': published: {exc}")
+    for table, column, target in _FOREIGN_KEYS:
+        sql = (f"select rowid, [{column}] from [{table}] where [{column}] is null "
+               f"or [{column}] not in (select id from [{target}])")
+        for rowid, value in conn.execute(sql):
+            problems.append(f"{table} row {rowid}: {column} {value!r} names no row of {target}")
+    texts = {sid: text or "" for sid, text in conn.execute("select id, text from sources")}
+    for table in QUOTE_TABLES:
+        columns = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+        if not {"start", "end"} <= columns:
+            continue
+        sql = f"select rowid, source_id, quote, start, [end] from [{table}]"
+        for rowid, sid, quote, start, end in conn.execute(sql):
+            if start is None and table == "claims":
+                continue
+            text = texts.get(sid)
+            if text is None:
+                continue
+            if not isinstance(start, int) or not isinstance(end, int) or text[start:end] != quote:
+                problems.append(
+                    f"{table} row {rowid}: offsets {start}-{end} do not give the quote in {sid}'s text"
+                )
+    for (eid,) in conn.execute("select id from events where id not in (select event_id from excerpts)"):
+        problems.append(f"event '{eid}': has no excerpt")
+    return problems
+
+
+def store_summary(path: Path | str) -> str:
+    """A one-screen summary: events per decade, per theme, per source, and the disputed points."""
+    conn = connect(path)
+    try:
+        lines: list[str] = []
+        meta = dict(conn.execute("select key, value from meta").fetchall())
+        total = conn.execute("select count(*) from events").fetchone()[0]
+        lines.append(f"{meta.get('title', Path(path).name)}: {total} events")
+        decades = Counter()
+        for (start,) in conn.execute("select start from events"):
+            try:
+                decades[parse_date(start).year // 10 * 10] += 1
+            except DateError:
+                decades["undated"] += 1
+        lines.append("Per decade:  " + ", ".join(f"{d}s {n}" for d, n in sorted(decades.items(), key=str)))
+        themes = conn.execute(
+            "select t.name, count(et.event_id) from themes t left join event_themes et on et.theme_id = t.id "
+            "group by t.id order by 2 desc, 1"
+        ).fetchall()
+        lines.append("Per theme:   " + ", ".join(f"{name} {n}" for name, n in themes))
+        sources = conn.execute(
+            "select s.id, count(distinct q.event_id) from sources s left join ("
+            + " union all ".join(f"select source_id, event_id from {t}" for t in QUOTE_TABLES)
+            + ") q on q.source_id = s.id group by s.id order by s.id"
+        ).fetchall()
+        both = conn.execute(
+            "select count(*) from (select event_id from excerpts group by event_id "
+            "having count(distinct source_id) > 1)"
+        ).fetchone()[0]
+        lines.append("Per source:  " + ", ".join(f"{sid} {n} events" for sid, n in sources)
+                     + f"; excerpts from both in {both} events")
+        quotes = {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in QUOTE_TABLES}
+        lines.append("Quotations:  " + ", ".join(f"{n} {t}" for t, n in quotes.items()))
+        disputes = conn.execute(
+            "select topic, count(distinct source_id), count(distinct event_id) from claims "
+            "group by topic order by topic"
+        ).fetchall()
+        lines.append("Disputes:    " + (", ".join(
+            f"{topic} ({s} sources, {e} events)" for topic, s, e in disputes) or "none"))
+        return "\n".join(lines)
+    finally:
+        conn.close()
