@@ -1,0 +1,144 @@
+"""What the explorer shows right now: store, filter, selection, grouping and visible range.
+
+A plain Python object that announces each change to its listeners, so views stay
+in step without reaching into one another, and tests can drive it with no window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from timeline_app.catalog import EventCatalog, load_catalog
+from timeline_app.filters import FilterState, facet_counts, filter_mask
+from timeline_app.layout import GROUPINGS
+from timeline_app.store import EventStore
+
+DEFAULT_RANGE = (1917.0, 1992.0)
+
+Listener = Callable[[str, object], None]
+
+
+class ExplorerState:
+    """The shared state of one explorer window.
+
+    Listeners are called as ``listener(change, value)`` where ``change`` is one of
+    ``"store"`` (value: the store path), ``"filter"`` (the new :class:`FilterState`),
+    ``"selection"`` (an event id or None), ``"grouping"`` (``theme``, ``place`` or
+    ``reviewer``) and ``"range"`` (a ``(start, end)`` tuple of decimal years).
+    """
+
+    def __init__(self) -> None:
+        self.store: EventStore | None = None
+        self.catalog: EventCatalog = _empty_catalog()
+        self.filter = FilterState()
+        self.selection: str | None = None
+        self.grouping = "theme"
+        self.view_range: tuple[float, float] = DEFAULT_RANGE
+        self.mask = np.zeros(0, dtype=bool)
+        self._search_hits: set[str] | None = None
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(change, value)`` after every change."""
+        self._listeners.append(listener)
+
+    def _announce(self, change: str, value: object) -> None:
+        for listener in list(self._listeners):
+            listener(change, value)
+
+    def open_store(self, path: Path | str) -> None:
+        """Open ``path`` read-only and show all of it; raise StoreError and keep the old store if it fails."""
+        store = EventStore(path)
+        try:
+            catalog = load_catalog(store)
+        except Exception:
+            store.close()
+            raise
+        if self.store is not None:
+            self.store.close()
+        self.store, self.catalog = store, catalog
+        self.selection = None
+        self.filter = FilterState()
+        self._search_hits = None
+        self.mask = filter_mask(catalog, self.filter)
+        self._announce("store", store.path)
+        self._announce("filter", self.filter)
+        self._announce("selection", None)
+
+    def set_filter(self, state: FilterState) -> None:
+        """Show only the events ``state`` selects; a selection it hides is cleared."""
+        if state == self.filter:
+            return
+        if state.search != self.filter.search:
+            self._search_hits = self.store.search(state.search) if self.store and state.search.strip() else None
+        self.filter = state
+        self.mask = filter_mask(self.catalog, state, self._search_hits)
+        self._announce("filter", state)
+        if self.selection is not None and not self.is_shown(self.selection):
+            self.select(None)
+
+    def clear_filter(self) -> None:
+        """Show every event."""
+        self.set_filter(FilterState())
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Counts for every facet value under the other active filters."""
+        return facet_counts(self.catalog, self.filter, self._search_hits)
+
+    def shown_indices(self) -> np.ndarray:
+        """Catalog indices of the events the filter shows, in start order."""
+        return np.flatnonzero(self.mask)
+
+    def is_shown(self, event_id: str) -> bool:
+        """Whether the filter shows ``event_id``."""
+        index = self.catalog.index_of.get(event_id)
+        return index is not None and bool(self.mask[index])
+
+    def select(self, event_id: str | None) -> None:
+        """Make ``event_id`` the selected event (None clears the selection)."""
+        if event_id is not None and event_id not in self.catalog.index_of:
+            event_id = None
+        if event_id == self.selection:
+            return
+        self.selection = event_id
+        self._announce("selection", event_id)
+
+    def step_selection(self, step: int) -> None:
+        """Select the next (``step`` > 0) or previous shown event in time order."""
+        shown = self.shown_indices()
+        if not len(shown):
+            return
+        if self.selection is None:
+            target = shown[0] if step > 0 else shown[-1]
+        else:
+            current = self.catalog.index_of[self.selection]
+            position = int(np.searchsorted(shown, current))
+            if position < len(shown) and shown[position] == current:
+                position += step
+            elif step < 0:
+                position -= 1
+            target = shown[max(0, min(len(shown) - 1, position))]
+        self.select(self.catalog.ids[int(target)])
+
+    def set_grouping(self, grouping: str) -> None:
+        """Group timeline lanes by ``theme``, ``place`` or ``reviewer``."""
+        if grouping not in GROUPINGS:
+            raise ValueError(f"unknown grouping {grouping!r}")
+        if grouping != self.grouping:
+            self.grouping = grouping
+            self._announce("grouping", grouping)
+
+    def set_view_range(self, start: float, end: float) -> None:
+        """Record the visible span of years (the timeline reports it as the view moves)."""
+        value = (float(start), float(end))
+        if value != self.view_range:
+            self.view_range = value
+            self._announce("range", value)
+
+
+def _empty_catalog() -> EventCatalog:
+    empty = np.zeros(0)
+    return EventCatalog([], [], [], [], [], empty, empty.copy(), [], [], [], np.zeros(0, dtype=bool))

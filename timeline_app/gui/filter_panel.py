@@ -1,0 +1,168 @@
+"""The filter panel: search, reviewer, disputed, years, themes and places, with Datasette-style counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.catalog import EventCatalog
+from timeline_app.filters import FilterState
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def swatch(color: str) -> QIcon:
+    """A small square of ``color`` for lists and legends."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class FilterPanel(QWidget):
+    """Edits a :class:`FilterState`; every facet value shows its count under the other filters.
+
+    Signals:
+      sigFilterChanged(object): the new FilterState, after any edit.
+      sigYearsEdited(float, float): the years typed into the range boxes (the view follows them).
+    """
+
+    sigFilterChanged = Signal(object)
+    sigYearsEdited = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = FilterState()
+        self._quiet = False
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit(placeholderText="Search titles, summaries and quotes")
+        self.search.setClearButtonEnabled(True)
+        self.shown = QLabel()
+        self.shown.setWordWrap(True)
+        form = QFormLayout()
+        self.reviewer = QComboBox()
+        self.disputed = QCheckBox("Only events the reviewers dispute")
+        self.year_from, self.year_to = QSpinBox(), QSpinBox()
+        for box in (self.year_from, self.year_to):
+            box.setRange(1800, 2100)
+            box.setKeyboardTracking(False)
+        years = QHBoxLayout()
+        years.addWidget(self.year_from)
+        years.addWidget(QLabel("to"))
+        years.addWidget(self.year_to)
+        form.addRow("Reviewer", self.reviewer)
+        form.addRow("Years", years)
+        self.themes = QListWidget()
+        self.places = QListWidget()
+        self.clear = QPushButton("Clear all filters")
+        layout.addWidget(self.search)
+        layout.addWidget(self.shown)
+        layout.addLayout(form)
+        layout.addWidget(self.disputed)
+        layout.addWidget(QLabel("<b>Themes</b>"))
+        layout.addWidget(self.themes, 3)
+        layout.addWidget(QLabel("<b>Places</b>"))
+        layout.addWidget(self.places, 4)
+        layout.addWidget(self.clear)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._emit)
+        self.reviewer.currentIndexChanged.connect(self._emit)
+        self.disputed.toggled.connect(self._emit)
+        self.themes.itemChanged.connect(self._emit)
+        self.places.itemChanged.connect(self._emit)
+        self.year_from.valueChanged.connect(self._years_edited)
+        self.year_to.valueChanged.connect(self._years_edited)
+        self.clear.clicked.connect(lambda: self.sigFilterChanged.emit(FilterState()))
+
+    def set_catalog(self, catalog: EventCatalog) -> None:
+        """Offer the facet values of ``catalog``."""
+        self._quiet = True
+        self.catalog = catalog
+        self.reviewer.clear()
+        self.reviewer.addItem("Any reviewer", "any")
+        for sid, author in catalog.source_names.items():
+            self.reviewer.addItem(f"{author}", sid)
+        self.reviewer.addItem("Both reviewers", "both")
+        self.reviewer.addItem("Only one reviewer", "only-one")
+        for widget, names, colors in ((self.themes, catalog.theme_names, catalog.theme_colors),
+                                      (self.places, catalog.place_names, {})):
+            widget.clear()
+            for key, name in sorted(names.items(), key=lambda kv: kv[1].lower()):
+                item = QListWidgetItem(name)
+                item.setData(ID_ROLE, key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                if key in colors:
+                    item.setIcon(swatch(colors[key]))
+                widget.addItem(item)
+        self._quiet = False
+
+    def show_state(self, state: FilterState, counts: dict[str, dict[str, int]], shown: int, total: int) -> None:
+        """Display ``state`` and the facet ``counts`` without announcing a change."""
+        self._quiet = True
+        self.state = state
+        if self.search.text() != state.search:
+            self.search.setText(state.search)
+        position = self.reviewer.findData(state.reviewer)
+        for k in range(self.reviewer.count()):
+            key = self.reviewer.itemData(k)
+            base = self.reviewer.itemText(k).rsplit(" (", 1)[0]
+            self.reviewer.setItemText(k, f"{base} ({counts['reviewer'].get(key, 0)})")
+        self.reviewer.setCurrentIndex(max(0, position))
+        self.disputed.setChecked(state.disputed_only)
+        self.disputed.setText(f"Only events the reviewers dispute ({counts['disputed']['yes']})")
+        for widget, facet, chosen in ((self.themes, "themes", state.themes), (self.places, "places", state.places)):
+            for k in range(widget.count()):
+                item = widget.item(k)
+                key = item.data(ID_ROLE)
+                name = item.text().rsplit(" (", 1)[0]
+                item.setText(f"{name} ({counts[facet].get(key, 0)})")
+                item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+        self.shown.setText(f"Showing {shown} of {total} events")
+        self._quiet = False
+
+    def show_years(self, low: float, high: float) -> None:
+        """Follow the timeline's visible years."""
+        self._quiet = True
+        self.year_from.setValue(int(low))
+        self.year_to.setValue(int(high))
+        self._quiet = False
+
+    def _checked(self, widget: QListWidget) -> frozenset[str]:
+        return frozenset(
+            widget.item(k).data(ID_ROLE) for k in range(widget.count())
+            if widget.item(k).checkState() == Qt.CheckState.Checked
+        )
+
+    def current(self) -> FilterState:
+        """The filter the controls show now."""
+        return self.state.with_(
+            search=self.search.text(),
+            reviewer=self.reviewer.currentData() or "any",
+            disputed_only=self.disputed.isChecked(),
+            themes=self._checked(self.themes),
+            places=self._checked(self.places),
+        )
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet:
+            self.sigFilterChanged.emit(self.current())
+
+    def _years_edited(self, *_args) -> None:
+        if not self._quiet and self.year_to.value() > self.year_from.value():
+            self.sigYearsEdited.emit(float(self.year_from.value()), float(self.year_to.value()))

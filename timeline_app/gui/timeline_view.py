@@ -1,0 +1,269 @@
+"""The timeline widget: periods band, zoomable lanes of events, and an overview strip."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from timeline_app.catalog import EventCatalog
+from timeline_app.dates import format_span
+from timeline_app.explorer_state import DEFAULT_RANGE
+from timeline_app.gui.events_item import EventsItem
+from timeline_app.gui.period_band import PeriodBandItem
+from timeline_app.gui.year_axis import YearAxisItem
+from timeline_app.layout import TimelineLayout
+
+MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
+PAN_FRACTION = 0.2
+ZOOM_STEP = 1.6
+
+
+class TimelineView(QWidget):
+    """Shows events in lanes on a zoomable time axis.
+
+    Signals:
+      sigEventClicked(str): an event id the user clicked.
+      sigRangeChanged(float, float): the visible years, while the view moves.
+      sigRangeChangeFinished(float, float): the visible years, once the view settles.
+    """
+
+    sigEventClicked = Signal(str)
+    sigRangeChanged = Signal(float, float)
+    sigRangeChangeFinished = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.catalog: EventCatalog | None = None
+        self.layout_: TimelineLayout | None = None
+        self.limits = (1912.0, 1997.0)
+        pg.setConfigOptions(antialias=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.band_plot = pg.PlotWidget(enableMenu=False)
+        self.band_plot.setFixedHeight(26)
+        self.band = PeriodBandItem()
+        self.band_plot.addItem(self.band)
+        self.plot = pg.PlotWidget(axisItems={"bottom": YearAxisItem()}, enableMenu=False)
+        self.overview = pg.PlotWidget(enableMenu=False)
+        self.overview.setFixedHeight(64)
+        for widget in (self.band_plot, self.plot, self.overview):
+            layout.addWidget(widget)
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.box = self.plot.getPlotItem().getViewBox()
+        self.box.setMouseEnabled(x=True, y=False)
+        self.box.invertY(True)
+        self.box.setDefaultPadding(0)
+        self.plot.hideButtons()
+        self.plot.getPlotItem().showGrid(x=True, y=False, alpha=0.15)
+        self.items = EventsItem()
+        self.plot.addItem(self.items)
+        self._setup_band()
+        self._setup_overview()
+        self._finished = QTimer(self, singleShot=True, interval=200)
+        self._finished.timeout.connect(self._emit_finished)
+        self.box.sigXRangeChanged.connect(self._on_range_changed)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.plot.scene().sigMouseMoved.connect(self._on_hover)
+        self.apply_palette()
+
+    def _setup_band(self) -> None:
+        item = self.band_plot.getPlotItem()
+        for side in ("left", "bottom"):
+            item.hideAxis(side)
+        item.showAxis("left")
+        item.getAxis("left").setStyle(showValues=False, tickLength=0)
+        item.getAxis("left").setPen(pg.mkPen(None))
+        self.band_plot.setMouseEnabled(x=False, y=False)
+        self.band_plot.hideButtons()
+        self.band_plot.setYRange(0, 1, padding=0)
+        self.band_plot.setXLink(self.plot)
+
+    def _setup_overview(self) -> None:
+        item = self.overview.getPlotItem()
+        item.hideAxis("left")
+        item.showAxis("left")
+        left = item.getAxis("left")
+        left.setStyle(showValues=False, tickLength=0)
+        left.setPen(pg.mkPen(None))
+        self.overview.setMouseEnabled(x=False, y=False)
+        self.overview.hideButtons()
+        self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=pg.mkBrush(120, 120, 120, 120),
+                                       pen=pg.mkPen(120, 120, 120))
+        self.overview.addItem(self.density)
+        self.window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
+        self.window.setZValue(10)
+        self.overview.addItem(self.window)
+        self.window.sigRegionChanged.connect(self._on_window_dragged)
+        self._syncing = False
+
+    def apply_palette(self) -> None:
+        """Follow the application's light or dark palette."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = base.lightness() < 128
+        for widget in (self.band_plot, self.plot, self.overview):
+            widget.setBackground(base)
+            for name in ("left", "bottom"):
+                axis = widget.getPlotItem().getAxis(name)
+                axis.setTextPen(pg.mkPen(text))
+                axis.setPen(pg.mkPen(text.darker(150) if not dark else text.lighter(60)))
+        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
+        self.items.font = self.font()
+        self.band.font = self.font()
+
+    # -- content -------------------------------------------------------------------------------------
+    def set_content(self, catalog: EventCatalog, layout: TimelineLayout) -> None:
+        """Draw ``layout``; keeps the current view range."""
+        self.catalog, self.layout_ = catalog, layout
+        low, high = catalog.extent()
+        self.limits = (min(1912.0, low - 3), max(1997.0, high + 3))
+        self.box.setLimits(xMin=self.limits[0], xMax=self.limits[1], minXRange=MIN_SPAN_YEARS,
+                           maxXRange=self.limits[1] - self.limits[0])
+        self.items.set_layout(catalog, layout, self.limits)
+        rows = layout.total_rows
+        self.box.setLimits(yMin=0, yMax=rows)
+        self.box.setYRange(0, rows, padding=0)
+        ticks = [((lane.first_row + lane.rows / 2), lane.name) for lane in layout.lanes]
+        axis = self.plot.getPlotItem().getAxis("left")
+        axis.setTicks([ticks, []])
+        axis.setWidth(max(120, 8 + max((len(name) for _, name in ticks), default=8) * 7))
+        for widget in (self.band_plot, self.overview):
+            widget.getPlotItem().getAxis("left").setWidth(axis.width())
+        self.band.set_periods(catalog.periods)
+        self._update_density(catalog)
+        self.overview.setXRange(*self.limits, padding=0)
+        self.window.setBounds(self.limits)
+
+    def _update_density(self, catalog: EventCatalog) -> None:
+        edges = np.arange(np.floor(self.limits[0]), np.ceil(self.limits[1]) + 1)
+        counts, _ = np.histogram(catalog.start_year, bins=edges)
+        self.density.setData(edges, np.sqrt(counts))  # square root keeps a busy year from flattening the rest
+        self.overview.setYRange(0, max(1.0, float(np.sqrt(counts).max(initial=1))), padding=0.05)
+
+    def set_selected(self, index: int | None) -> None:
+        """Outline the event at catalog ``index``."""
+        self.items.set_selected(index)
+
+    # -- range ---------------------------------------------------------------------------------------
+    def view_range(self) -> tuple[float, float]:
+        """The visible years."""
+        low, high = self.box.viewRange()[0]
+        return float(low), float(high)
+
+    def set_view_range(self, low: float, high: float) -> None:
+        """Show the years ``low`` to ``high`` (clamped to the zoom limits)."""
+        self.box.setXRange(low, high, padding=0)
+
+    def home(self) -> None:
+        """Back to 1917-1991."""
+        self.set_view_range(*DEFAULT_RANGE)
+
+    def zoom(self, factor: float, centre: float | None = None) -> None:
+        """Zoom in (factor < 1) or out (factor > 1) about ``centre`` (default: the middle)."""
+        low, high = self.view_range()
+        centre = (low + high) / 2 if centre is None else centre
+        span = max(MIN_SPAN_YEARS, min((high - low) * factor, self.limits[1] - self.limits[0]))
+        ratio = (centre - low) / (high - low) if high > low else 0.5
+        self.set_view_range(centre - span * ratio, centre + span * (1 - ratio))
+
+    def pan(self, fraction: float) -> None:
+        """Move the view by ``fraction`` of its width (negative: back in time)."""
+        low, high = self.view_range()
+        shift = (high - low) * fraction
+        shift = max(self.limits[0] - low, min(shift, self.limits[1] - high))
+        self.set_view_range(low + shift, high + shift)
+
+    def centre_on(self, index: int) -> None:
+        """Bring the event at catalog ``index`` into view, keeping the zoom when it already shows."""
+        if self.catalog is None:
+            return
+        low, high = self.view_range()
+        start, end = float(self.catalog.start_year[index]), float(self.catalog.end_year[index])
+        if start >= low and end <= high:
+            return
+        span = high - low
+        middle = (start + end) / 2
+        self.set_view_range(middle - span / 2, middle + span / 2)
+
+    def zoom_to(self, index: int) -> None:
+        """Fill the view with the event at catalog ``index`` and a margin around it."""
+        if self.catalog is None:
+            return
+        start, end = float(self.catalog.start_year[index]), float(self.catalog.end_year[index])
+        span = max(end - start, 20 / 365)
+        self.set_view_range(start - span, end + span)
+
+    def _on_range_changed(self, _box, x_range) -> None:
+        low, high = x_range
+        if not self._syncing:
+            self._syncing = True
+            self.window.setRegion((low, high))
+            self._syncing = False
+        self.sigRangeChanged.emit(float(low), float(high))
+        self._finished.start()
+
+    def _emit_finished(self) -> None:
+        self.sigRangeChangeFinished.emit(*self.view_range())
+
+    def _on_window_dragged(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        low, high = self.window.getRegion()
+        self.set_view_range(low, high)
+        self._syncing = False
+
+    # -- mouse and keys ------------------------------------------------------------------------------
+    def _event_under(self, scene_pos: QPointF) -> int | None:
+        view_pos = self.plot.mapFromScene(scene_pos)
+        return self.items.mark_at(float(view_pos.x()), float(view_pos.y()))
+
+    def _on_click(self, event) -> None:
+        index = self._event_under(event.scenePos())
+        if index is None or self.catalog is None:
+            return
+        self.sigEventClicked.emit(self.catalog.ids[index])
+        if event.double():
+            self.zoom_to(index)
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        index = self._event_under(scene_pos)
+        if index is None or self.catalog is None:
+            QToolTip.hideText()
+            return
+        c = self.catalog
+        places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
+        text = f"<b>{_escape(c.titles[index])}</b><br>{format_span(c.starts[index], c.ends[index])}<br>{_escape(places)}"
+        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, text, self.plot)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt hook
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1 / ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(ZOOM_STEP)
+        elif key == Qt.Key.Key_Left:
+            self.pan(-PAN_FRACTION)
+        elif key == Qt.Key.Key_Right:
+            self.pan(PAN_FRACTION)
+        elif key == Qt.Key.Key_Home:
+            self.home()
+        else:
+            super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt hook
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
