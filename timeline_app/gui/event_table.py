@@ -29,13 +29,13 @@ class EventTableModel(QAbstractTableModel):
         self.catalog, self.indices = catalog, indices
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt hook
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
         return 0 if parent.isValid() else len(self.indices)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt hook
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
         return len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt hook
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
@@ -90,6 +90,7 @@ class EventTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -99,10 +100,10 @@ class EventTable(QTableView):
     def set_rows(self, catalog: EventCatalog, indices: np.ndarray) -> None:
         """Show these events; the current sort order is kept."""
         self.source_model.set_rows(catalog, indices)
-        self.setColumnWidth(0, 150)
-        self.setColumnWidth(1, 300)
-        self.setColumnWidth(2, 150)
-        self.setColumnWidth(3, 200)
+        self.setColumnWidth(0, 130)
+        self.setColumnWidth(1, 260)
+        self.setColumnWidth(2, 140)
+        self.setColumnWidth(3, 190)
 
     def select_event(self, event_id: str | None) -> None:
         """Select the row of ``event_id`` without announcing it back."""
@@ -113,9 +114,8 @@ class EventTable(QTableView):
                 return
             matches = self.proxy.match(self.proxy.index(0, 0), ID_ROLE, event_id, 1, Qt.MatchFlag.MatchExactly)
             if matches:
-                self.selectionModel().setCurrentIndex(
-                    matches[0], QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                )
+                flags = QItemSelectionModel.SelectionFlag
+                self.selectionModel().setCurrentIndex(matches[0], flags.ClearAndSelect | flags.Rows)
                 self.scrollTo(matches[0])
             else:
                 self.clearSelection()

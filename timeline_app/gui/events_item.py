@@ -13,6 +13,7 @@ from timeline_app.layout import TimelineLayout, label_room
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36
+MIN_ROW_PX_FOR_LABELS = 12
 
 
 class EventsItem(pg.GraphicsObject):
@@ -37,6 +38,7 @@ class EventsItem(pg.GraphicsObject):
         self._exact_day = np.zeros(0, dtype=bool)
         self._is_range = np.zeros(0, dtype=bool)
         self._colors: list[QColor] = []
+        self._row_px = 0.0
         self._last_marks: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def set_layout(self, catalog: EventCatalog, layout: TimelineLayout, x_limits: tuple[float, float]) -> None:
@@ -63,7 +65,7 @@ class EventsItem(pg.GraphicsObject):
         self.selected = index
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt hook
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def _mark_color(self, mark: int) -> QColor:
@@ -81,7 +83,7 @@ class EventsItem(pg.GraphicsObject):
         inside &= (lay.row + 1 >= view.top()) & (lay.row <= view.bottom())
         return np.flatnonzero(inside)
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ARG002 - Qt hook
+    def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.layout is None or self.catalog is None:
             return
         box = self.getViewBox()
@@ -94,6 +96,7 @@ class EventsItem(pg.GraphicsObject):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         row_px = abs(sy)
+        self._row_px = row_px
         left_px, right_px = view.left() * sx + dx, view.right() * sx + dx
         for lane_index, lane in enumerate(self.layout.lanes):
             if lane_index % 2 == 0:
@@ -107,7 +110,7 @@ class EventsItem(pg.GraphicsObject):
         events = lay.event[marks]
         point = ~self._is_range[events]
         exact = self._exact_day[events]
-        anchor = np.where(point & exact, (x0 + x1) / 2, x0)
+        anchor = np.where(point, (x0 + np.maximum(x1, x0 + 3)) / 2, x0)
         bar_h = max(4.0, min(row_px * 0.5, 16.0))
         for k, mark in enumerate(marks.tolist()):
             event = int(events[k])
@@ -116,7 +119,7 @@ class EventsItem(pg.GraphicsObject):
                             bool(point[k]), bool(exact[k]), self.catalog.certainty[event] == "disputed"
                             or bool(self.catalog.disputed[event]), event == self.selected)
         self._last_marks = (marks, np.minimum(anchor, x0), cy, np.maximum(x1, anchor))
-        if row_px >= 14 and len(marks) <= 3000:
+        if row_px >= MIN_ROW_PX_FOR_LABELS and len(marks) <= 3000:
             self._draw_labels(painter, marks, events, anchor, x0, x1, cy, point, exact, (left_px, right_px))
         painter.restore()
 
@@ -134,8 +137,9 @@ class EventsItem(pg.GraphicsObject):
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 2, 2)
-            if point:  # known only to the month or year: a hollow diamond at the start of its span
-                self._diamond(painter, x0, cy, MARKER_PX, QBrush(Qt.BrushStyle.NoBrush), QPen(color.darker(140), 2))
+            if point:  # known only to the month or year: a hollow diamond somewhere in its span
+                self._diamond(painter, x0 + width / 2, cy, MARKER_PX, QBrush(Qt.BrushStyle.NoBrush),
+                              QPen(color.darker(140), 2))
         if disputed:
             hatch = QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -162,10 +166,12 @@ class EventsItem(pg.GraphicsObject):
 
     def _draw_labels(self, painter, marks, events, anchor, x0, x1, cy, point, exact, edges) -> None:
         left_px, right_px = edges
-        metrics = QFontMetricsF(self.font)
-        painter.setFont(self.font)
+        font = QFont(self.font)
+        font.setPixelSize(int(max(10, min(13, self._row_px - 2))))
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
         # Labels start after the marker, or inside/after a bar; clamp to the view's left edge.
-        text_x = np.where(point & exact, anchor + MARKER_PX / 2 + 4, np.where(point, x0 + MARKER_PX / 2 + 4, x0 + 4))
+        text_x = np.where(point, np.maximum(anchor + MARKER_PX / 2, x1) + 4, x0 + 4)
         text_x = np.maximum(text_x, left_px + 2)
         room = label_room(text_x, self.layout.row[marks], right_px - 4)
         half = metrics.height() / 2

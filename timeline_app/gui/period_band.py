@@ -29,13 +29,13 @@ class PeriodBandItem(pg.GraphicsObject):
             self.periods.append((start, end, period["name"]))
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt hook
+    def boundingRect(self) -> QRectF:
         if not self.periods:
             return QRectF(1900, 0, 1, 1)
         low = min(p[0] for p in self.periods)
         return QRectF(low, 0, max(p[1] for p in self.periods) - low, 1)
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ARG002 - Qt hook
+    def paint(self, painter: QPainter, option, widget=None) -> None:
         t = painter.transform()
         sx, dx, sy, dy = t.m11(), t.dx(), t.m22(), t.dy()
         painter.save()

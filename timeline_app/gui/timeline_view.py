@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.catalog import EventCatalog
 from timeline_app.dates import format_span
@@ -52,9 +54,15 @@ class TimelineView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": YearAxisItem()}, enableMenu=False)
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(64)
+        self.legend = QLabel(
+            "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ·   "
+            "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
+        )
+        self.legend.setWordWrap(True)
         for widget in (self.band_plot, self.plot, self.overview):
             layout.addWidget(widget)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.legend)
         self.box = self.plot.getPlotItem().getViewBox()
         self.box.setMouseEnabled(x=True, y=False)
         self.box.invertY(True)
@@ -113,7 +121,10 @@ class TimelineView(QWidget):
             for name in ("left", "bottom"):
                 axis = widget.getPlotItem().getAxis(name)
                 axis.setTextPen(pg.mkPen(text))
-                axis.setPen(pg.mkPen(text.darker(150) if not dark else text.lighter(60)))
+                visible_line = widget is self.plot or (widget is self.overview and name == "bottom")
+                axis.setPen(pg.mkPen(text.darker(150) if not dark else text.lighter(60)) if visible_line
+                            else pg.mkPen(None))
+        self.legend.setStyleSheet(f"color: {text.name()}; padding: 2px 6px;")
         self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
         self.items.font = self.font()
         self.band.font = self.font()
@@ -240,11 +251,12 @@ class TimelineView(QWidget):
             return
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
-        text = f"<b>{_escape(c.titles[index])}</b><br>{format_span(c.starts[index], c.ends[index])}<br>{_escape(places)}"
+        when = format_span(c.starts[index], c.ends[index])
+        text = f"<b>{_escape(c.titles[index])}</b><br>{when}<br>{_escape(places)}"
         global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QToolTip.showText(global_pos, text, self.plot)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt hook
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1 / ZOOM_STEP)
@@ -259,11 +271,11 @@ class TimelineView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt hook
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
         super().changeEvent(event)
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text)

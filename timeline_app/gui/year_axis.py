@@ -14,9 +14,9 @@ _MONTH = [calendar.month_abbr[m] for m in range(13)]
 
 
 def _from_decimal(value: float) -> date:
-    year = int(math.floor(value))
+    year = math.floor(value)
     length = 366 if calendar.isleap(year) else 365
-    return date(year, 1, 1) + timedelta(days=int(round((value - year) * length)))
+    return date(year, 1, 1) + timedelta(days=round((value - year) * length))
 
 
 class YearAxisItem(pg.AxisItem):
@@ -29,7 +29,7 @@ class YearAxisItem(pg.AxisItem):
         super().__init__(*args, orientation="bottom", **kwargs)
         self._unit = "year"
 
-    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802 - pyqtgraph hook
+    def tickValues(self, minVal: float, maxVal: float, size: float):
         span = max(maxVal - minVal, 1e-9)
         px_per_year = size / span
         # The label widths these units need, in pixels, with a margin so labels never touch.
@@ -56,12 +56,12 @@ class YearAxisItem(pg.AxisItem):
     @staticmethod
     def _whole_years(low: float, high: float, step: int) -> list[float]:
         first = math.ceil(low / step) * step
-        return [float(y) for y in range(int(first), int(math.floor(high)) + 1, step)]
+        return [float(y) for y in range(int(first), math.floor(high) + 1, step)]
 
     @staticmethod
     def _month_starts(low: float, high: float, every: int) -> list[float]:
         values = []
-        for year in range(int(math.floor(low)), int(math.floor(high)) + 1):
+        for year in range(math.floor(low), math.floor(high) + 1):
             for month in range(1, 13, every):
                 value = decimal_year(date(year, month, 1))
                 if low <= value <= high:
@@ -81,12 +81,12 @@ class YearAxisItem(pg.AxisItem):
             day += timedelta(days=1)
         return values
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph hook
+    def tickStrings(self, values, scale, spacing):
         strings = []
         for value in values:
             day = _from_decimal(value)
             if spacing >= 1:
-                strings.append(str(int(round(value))))
+                strings.append(str(round(value)))
             elif spacing > 1 / 40:
                 strings.append(f"{_MONTH[day.month]} {day.year}" if self._unit == "month" else _MONTH[day.month])
             else:

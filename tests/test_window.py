@@ -1,0 +1,214 @@
+"""The explorer window as a user meets it: filters, selection, panes, keys, settings, bad stores."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED_STORE
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from timeline_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings: QSettings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_store(SHIPPED_STORE, quiet=True)
+    win.restore_settings()
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def sql(query: str, params: tuple = ()) -> list[tuple]:
+    conn = sqlite3.connect(f"file:{SHIPPED_STORE}?mode=ro", uri=True)
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_window_lists_and_draws_every_event_on_open(window: MainWindow) -> None:
+    total = sql("select count(*) from events")[0][0]
+    assert window.table.model().rowCount() == total
+    drawn = set(window.timeline.layout_.event.tolist())
+    assert len(drawn) == total
+    marks = sql("select count(*) from event_themes")[0][0]
+    assert len(window.timeline.layout_.event) == marks  # an event with two themes shows in both lanes
+    assert window.filters.shown.text() == f"Showing {total} of {total} events"
+
+
+def test_theme_filter_changes_what_is_listed_and_drawn(window: MainWindow, qtbot) -> None:
+    item = next(window.filters.themes.item(k) for k in range(window.filters.themes.count())
+                if window.filters.themes.item(k).data(Qt.ItemDataRole.UserRole) == "repression")
+    item.setCheckState(Qt.CheckState.Checked)
+    expected = {r[0] for r in sql("select event_id from event_themes where theme_id = 'repression'")}
+    assert set(window.table.row_ids()) == expected
+    assert {window.state.catalog.ids[i] for i in window.timeline.layout_.event} == expected
+    # Datasette-style: other themes still count what they would show on their own
+    economy = sql("select count(*) from event_themes where theme_id = 'economy'")[0][0]
+    labels = [window.filters.themes.item(k).text() for k in range(window.filters.themes.count())]
+    assert f"Economy and living standards ({economy})" in labels
+
+
+def test_place_and_disputed_filters_match_sql(window: MainWindow) -> None:
+    state = window.state.filter.with_(places=frozenset({"novocherkassk"}), disputed_only=True)
+    window.state.set_filter(state)
+    expected = {r[0] for r in sql(
+        "select ep.event_id from event_places ep join events e on e.id = ep.event_id "
+        "where ep.place_id = 'novocherkassk' and (e.certainty = 'disputed' "
+        "or e.id in (select event_id from claims))")}
+    assert expected
+    assert set(window.table.row_ids()) == expected
+
+
+def test_reviewer_filter_both_and_only_one(window: MainWindow) -> None:
+    per_event = sql("select event_id, count(distinct source_id) from (select event_id, source_id from excerpts "
+                    "union select event_id, source_id from commentary union select event_id, source_id from claims) "
+                    "group by event_id")
+    window.state.set_filter(window.state.filter.with_(reviewer="both"))
+    assert set(window.table.row_ids()) == {e for e, n in per_event if n == 2}
+    window.state.set_filter(window.state.filter.with_(reviewer="only-one"))
+    assert set(window.table.row_ids()) == {e for e, n in per_event if n == 1}
+
+
+def test_search_box_uses_full_text_search(window: MainWindow, qtbot) -> None:
+    qtbot.keyClicks(window.filters.search, "Krasnodar")
+    qtbot.keyClick(window.filters.search, Qt.Key.Key_Return)
+    ids = set(window.table.row_ids())
+    assert "krasnodar-uprising" in ids
+    assert "october-revolution" not in ids
+    window.filters.clear.click()
+    assert window.table.model().rowCount() == sql("select count(*) from events")[0][0]
+    assert window.filters.search.text() == ""
+
+
+def test_search_with_query_syntax_shows_no_error(window: MainWindow, qtbot) -> None:
+    qtbot.keyClicks(window.filters.search, '"NEAR( <b>x</b> OR *')
+    qtbot.keyClick(window.filters.search, Qt.Key.Key_Return)
+    assert window.table.model().rowCount() == 0
+
+
+def test_selecting_a_row_fills_the_panes_with_verbatim_text(window: MainWindow, qtbot) -> None:
+    window.table.select_event("novocherkassk-massacre")
+    window.state.select("novocherkassk-massacre")
+    text = window.excerpts.toPlainText()
+    for (quote,) in sql("select quote from excerpts where event_id = 'novocherkassk-massacre'"):
+        assert quote in text
+    assert "Show in review" in text
+    commentary = window.commentary.toPlainText()
+    assert "Reviewers disagree: death toll" in commentary
+    for (quote,) in sql("select quote from claims where event_id = 'novocherkassk-massacre'"):
+        assert quote in commentary
+
+
+def test_event_only_one_reviewer_mentions_says_so(window: MainWindow) -> None:
+    window.state.select("krasnodar-uprising")
+    assert "Only Clare Doyle claims: second uprising" in window.commentary.toPlainText() or \
+        "Reviewers disagree: second uprising" in window.commentary.toPlainText()
+    single = sql("select event_id from excerpts group by event_id having count(distinct source_id) = 1 "
+                 "and event_id not in (select event_id from commentary union select event_id from claims) limit 1")
+    window.state.select(single[0][0])
+    assert "discusses this event." in window.commentary.toPlainText()
+
+
+def test_clicking_a_mark_on_the_timeline_selects_it_and_the_table_follows(window: MainWindow, qtbot) -> None:
+    window.timeline.zoom_to(window.state.catalog.index_of["novocherkassk-massacre"])
+    qtbot.wait(50)
+    window.timeline.plot.viewport().repaint()
+    item = window.timeline.items
+    marks, left, cy, right = item._last_marks
+    index = window.state.catalog.index_of["october-revolution"]
+    assert index not in item.layout.event[marks]
+    target = window.state.catalog.index_of["novocherkassk-massacre"]
+    k = next(k for k, m in enumerate(marks) if item.layout.event[m] == target)
+    point = QPoint(int((left[k] + right[k]) / 2), int(cy[k]))
+    qtbot.mouseClick(window.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.state.selection == "novocherkassk-massacre"
+    current = window.table.currentIndex()
+    assert current.data(Qt.ItemDataRole.UserRole + 2) == "novocherkassk-massacre"
+
+
+def test_keyboard_zooms_pans_and_goes_home(window: MainWindow, qtbot) -> None:
+    view = window.timeline
+    view.setFocus()
+    low, high = view.view_range()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    zoomed = view.view_range()
+    assert zoomed[1] - zoomed[0] < (high - low) * 0.7
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    panned = view.view_range()
+    assert panned[0] > zoomed[0]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.view_range() == pytest.approx((1917, 1992), abs=0.01)
+    for _ in range(40):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    low, high = view.view_range()
+    assert (high - low) * 365 == pytest.approx(1.5, rel=0.05)  # stops at about a day
+
+
+def test_keyboard_steps_through_events_in_time_order(window: MainWindow) -> None:
+    window.state.select(None)
+    window.state.step_selection(1)
+    first = window.state.selection
+    window.state.step_selection(1)
+    assert window.state.selection == window.state.catalog.ids[1]
+    assert first == window.state.catalog.ids[0]
+    window.state.step_selection(-1)
+    assert window.state.selection == first
+
+
+def test_settings_come_back_on_the_next_start(qtbot, settings: QSettings, window: MainWindow) -> None:
+    window.state.set_filter(window.state.filter.with_(themes=frozenset({"protest"}), disputed_only=True))
+    window.state.set_grouping("place")
+    window.timeline.set_view_range(1950, 1970)
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.open_store(SHIPPED_STORE, quiet=True)
+    again.restore_settings()
+    assert again.state.filter.themes == frozenset({"protest"})
+    assert again.state.filter.disputed_only
+    assert again.state.grouping == "place"
+    assert again.timeline.view_range() == pytest.approx((1950, 1970), abs=0.01)
+    assert str(SHIPPED_STORE.resolve()) in again.recent_stores()
+
+
+def test_grouping_by_reviewer_makes_one_lane_per_reviewer(window: MainWindow) -> None:
+    window.state.set_grouping("reviewer")
+    names = [lane.name for lane in window.timeline.layout_.lanes]
+    assert names == ["Clara Weiss", "Clare Doyle"]
+
+
+def test_a_bad_store_shows_a_message_and_keeps_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"\x00garbage" * 300)
+    assert not window.open_store(junk)
+    assert shown and str(junk) in shown[0] and "not an SQLite database" in shown[0]
+    assert window.state.store.path == SHIPPED_STORE  # the open store stays
+    assert window.table.model().rowCount() > 0
+
+
+def test_show_in_review_opens_the_whole_review_at_the_passage(window: MainWindow, qtbot) -> None:
+    window.state.select("novocherkassk-massacre")
+    quote = window.state.store.quotes("novocherkassk-massacre")[0]
+    window.show_in_review(quote.source_id, quote.start, quote.end)
+    from timeline_app.gui.review_dialog import ReviewDialog
+
+    dialog = window.findChild(ReviewDialog)
+    assert dialog is not None
+    text = dialog.text.toPlainText()
+    assert quote.quote in text
+    assert len(text) > 5000  # the whole review, not an extract
+    assert dialog.text.verticalScrollBar().value() > 0 or text.find(quote.quote) < 1500

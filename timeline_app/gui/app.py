@@ -1,0 +1,69 @@
+"""Start the Qt application: a window, or an offscreen screenshot of it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+SETTINGS_ENV = "TIMELINE_APP_SETTINGS"
+
+
+def make_settings():
+    """The settings store: an INI file named by $TIMELINE_APP_SETTINGS (tests), else Qt's per-user default."""
+    from PySide6.QtCore import QSettings
+
+    path = os.environ.get(SETTINGS_ENV)
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("timeline-app", "timeline-app")
+
+
+def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None) -> int:
+    """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
+
+    Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
+    """
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("timeline-app")
+    app.setOrganizationName("timeline-app")
+    window = MainWindow(make_settings())
+    if screenshot is not None:
+        return _screenshot(app, window, store, screenshot, size or (1600, 1000))
+    window.restore_settings()
+    window.show()
+    window.open_store(store)
+    window.restore_settings()
+    return app.exec()
+
+
+def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int]) -> int:
+    errors: list[str] = []
+    window.sigStoreFailed.connect(errors.append)
+    window.resize(*size)
+    if not window.open_store(store, quiet=True):
+        print(f"error: {errors[0] if errors else store}", file=sys.stderr)
+        return 2
+    window._redraw()
+    window.timeline.home()
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    picture = window.grab()
+    from timeline_app.atomic_file import atomic_target
+
+    try:
+        with atomic_target(Path(target)) as temp:
+            if not picture.save(str(temp), "PNG"):
+                raise OSError(f"{target}: could not write the picture")
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {target} ({picture.width()}x{picture.height()})")
+    return 0

@@ -1,0 +1,267 @@
+"""The explorer's main window: wires the views to the shared state and keeps desktop habits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from timeline_app import __version__
+from timeline_app.explorer_state import DEFAULT_RANGE, ExplorerState
+from timeline_app.filters import FilterState
+from timeline_app.gui.commentary_pane import CommentaryPane
+from timeline_app.gui.event_table import EventTable
+from timeline_app.gui.excerpt_pane import ExcerptPane
+from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.review_dialog import ReviewDialog
+from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.layout import GROUPINGS, lay_out
+from timeline_app.store import StoreError
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """Timeline above, panes below, filters on the left; all views follow one :class:`ExplorerState`.
+
+    Signals:
+      sigStoreFailed(str): the message shown when a store could not be opened.
+    """
+
+    sigStoreFailed = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.state = ExplorerState()
+        self.setWindowTitle("Soviet history timeline")
+        self.timeline = TimelineView()
+        self.filters = FilterPanel()
+        self.table = EventTable()
+        self.excerpts = ExcerptPane(self.state)
+        self.commentary = CommentaryPane(self.state)
+        self.panes = QTabWidget()
+        self.panes.addTab(self.excerpts, "Excerpts")
+        self.panes.addTab(self.commentary, "What the reviewers made of it")
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.addWidget(self.table)
+        self.lower.addWidget(self.panes)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.timeline)
+        self.right.addWidget(self.lower)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.addWidget(self.filters)
+        self.main.addWidget(self.right)
+        for splitter in (self.lower, self.right, self.main):
+            splitter.setChildrenCollapsible(False)
+        self.main.setStretchFactor(1, 1)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.lower.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main)
+        self._build_menus()
+        self.state.subscribe(self._on_state_changed)
+        self.timeline.sigEventClicked.connect(self.state.select)
+        self.timeline.sigRangeChangeFinished.connect(self._on_view_settled)
+        self.timeline.sigRangeChanged.connect(self.filters.show_years)
+        self.table.sigEventSelected.connect(self.state.select)
+        self.filters.sigFilterChanged.connect(self.state.set_filter)
+        self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
+        self.excerpts.sigShowInReview.connect(self.show_in_review)
+        self.resize(1280, 800)
+        self.main.setSizes([260, 1020])
+        self.right.setSizes([520, 280])
+        self.lower.setSizes([520, 500])
+
+    # -- menus ---------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open store…", QKeySequence.StandardKey.Open, self.choose_store)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "&Find…", QKeySequence.StandardKey.Find, self.focus_search)
+        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.state.clear_filter)
+        view.addSeparator()
+        self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
+        self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
+        self._action(view, "Show &1917–1991", "Ctrl+0", self.timeline.home)
+        view.addSeparator()
+        self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
+        self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
+        group = view.addMenu("&Group lanes by")
+        self.grouping_actions = {}
+        for key, label in GROUPINGS.items():
+            action = group.addAction(label)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, k=key: self.state.set_grouping(k))
+            self.grouping_actions[key] = action
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About", None, self.show_about)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- store ---------------------------------------------------------------------------------------
+    def open_store(self, path: Path | str, quiet: bool = False) -> bool:
+        """Open ``path``; on failure show a message naming the file and the problem (unless ``quiet``)."""
+        try:
+            self.state.open_store(path)
+        except StoreError as exc:
+            message = str(exc)
+            self.sigStoreFailed.emit(message)
+            if not quiet:
+                QMessageBox.warning(self, "Cannot open this store", message)
+            return False
+        except Exception as exc:  # a store that passes the contract but still breaks: never crash
+            message = f"{path}: cannot be read ({exc})"
+            self.sigStoreFailed.emit(message)
+            if not quiet:
+                QMessageBox.warning(self, "Cannot open this store", message)
+            return False
+        self._remember_recent(Path(path))
+        return True
+
+    def choose_store(self) -> None:
+        """Ask for a store file and open it."""
+        start = str(self.state.store.path.parent) if self.state.store else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open event store", start,
+                                              "Event stores (*.db *.sqlite *.sqlite3);;All files (*)")
+        if path:
+            self.open_store(path)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self.recent_stores() if p != str(path.resolve())]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recent", json.dumps(recent[:MAX_RECENT]))
+        self._fill_recent_menu()
+
+    def recent_stores(self) -> list[str]:
+        """Recently opened stores, newest first."""
+        try:
+            value = json.loads(self.settings.value("recent", "[]"))
+        except (TypeError, ValueError):
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_stores():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_store(p))
+        self.recent_menu.setEnabled(bool(self.recent_stores()))
+
+    # -- state changes -------------------------------------------------------------------------------
+    def _on_state_changed(self, change: str, value: object) -> None:
+        if change == "store":
+            self.filters.set_catalog(self.state.catalog)
+            self.setWindowTitle(f"{self.state.store.meta().get('title', 'Timeline')} — {Path(value).name}")
+        elif change in ("filter", "grouping"):
+            self._redraw()
+        elif change == "selection":
+            self._show_selection(value)
+
+    def _redraw(self) -> None:
+        state = self.state
+        layout = lay_out(state.catalog, state.mask, state.grouping)
+        self.timeline.set_content(state.catalog, layout)
+        shown = state.shown_indices()
+        self.table.set_rows(state.catalog, shown)
+        self.table.select_event(state.selection)
+        self.filters.show_state(state.filter, state.facet_counts(), len(shown), len(state.catalog))
+        for key, action in self.grouping_actions.items():
+            action.setChecked(key == state.grouping)
+
+    def _show_selection(self, event_id: str | None) -> None:
+        index = self.state.catalog.index_of.get(event_id) if event_id else None
+        self.timeline.set_selected(index)
+        if index is not None:
+            self.timeline.centre_on(index)
+        self.table.select_event(event_id)
+        self.excerpts.show_event(event_id)
+        self.commentary.show_event(event_id)
+
+    def _on_view_settled(self, low: float, high: float) -> None:
+        self.state.set_view_range(low, high)
+        self.filters.show_years(low, high)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def show_in_review(self, source_id: str, start: int, end: int) -> None:
+        """Open the whole review scrolled to a passage."""
+        if self.state.store is None:
+            return
+        source = self.state.store.sources().get(source_id)
+        if source:
+            dialog = ReviewDialog(source, start, end, self)
+            dialog.show()
+
+    def show_about(self) -> None:
+        """Credit both reviews."""
+        sources = self.state.store.sources().values() if self.state.store else []
+        credits = "".join(f"<li>{s['author']}, “{s['title']}”, <i>{s['publication']}</i>, {s['published']}</li>"
+                          for s in sources)
+        QMessageBox.about(
+            self, "About timeline-app",
+            f"<h3>timeline-app {__version__}</h3><p>A timeline of Soviet history, 1917–1991, built from the "
+            f"exact words of two reviews of the film <i>Dear Comrades!</i>:</p><ul>{credits}</ul>"
+            "<p>Titles and summaries are the project's own words; every quotation is the reviewers'.</p>",
+        )
+
+    # -- settings ------------------------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        """Bring back geometry, splitters, grouping, filter and view range from the last session."""
+        for key, restore in (("geometry", self.restoreGeometry), ("main", self.main.restoreState),
+                             ("right", self.right.restoreState), ("lower", self.lower.restoreState)):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(value)
+        grouping = self.settings.value("grouping", "theme")
+        if grouping in GROUPINGS:
+            self.state.set_grouping(grouping)
+        try:
+            saved = json.loads(self.settings.value("filter", "{}"))
+            self.state.set_filter(FilterState.from_dict(saved if isinstance(saved, dict) else {}))
+        except (TypeError, ValueError):
+            pass
+        try:
+            low, high = (float(v) for v in json.loads(self.settings.value("range", "null")) or DEFAULT_RANGE)
+        except (TypeError, ValueError):
+            low, high = DEFAULT_RANGE
+        self._redraw()
+        self.timeline.set_view_range(low, high)
+        self._fill_recent_menu()
+
+    def save_settings(self) -> None:
+        """Remember geometry, splitters, grouping, filter and view range."""
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("main", self.main.saveState())
+        self.settings.setValue("right", self.right.saveState())
+        self.settings.setValue("lower", self.lower.saveState())
+        self.settings.setValue("grouping", self.state.grouping)
+        self.settings.setValue("filter", json.dumps(self.state.filter.to_dict()))
+        self.settings.setValue("range", json.dumps(list(self.timeline.view_range())))
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        super().closeEvent(event)
