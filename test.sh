@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check timeline_app tests bench
+.venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
