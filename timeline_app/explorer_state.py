@@ -6,15 +6,17 @@ in step without reaching into one another, and tests can drive it with no window
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from timeline_app.catalog import EventCatalog, load_catalog
+from timeline_app.dates import DateError
 from timeline_app.filters import FilterState, facet_counts, filter_mask
 from timeline_app.layout import GROUPINGS
-from timeline_app.store import EventStore
+from timeline_app.store import EventStore, StoreError, explain
 
 DEFAULT_RANGE = (1917.0, 1992.0)
 
@@ -54,9 +56,10 @@ class ExplorerState:
         store = EventStore(path)
         try:
             catalog = load_catalog(store)
-        except Exception:
+        except (sqlite3.Error, DateError) as exc:
             store.close()
-            raise
+            reason = explain(exc) if isinstance(exc, sqlite3.Error) else f"has a bad date: {exc}"
+            raise StoreError(path, reason) from None
         if self.store is not None:
             self.store.close()
         self.store, self.catalog = store, catalog

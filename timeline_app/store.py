@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
-from timeline_app.store_schema import CONTRACT, SCHEMA_VERSION
+from timeline_app.store_rules import opening_problems
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class StoreError(Exception):
@@ -30,18 +32,33 @@ def connect(path: Path | str, writable: bool = False) -> sqlite3.Connection:
         raise StoreError(path, "is a folder, not an event store")
     if not path.exists():
         raise StoreError(path, "no such file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(path, f"cannot be read ({exc.strerror})") from None
+    if not header:
+        raise StoreError(path, "is empty (0 bytes), not an event store")
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(path, "is not an SQLite database (the file is damaged or of another kind)")
     mode = "rw" if writable else "ro"
     uri = f"file:{url_quote(str(path.resolve()))}?mode={mode}"
+    wal = len(header) > 19 and header[18] == 2
+    if not writable and wal and not path.with_name(path.name + "-wal").exists():
+        # A write-ahead-log store with nothing pending: immutable keeps SQLite from creating
+        # -wal and -shm files beside it, so opening leaves the folder as it was.
+        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=2.0)
+        conn = sqlite3.connect(uri, uri=True, timeout=1.0)
         conn.row_factory = sqlite3.Row
         conn.execute("select count(*) from sqlite_master").fetchone()
     except sqlite3.Error as exc:
-        raise StoreError(path, _explain(exc)) from None
+        raise StoreError(path, explain(exc)) from None
     return conn
 
 
-def _explain(exc: sqlite3.Error) -> str:
+def explain(exc: sqlite3.Error) -> str:
+    """A plain-English reason for an SQLite error."""
     text = str(exc)
     if "not a database" in text:
         return "is not an SQLite database (the file is damaged or of another kind)"
@@ -52,29 +69,6 @@ def _explain(exc: sqlite3.Error) -> str:
     if "malformed" in text:
         return "is damaged (SQLite reports a malformed database)"
     return f"cannot be read by SQLite: {text}"
-
-
-def contract_problems(conn: sqlite3.Connection) -> list[str]:
-    """Tables or columns the contract requires that are missing, and an unknown schema version."""
-    problems: list[str] = []
-    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
-    for table, columns in CONTRACT.items():
-        if table not in tables:
-            problems.append(f"missing table '{table}'")
-            continue
-        have = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
-        for column in columns:
-            if column not in have:
-                problems.append(f"table '{table}' has no column '{column}'")
-    if "meta" in tables and not problems:
-        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
-        if row is None:
-            problems.append("meta has no schema_version")
-        elif str(row[0]) != SCHEMA_VERSION:
-            problems.append(
-                f"schema_version is {row[0]!r}; this version of timeline-app reads version {SCHEMA_VERSION}"
-            )
-    return problems
 
 
 @dataclass(frozen=True)
@@ -119,14 +113,14 @@ class EventStore:
         self.path = Path(path)
         self.conn = connect(self.path)
         try:
-            problems = contract_problems(self.conn)
+            problems = opening_problems(self.conn)
         except sqlite3.Error as exc:
             self.conn.close()
-            raise StoreError(self.path, _explain(exc)) from None
+            raise StoreError(self.path, explain(exc)) from None
         if problems:
             self.conn.close()
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            raise StoreError(self.path, f"is not a version-1 event store: {problems[0]}{more}")
+            raise StoreError(self.path, f"is not a valid version-1 event store: {problems[0]}{more}")
         self._tables = {r[0] for r in self.conn.execute("select name from sqlite_master where type='table'")}
 
     def close(self) -> None:
@@ -193,12 +187,13 @@ class EventStore:
             if f"{table}_fts" in self._tables:
                 sql = (f"select t.{key} from [{table}] t join [{table}_fts] f on f.rowid = t.rowid "
                        f"where [{table}_fts] match ?")
-                found.update(r[0] for r in self.conn.execute(sql, (query,)))
-            else:
-                words = re.findall(r"\w+", text)
-                where = " and ".join(
-                    "(" + " or ".join(f"[{c}] like ?" for c in columns) + ")" for _ in words
-                )
-                params = tuple(f"%{w}%" for w in words for _ in columns)
-                found.update(r[0] for r in self.conn.execute(f"select {key} from [{table}] where {where}", params))
+                try:
+                    found.update(r[0] for r in self.conn.execute(sql, (query,)))
+                    continue
+                except sqlite3.Error:
+                    pass  # a damaged or foreign full-text index: fall back to a plain scan
+            words = re.findall(r"\w+", text)
+            where = " and ".join("(" + " or ".join(f"[{c}] like ?" for c in columns) + ")" for _ in words)
+            params = tuple(f"%{w}%" for w in words for _ in columns)
+            found.update(r[0] for r in self.conn.execute(f"select {key} from [{table}] where {where}", params))
         return found

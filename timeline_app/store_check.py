@@ -7,15 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from timeline_app.dates import DateError, date_span, parse_date
-from timeline_app.store import StoreError, connect, contract_problems
+from timeline_app.store import StoreError, connect
+from timeline_app.store_rules import FOREIGN_KEYS, contract_problems
 from timeline_app.store_schema import CERTAINTIES, QUOTE_TABLES
-
-_FOREIGN_KEYS = (
-    ("event_places", "event_id", "events"), ("event_places", "place_id", "places"),
-    ("event_themes", "event_id", "events"), ("event_themes", "theme_id", "themes"),
-    *((t, "event_id", "events") for t in QUOTE_TABLES),
-    *((t, "source_id", "sources") for t in QUOTE_TABLES),
-)
 
 
 def store_problems(path: Path | str) -> list[str]:
@@ -49,7 +43,7 @@ def _row_problems(conn: sqlite3.Connection) -> list[str]:
             parse_date(published or "")
         except DateError as exc:
             problems.append(f"source '{sid}': published: {exc}")
-    for table, column, target in _FOREIGN_KEYS:
+    for table, column, target in FOREIGN_KEYS:
         sql = (f"select rowid, [{column}] from [{table}] where [{column}] is null "
                f"or [{column}] not in (select id from [{target}])")
         for rowid, value in conn.execute(sql):

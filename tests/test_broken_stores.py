@@ -1,0 +1,139 @@
+"""A corpus of broken stores: each gets a message naming the file and the problem, and stays untouched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline_app.cli import cli
+from timeline_app.explorer_state import ExplorerState
+from timeline_app.store import StoreError
+
+
+def _sql(statements: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        conn = sqlite3.connect(path)
+        conn.executescript(statements)
+        conn.commit()
+        conn.close()
+    return make
+
+
+def _replace_with(data: bytes) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        path.write_bytes(data)
+    return make
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _other_database(path: Path) -> None:
+    path.unlink()
+    conn = sqlite3.connect(path)
+    conn.execute("create table notes (id integer primary key, body text)")
+    conn.execute("insert into notes (body) values ('shopping list')")
+    conn.commit()
+    conn.close()
+
+
+BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
+    "empty": (_replace_with(b""), "is empty (0 bytes)"),
+    "random bytes": (_replace_with(os.urandom(4096)), "is not an SQLite database"),
+    "truncated": (_truncate, "damaged"),
+    "another database": (_other_database, "missing table 'meta'"),
+    "missing table": (_sql("drop table claims;"), "missing table 'claims'"),
+    "missing column": (_sql("alter table places drop column kind;"), "table 'places' has no column 'kind'"),
+    "unknown version": (_sql("update meta set value = '7' where key = 'schema_version';"),
+                        "schema_version is '7'; this version of timeline-app reads version 1"),
+    "malformed date": (_sql("update events set start = 'June 1962' where id = 'strike';"),
+                       "event 'strike': start 'June 1962' is not a date"),
+    "impossible month": (_sql("update events set start = '1962-13' where id = 'strike';"),
+                         "event 'strike': start '1962-13' is not a date"),
+    "reversed dates": (_sql("update events set [end] = '1961-12-31' where id = 'strike';"),
+                       "event 'strike': end '1961-12-31' is before start '1962-06'"),
+    "dangling reference": (_sql("update event_themes set theme_id = 'sport' where event_id = 'strike';"),
+                           "event_themes row 3: theme_id 'sport' names no row of themes"),
+    "quote of a missing event": (_sql("update excerpts set event_id = 'ghost' where id = 1;"),
+                                 "excerpts row 1: event_id 'ghost' names no row of events"),
+}
+
+
+@pytest.fixture(params=sorted(BROKEN), ids=sorted(BROKEN))
+def broken(request, small_store: Path, tmp_path: Path) -> tuple[Path, str, bytes]:
+    make, message = BROKEN[request.param]
+    path = tmp_path / "broken.db"
+    shutil.copy(small_store, path)
+    make(path)
+    return path, message, path.read_bytes()
+
+
+def test_opening_a_broken_store_names_file_and_problem(broken) -> None:
+    path, message, before = broken
+    state = ExplorerState()
+    with pytest.raises(StoreError) as caught:
+        state.open_store(path)
+    assert str(path) in str(caught.value)
+    assert message in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith("broken")) == ["broken.db"]
+
+
+def test_command_line_gives_one_line_and_status_2(broken, tmp_path: Path) -> None:
+    path, message, before = broken
+    result = CliRunner().invoke(cli, ["open", str(path), "--screenshot", str(tmp_path / "out.png")])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ") and str(path) in lines[0] and message in lines[0]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out.png").exists()
+    assert path.read_bytes() == before
+
+
+def test_a_locked_store_says_so_without_hanging(small_store: Path) -> None:
+    holder = sqlite3.connect(small_store, isolation_level=None)
+    holder.execute("begin exclusive")
+    try:
+        with pytest.raises(StoreError, match="is locked by another program"):
+            ExplorerState().open_store(small_store)
+    finally:
+        holder.execute("rollback")
+        holder.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_store_says_so(small_store: Path) -> None:
+    small_store.chmod(0)
+    try:
+        with pytest.raises(StoreError, match="cannot be read"):
+            ExplorerState().open_store(small_store)
+    finally:
+        small_store.chmod(0o644)
+
+
+@pytest.mark.parametrize(("target", "message"), [("folder", "is a folder"), ("missing.db", "no such file")])
+def test_folders_and_missing_files_are_named(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(StoreError, match=message):
+        ExplorerState().open_store(tmp_path / target)
+
+
+def test_a_write_ahead_log_store_opens_without_leaving_files_beside_it(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("pragma journal_mode=wal")
+    conn.close()
+    before = small_store.read_bytes()
+    state = ExplorerState()
+    state.open_store(small_store)
+    state.store.close()
+    assert small_store.read_bytes() == before
+    assert sorted(p.name for p in small_store.parent.iterdir() if p.name.startswith("small")) == ["small.db"]
