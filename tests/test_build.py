@@ -119,3 +119,53 @@ def test_malformed_toml_is_reported_with_its_line(source_dir: Path) -> None:
     assert result.exit_code == 2
     assert "is not valid TOML" in result.output
     assert "line" in result.output
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+toml_scalars = st.one_of(st.integers(), st.booleans(), st.text(max_size=15), st.floats(allow_nan=False))
+toml_values = st.recursive(toml_scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=10)
+
+
+def _toml(value) -> str:
+    import json as _json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    return _json.dumps(value)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fields=st.dictionaries(st.sampled_from(["id", "title", "start", "end", "certainty", "places", "themes",
+                                               "summary", "excerpts"]), toml_values, max_size=9))
+def test_no_event_entry_makes_the_build_crash_or_touch_the_store(source_dir: Path, fields: dict) -> None:
+    source = source_dir / "events.toml"
+    target = source_dir / "events.db"
+    if not target.exists():
+        build_store(source, target)
+    before = target.read_bytes()
+    original = source.read_text()
+    entry = "\n".join(f"{key} = {_toml(value)}" for key, value in fields.items())
+    source.write_text(original + "\n[[events]]\n" + entry + "\n")
+    try:
+        build_store(source, target)
+    except SourceFileError:
+        assert target.read_bytes() == before
+    finally:
+        source.write_text(original)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=200))
+def test_no_text_makes_the_source_parser_crash(source_dir: Path, text: str) -> None:
+    source = source_dir / "random.toml"
+    source.write_text(text, encoding="utf-8", errors="replace")
+    try:
+        build_store(source, source_dir / "random.db")
+    except SourceFileError:
+        assert not (source_dir / "random.db").exists()

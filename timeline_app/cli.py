@@ -9,12 +9,11 @@ from pathlib import Path
 import click
 
 from timeline_app.build import build_store
+from timeline_app.import_file import ImportFileError, import_events
+from timeline_app.paths import SHIPPED_SOURCE, SHIPPED_STORE
 from timeline_app.source_file import SourceFileError
 from timeline_app.store import StoreError
 from timeline_app.store_check import store_problems, store_summary
-
-SHIPPED_STORE = Path(__file__).resolve().parent.parent / "data" / "events.db"
-SHIPPED_SOURCE = SHIPPED_STORE.with_name("events.toml")
 
 
 class UserError(click.ClickException):
@@ -140,6 +139,27 @@ def check(store: Path) -> None:
         sys.exit(1)
     click.echo(store_summary(store))
     click.echo(f"{store}: no problems found")
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--into", "store", type=click.Path(path_type=Path), required=True, metavar="STORE",
+              help="The store to add to; created if it does not exist.")
+@click.option("--allow-shipped-store", is_flag=True, help="Allow changing the shipped data/events.db.")
+def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None:
+    """Add your own events from a CSV or JSON file to a store of your own.
+
+        timeline-app import my-events.csv --into my-events.db
+
+    All or nothing: any bad row rejects the whole file, naming its line and field.
+    """
+    try:
+        added = import_events(source, store, shipped=SHIPPED_STORE, allow_shipped=allow_shipped_store)
+    except ImportFileError as exc:
+        click.echo(f"error: {source}: {len(exc.problems)} problem(s); {store} left unchanged", err=True)
+        click.echo(exc.report(), err=True)
+        sys.exit(2)
+    click.echo(f"added {added} events to {store}")
 
 
 def main() -> None:

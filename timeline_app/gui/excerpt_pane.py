@@ -63,8 +63,8 @@ class ExcerptPane(QTextBrowser):
                 parts.append(f"<blockquote style='margin-top:0'>{body}<br>"
                              f"<a href='{link}'>Show in review</a></blockquote>")
             else:
-                parts.append(f"<blockquote><span style='{HIGHLIGHT}'>{html.escape(quote.quote)}</span>"
-                             "<br><i>(not located in the review text: unverified)</i></blockquote>")
+                parts.append(f"<blockquote>{html.escape(quote.quote)}<br><i>Unverified: this source was "
+                             "registered without its text, so the quotation could not be checked.</i></blockquote>")
         self.setHtml("".join(parts))
 
     def _on_link(self, url: QUrl) -> None:

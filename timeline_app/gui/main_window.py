@@ -23,9 +23,11 @@ from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_dialog import ReviewDialog
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.layout import GROUPINGS, lay_out
+from timeline_app.paths import SHIPPED_STORE
 from timeline_app.store import StoreError
 
 MAX_RECENT = 8
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open store…", QKeySequence.StandardKey.Open, self.choose_store)
         self.recent_menu = file_menu.addMenu("Open &recent")
+        self._action(file_menu, "&Import events…", "Ctrl+I", self.import_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
@@ -145,6 +148,13 @@ class MainWindow(QMainWindow):
                                               "Event stores (*.db *.sqlite *.sqlite3);;All files (*)")
         if path:
             self.open_store(path)
+
+    def import_dialog(self) -> None:
+        """File > Import: add the user's own events to a store of their own, then show it."""
+        current = self.state.store.path if self.state.store else None
+        target = ask_and_import(self, current, SHIPPED_STORE)
+        if target is not None:
+            self.open_store(target)
 
     def _remember_recent(self, path: Path) -> None:
         recent = [p for p in self.recent_stores() if p != str(path.resolve())]

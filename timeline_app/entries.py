@@ -1,0 +1,242 @@
+"""Check entries (sources, places, themes, periods, events) read from a TOML, JSON or CSV file.
+
+Every check adds a :class:`Problem` naming the entry, the field and what is wrong, so a
+whole file's problems are reported at once; the rows that pass become store rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from timeline_app.dates import DateError, date_span
+from timeline_app.store_schema import CERTAINTIES, PLACE_KINDS
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass
+class Problem:
+    """One thing wrong with the source file, located as precisely as we can."""
+
+    where: str
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        line = f"line {self.line}: " if self.line else ""
+        return f"{line}{self.where}, field '{self.field}': {self.message}"
+
+
+@dataclass
+class StoreRows:
+    """Rows ready to insert into a store, table by table."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        """Append ``row`` to ``table``."""
+        self.tables.setdefault(table, []).append(row)
+
+
+class EntryReader:
+    """Collects problems and rows while entries are read; knows how to find an entry's line."""
+
+    def __init__(self, path: Path, text: str, lines: dict[str, int] | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.lines = lines or {}
+        self.problems: list[Problem] = []
+        self.rows = StoreRows()
+
+    def problem(self, where: str, field_name: str, message: str, key: str | None = None) -> None:
+        """Record a problem with ``where``'s ``field_name``; ``key`` locates its line."""
+        self.problems.append(Problem(where, field_name, message, self.line_of(key)))
+
+    def line_of(self, key: str | None) -> int | None:
+        """The line of the entry ``key`` in the file, when it can be found."""
+        # TOML and JSON parsers give no positions; find the line that names the entry instead.
+        if not key:
+            return None
+        key = str(key)
+        if key in self.lines:
+            return self.lines[key]
+        quoted = re.escape(key)
+        for pattern in (rf'^\s*id\s*=\s*"{quoted}"', rf"^\s*\[\w+\.{quoted}\]", rf'"id"\s*:\s*"{quoted}"'):
+            match = re.search(pattern, self.text, flags=re.MULTILINE)
+            if match:
+                return self.text.count("\n", 0, match.start()) + 1
+        return None
+
+    def text_field(self, entry: dict, name: str, where: str, key: str | None, required: bool = True) -> str:
+        """The text in ``entry[name]``, with a problem if it is missing, not text, or HTML."""
+        value = entry.get(name, "")
+        if not isinstance(value, str):
+            self.problem(where, name, f"must be text, not {type(value).__name__}", key)
+            return ""
+        if required and not value.strip():
+            self.problem(where, name, "is missing or empty", key)
+        if "<" in value and re.search(r"<[a-zA-Z/][^>]*>", value):
+            self.problem(where, name, "contains HTML markup; write plain text", key)
+        return value
+
+
+def as_mapping(reader: EntryReader, value: object, where: str, key: str | None = None) -> dict:
+    """``value`` if it is a table/object, else an empty one and a problem."""
+    if isinstance(value, dict):
+        return value
+    reader.problem(where, "-", f"must be a table of fields, not {type(value).__name__}", key)
+    return {}
+
+
+def as_list(reader: EntryReader, value: object, where: str, field_name: str, key: str | None = None) -> list:
+    """``value`` if it is a list, else an empty list and a problem."""
+    if isinstance(value, list):
+        return value
+    reader.problem(where, field_name, f"must be a list, not {type(value).__name__}", key)
+    return []
+
+
+def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
+    """Read places or themes keyed by id; return the ids."""
+    for key, raw in as_mapping(reader, entries, table).items():
+        where = f"{table[:-1]} '{key}'"
+        entry = as_mapping(reader, raw, where, key)
+        if not _SLUG.match(str(key)):
+            reader.problem(where, "id", f"{key!r} is not a lowercase slug", key)
+        row: dict[str, Any] = {"id": key, "name": reader.text_field(entry, "name", where, key)}
+        if table == "themes":
+            color = entry.get("color", "")
+            if not isinstance(color, str) or not _COLOR.match(color):
+                reader.problem(where, "color", f"{color!r} is not a colour like #1f77b4", key)
+            row["color"] = color
+        else:
+            kind = entry.get("kind", "")
+            if kind not in PLACE_KINDS:
+                reader.problem(where, "kind", f"{kind!r} is not one of {', '.join(PLACE_KINDS)}", key)
+            row["kind"] = kind
+            for axis, limit in (("latitude", 90), ("longitude", 180)):
+                value = entry.get(axis)
+                if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
+                    reader.problem(where, axis, f"{value!r} is not a {axis} in degrees", key)
+                row[axis] = value
+        reader.rows.add(table, row)
+    return set(entries) if isinstance(entries, dict) else set()
+
+
+def read_periods(reader: EntryReader, entries: list) -> None:
+    """Read the eras drawn across the top of the timeline."""
+    for raw in as_list(reader, entries, "periods", "-"):
+        entry = as_mapping(reader, raw, "period")
+        pid = str(entry.get("id", ""))
+        where = f"period '{pid}'"
+        name = reader.text_field(entry, "name", where, pid)
+        start, end = str(entry.get("start", "")), str(entry.get("end", ""))
+        try:
+            date_span(start, end)
+        except DateError as exc:
+            reader.problem(where, "start/end", str(exc), pid)
+        reader.rows.add("periods", {"id": pid, "name": name, "start": start, "end": end})
+
+
+def read_events(
+    reader: EntryReader, entries: list, sources: dict[str, str], places: set[str], themes: set[str],
+    taken: frozenset[str] = frozenset(),
+) -> None:
+    """Read event entries, checking each against the known sources, places and themes.
+
+    ``sources`` maps source ids to their text; a quote must stand in it verbatim, except
+    where the text is empty (a user's source registered without text), whose quotes are
+    kept unverified, with no offsets.
+    """
+    seen: set[str] = set(taken)
+    counters = {"excerpts": 0, "commentary": 0, "claims": 0}
+    for index, raw in enumerate(as_list(reader, entries, "events", "-"), start=1):
+        entry = as_mapping(reader, raw, f"event #{index}")
+        raw_id = entry.get("id", "")
+        eid = raw_id if isinstance(raw_id, str) else ""
+        where = f"event '{eid}'" if eid else f"event #{index}"
+        if not _SLUG.match(eid):
+            reader.problem(where, "id", f"{raw_id!r} is not a lowercase slug like novocherkassk-massacre")
+        elif eid in seen:
+            already = "the store already has an event" if eid in taken else "another event already uses it"
+            reader.problem(where, "id", f"duplicate id: {already}", eid)
+        seen.add(eid)
+        start, end = entry.get("start", ""), entry.get("end", "")
+        start = start if isinstance(start, str) else repr(start)
+        end = end if isinstance(end, str) else repr(end)
+        span = (None, None)
+        try:
+            span = date_span(start, end)
+        except DateError as exc:
+            field_name = "end" if "before start" in str(exc) or (end and _bad(end)) else "start"
+            reader.problem(where, field_name, str(exc), eid)
+        certainty = entry.get("certainty", "")
+        certainty = certainty if isinstance(certainty, str) else repr(certainty)
+        if certainty not in CERTAINTIES:
+            reader.problem(where, "certainty", f"{certainty!r} is not one of {', '.join(CERTAINTIES)}", eid)
+        reader.rows.add("events", {
+            "id": eid,
+            "title": reader.text_field(entry, "title", where, eid),
+            "summary": reader.text_field(entry, "summary", where, eid),
+            "start": start, "end": end, "certainty": certainty,
+            "start_year": span[0], "end_year": span[1],
+        })
+        for table, known, column, name in (
+            ("event_places", places, "place_id", "places"), ("event_themes", themes, "theme_id", "themes"),
+        ):
+            kind = name[:-1]
+            values = as_list(reader, entry.get(name, []), where, name, eid)
+            if not values:
+                reader.problem(where, name, f"lists no {kind}", eid)
+            for value in dict.fromkeys(str(v) for v in values):
+                if value not in known:
+                    reader.problem(where, f"{kind}s", f"unknown {kind} {value!r}", eid)
+                reader.rows.add(table, {"event_id": eid, column: value})
+        if not entry.get("excerpts"):
+            reader.problem(where, "excerpts", "has no excerpt: every event needs at least one", eid)
+        for table in ("excerpts", "commentary", "claims"):
+            for item in as_list(reader, entry.get(table, []), where, table, eid):
+                counters[table] += 1
+                row = _quote_row(reader, as_mapping(reader, item, where, eid), table, where, eid, sources)
+                reader.rows.add(table, {"id": counters[table], "event_id": eid, **row})
+
+
+def _bad(text: str) -> bool:
+    try:
+        date_span(text)
+    except DateError:
+        return True
+    return False
+
+
+def _quote_row(
+    reader: EntryReader, item: dict, table: str, where: str, eid: str, sources: dict[str, str]
+) -> dict[str, Any]:
+    sid = str(item.get("source", ""))
+    quote = item.get("quote", "")
+    label = {"excerpts": "excerpt", "commentary": "commentary", "claims": "claim"}[table]
+    row: dict[str, Any] = {"source_id": sid, "quote": quote, "start": None, "end": None}
+    if table == "claims":
+        row["topic"] = reader.text_field(item, "topic", f"{where} {label}", eid)
+        row["value"] = reader.text_field(item, "value", f"{where} {label}", eid)
+    if sid not in sources:
+        reader.problem(where, f"{label}.source", f"unknown source {sid!r}", eid)
+        return row
+    if not isinstance(quote, str) or not quote.strip():
+        reader.problem(where, f"{label}.quote", "is missing or empty", eid)
+        return row
+    if not sources[sid]:
+        return row  # the source was registered without its text: the quote stays unverified
+    offset = sources[sid].find(quote)
+    if offset < 0:
+        short = quote if len(quote) < 70 else quote[:67] + "..."
+        reader.problem(where, f"{label}.quote", f"not found verbatim in {sid}: {short!r}", eid)
+        return row
+    row["start"], row["end"] = offset, offset + len(quote)
+    return row

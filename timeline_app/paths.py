@@ -1,0 +1,7 @@
+"""Where the shipped files live."""
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SHIPPED_STORE = DATA / "events.db"
+SHIPPED_SOURCE = DATA / "events.toml"
