@@ -94,7 +94,7 @@ def test_bad_entry_names_its_problem_and_leaves_old_store(source_dir: Path, old:
     assert message in result.output
     assert "Traceback" not in result.output
     assert target.read_bytes() == before
-    assert [p.name for p in source_dir.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in source_dir.iterdir() if ".tmp" in p.name] == []
 
 
 def test_every_problem_is_listed_not_only_the_first(source_dir: Path) -> None:

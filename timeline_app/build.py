@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import sqlite_utils
 
+from timeline_app.atomic_file import atomic_target
 from timeline_app.source_file import StoreRows, read_source_file
 from timeline_app.store_schema import create_tables, enable_search
 
@@ -26,11 +25,8 @@ def write_store(rows: StoreRows, target: Path) -> None:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        temp.unlink()
+    with atomic_target(target) as temp:
+        temp.unlink()  # sqlite-utils creates the file itself
         db = sqlite_utils.Database(temp)
         try:
             create_tables(db)
@@ -42,10 +38,6 @@ def write_store(rows: StoreRows, target: Path) -> None:
             db.vacuum()
         finally:
             db.close()
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def build_store(source: Path, target: Path) -> StoreRows:
