@@ -125,13 +125,11 @@ def test_clicking_a_mark_on_the_timeline_selects_it_and_the_table_follows(window
     window.timeline.zoom_to(window.state.catalog.index_of["novocherkassk-massacre"])
     qtbot.wait(50)
     window.timeline.plot.viewport().repaint()
-    item = window.timeline.items
-    marks, left, cy, right = item._last_marks
-    index = window.state.catalog.index_of["october-revolution"]
-    assert index not in item.layout.event[marks]
+    painted = window.timeline.items.painted
+    assert window.state.catalog.index_of["october-revolution"] not in painted.events  # zoomed to 1962
     target = window.state.catalog.index_of["novocherkassk-massacre"]
-    k = next(k for k, m in enumerate(marks) if item.layout.event[m] == target)
-    point = QPoint(int((left[k] + right[k]) / 2), int(cy[k]))
+    k = list(painted.events).index(target)
+    point = QPoint(int((painted.left[k] + painted.right[k]) / 2), int(painted.cy[k]))
     qtbot.mouseClick(window.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.state.selection == "novocherkassk-massacre"
     current = window.table.currentIndex()

@@ -34,8 +34,29 @@ class TimelineLayout:
     event: np.ndarray  # catalog index of each mark
     lane: np.ndarray  # lane index of each mark
     row: np.ndarray  # absolute row (0 at the top) of each mark
-    x0: np.ndarray  # decimal-year start of each mark
+    x0: np.ndarray  # decimal-year start of each mark; marks are sorted by it
     x1: np.ndarray  # decimal-year end of each mark
+
+    def __post_init__(self) -> None:
+        order = np.argsort(self.x0, kind="stable")
+        for name in ("event", "lane", "row", "x0", "x1"):
+            setattr(self, name, getattr(self, name)[order])
+        self.longest = float((self.x1 - self.x0).max()) if len(self.x0) else 0.0
+
+    def marks_in(self, left: float, right: float, top: float = -np.inf, bottom: float = np.inf) -> np.ndarray:
+        """Indices of the marks overlapping years ``left``..``right`` and rows ``top``..``bottom``.
+
+        Marks are sorted by start, so a binary search finds the candidates without a pass
+        over every mark.
+        """
+        lo = int(np.searchsorted(self.x0, left - self.longest, side="left"))
+        hi = int(np.searchsorted(self.x0, right, side="right"))
+        candidates = np.arange(lo, hi)
+        keep = self.x1[lo:hi] >= left
+        if top > -np.inf or bottom < np.inf:
+            rows = self.row[lo:hi]
+            keep &= (rows + 1 >= top) & (rows <= bottom)
+        return candidates[keep]
 
     @property
     def total_rows(self) -> int:

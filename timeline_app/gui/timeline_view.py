@@ -125,8 +125,8 @@ class TimelineView(QWidget):
                 axis.setPen(pg.mkPen(text.darker(150) if not dark else text.lighter(60)) if visible_line
                             else pg.mkPen(None))
         self.legend.setStyleSheet(f"color: {text.name()}; padding: 2px 6px;")
-        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
         self.items.font = self.font()
+        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
         self.band.font = self.font()
 
     # -- content -------------------------------------------------------------------------------------
