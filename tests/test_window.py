@@ -210,3 +210,18 @@ def test_show_in_review_opens_the_whole_review_at_the_passage(window: MainWindow
     assert quote.quote in text
     assert len(text) > 5000  # the whole review, not an extract
     assert dialog.text.verticalScrollBar().value() > 0 or text.find(quote.quote) < 1500
+
+
+def test_table_and_year_boxes_follow_the_view_while_lanes_hold_still(window: MainWindow, qtbot) -> None:
+    lanes_before = [lane.name for lane in window.timeline.layout_.lanes]
+    window.timeline.set_view_range(1960, 1965)
+    qtbot.waitUntil(lambda: window.state.filter.year_from == pytest.approx(1960, abs=0.01), timeout=2000)
+    expected = {r[0] for r in sql("select id from events where end_year >= 1960 and start_year <= 1965")}
+    assert set(window.table.row_ids()) == expected
+    assert (window.filters.year_from.value(), window.filters.year_to.value()) == (1960, 1965)
+    assert [lane.name for lane in window.timeline.layout_.lanes] == lanes_before
+    window.filters.year_from.setValue(1950)
+    assert window.timeline.view_range()[0] == pytest.approx(1950, abs=0.01)
+    qtbot.waitUntil(lambda: window.state.filter.year_from == pytest.approx(1950, abs=0.01), timeout=2000)
+    window.filters.clear.click()
+    assert window.state.filter.year_from == pytest.approx(1950, abs=0.01)  # clearing keeps the view's years

@@ -39,7 +39,8 @@ class ExplorerState:
         self.selection: str | None = None
         self.grouping = "theme"
         self.view_range: tuple[float, float] = DEFAULT_RANGE
-        self.mask = np.zeros(0, dtype=bool)
+        self.mask = np.zeros(0, dtype=bool)  # every filter: the table, counts and data exports
+        self.timeline_mask = np.zeros(0, dtype=bool)  # every filter but the years: the timeline
         self._search_hits: set[str] | None = None
         self._listeners: list[Listener] = []
 
@@ -67,6 +68,7 @@ class ExplorerState:
         self.filter = FilterState()
         self._search_hits = None
         self.mask = filter_mask(catalog, self.filter)
+        self.timeline_mask = self.mask.copy()
         self._announce("store", store.path)
         self._announce("filter", self.filter)
         self._announce("selection", None)
@@ -79,13 +81,15 @@ class ExplorerState:
             self._search_hits = self.store.search(state.search) if self.store and state.search.strip() else None
         self.filter = state
         self.mask = filter_mask(self.catalog, state, self._search_hits)
+        self.timeline_mask = filter_mask(self.catalog, state, self._search_hits, years=False)
         self._announce("filter", state)
-        if self.selection is not None and not self.is_shown(self.selection):
-            self.select(None)
+        index = self.catalog.index_of.get(self.selection) if self.selection else None
+        if index is not None and not self.timeline_mask[index]:
+            self.select(None)  # a selection out of view but not filtered out stays selected
 
     def clear_filter(self) -> None:
-        """Show every event."""
-        self.set_filter(FilterState())
+        """Show every event in view (the years follow the view, so they stay)."""
+        self.set_filter(FilterState(year_from=self.filter.year_from, year_to=self.filter.year_to))
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts for every facet value under the other active filters."""
@@ -110,8 +114,8 @@ class ExplorerState:
         self._announce("selection", event_id)
 
     def step_selection(self, step: int) -> None:
-        """Select the next (``step`` > 0) or previous shown event in time order."""
-        shown = self.shown_indices()
+        """Select the next (``step`` > 0) or previous event in time order, in view or not."""
+        shown = np.flatnonzero(self.timeline_mask)
         if not len(shown):
             return
         if self.selection is None:
@@ -135,11 +139,16 @@ class ExplorerState:
             self._announce("grouping", grouping)
 
     def set_view_range(self, start: float, end: float) -> None:
-        """Record the visible span of years (the timeline reports it as the view moves)."""
-        value = (float(start), float(end))
+        """Record the visible span of years; the filter's year range follows it.
+
+        The timeline reports this once the view settles, so the table, the counts and
+        data exports list what the timeline shows.
+        """
+        value = (round(float(start), 4), round(float(end), 4))
         if value != self.view_range:
             self.view_range = value
             self._announce("range", value)
+        self.set_filter(self.filter.with_(year_from=value[0], year_to=value[1]))
 
 
 def _empty_catalog() -> EventCatalog:

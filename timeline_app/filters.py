@@ -111,11 +111,21 @@ def facet_masks(catalog: EventCatalog, state: FilterState, search_hits: set[str]
     return masks
 
 
-def filter_mask(catalog: EventCatalog, state: FilterState, search_hits: set[str] | None = None) -> np.ndarray:
-    """Which events ``state`` shows, as a boolean mask over the catalog."""
+YEAR_FACETS = ("year_from", "year_to")
+
+
+def filter_mask(
+    catalog: EventCatalog, state: FilterState, search_hits: set[str] | None = None, years: bool = True
+) -> np.ndarray:
+    """Which events ``state`` shows, as a boolean mask over the catalog.
+
+    With ``years=False`` the year range is ignored: the timeline lays out every event the
+    other filters pass, so its lanes hold still while the view (and so the years) move.
+    """
     mask = np.ones(len(catalog), dtype=bool)
-    for part in facet_masks(catalog, state, search_hits).values():
-        mask &= part
+    for name, part in facet_masks(catalog, state, search_hits).items():
+        if years or name not in YEAR_FACETS:
+            mask &= part
     return mask
 
 

@@ -87,7 +87,7 @@ class FilterPanel(QWidget):
         self.places.itemChanged.connect(self._emit)
         self.year_from.valueChanged.connect(self._years_edited)
         self.year_to.valueChanged.connect(self._years_edited)
-        self.clear.clicked.connect(lambda: self.sigFilterChanged.emit(FilterState()))
+        self.clear.clicked.connect(self._clear)
 
     def set_catalog(self, catalog: EventCatalog) -> None:
         """Offer the facet values of ``catalog``."""
@@ -158,6 +158,10 @@ class FilterPanel(QWidget):
             themes=self._checked(self.themes),
             places=self._checked(self.places),
         )
+
+    def _clear(self) -> None:
+        # The years follow the view, so clearing keeps them: the table still lists what is in view.
+        self.sigFilterChanged.emit(FilterState(year_from=self.state.year_from, year_to=self.state.year_to))
 
     def _emit(self, *_args) -> None:
         if not self._quiet:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.state = ExplorerState()
+        self._layout_key: tuple | None = None
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
         self.filters = FilterPanel()
@@ -189,8 +190,10 @@ class MainWindow(QMainWindow):
 
     def _redraw(self) -> None:
         state = self.state
-        layout = lay_out(state.catalog, state.mask, state.grouping)
-        self.timeline.set_content(state.catalog, layout)
+        key = (id(state.catalog), state.grouping, state.timeline_mask.tobytes())
+        if key != self._layout_key:  # a change of years alone leaves the lanes as they are
+            self._layout_key = key
+            self.timeline.set_content(state.catalog, lay_out(state.catalog, state.timeline_mask, state.grouping))
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)
         self.table.select_event(state.selection)
@@ -209,7 +212,6 @@ class MainWindow(QMainWindow):
 
     def _on_view_settled(self, low: float, high: float) -> None:
         self.state.set_view_range(low, high)
-        self.filters.show_years(low, high)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
