@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_SOURCE, SHIPPED_STORE
 
+from conftest import SHIPPED_SOURCE, SHIPPED_STORE
 from timeline_app.build import build_store
 from timeline_app.cli import cli
 from timeline_app.source_file import SourceFileError

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_STORE
 
+from conftest import ROOT, SHIPPED_STORE
 from timeline_app.cli import cli
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_STORE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
 from timeline_app.import_file import ImportFileError, import_events
 from timeline_app.store_check import store_problems

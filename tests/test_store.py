@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_STORE
 
+from conftest import SHIPPED_STORE
 from timeline_app.store import EventStore, StoreError, fts_query
 
 

@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_STORE
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from conftest import SHIPPED_STORE
 from timeline_app.gui.main_window import MainWindow
 
 

@@ -9,10 +9,14 @@ from pathlib import Path
 import click
 
 from timeline_app.build import build_store
+from timeline_app.export_view import view_of_store
+from timeline_app.exporters import EXPORTERS, ExportError, ExportOptions, export, format_for
+from timeline_app.filters import FilterState
 from timeline_app.import_file import ImportFileError, import_events
+from timeline_app.layout import GROUPINGS
 from timeline_app.paths import SHIPPED_SOURCE, SHIPPED_STORE
 from timeline_app.source_file import SourceFileError
-from timeline_app.store import StoreError
+from timeline_app.store import EventStore, StoreError
 from timeline_app.store_check import store_problems, store_summary
 
 
@@ -160,6 +164,72 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
         click.echo(exc.report(), err=True)
         sys.exit(2)
     click.echo(f"added {added} events to {store}")
+
+
+@cli.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write: .png, .svg, .pdf, .csv or .json.")
+@click.option("--store", type=click.Path(path_type=Path), default=SHIPPED_STORE, show_default="the shipped store",
+              help="The store to export from.")
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), help="Format, if not the file's suffix "
+              "(timelinejs for TimelineJS 3).")
+@click.option("--place", multiple=True, metavar="ID", help="Only events at this place (repeatable).")
+@click.option("--theme", multiple=True, metavar="ID", help="Only events with this theme (repeatable).")
+@click.option("--reviewer", default="any", metavar="WHO",
+              help="any, both, only-one, or a source id such as doyle-2021.")
+@click.option("--disputed", is_flag=True, help="Only events the reviewers dispute.")
+@click.option("--search", default="", help="Only events matching these words (full-text search).")
+@click.option("--from", "year_from", type=float, default=1917.0, show_default=True, help="First year shown.")
+@click.option("--to", "year_to", type=float, default=1992.0, show_default=True, help="Last year shown.")
+@click.option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
+              help="Lanes of the timeline.")
+@click.option("--width", type=click.IntRange(600, 8000), default=1600, show_default=True,
+              help="Picture width in logical pixels.")
+@click.option("--scale", type=click.Choice(["1", "2"]), default="1", show_default=True,
+              help="PNG pixels per logical pixel (2 for high-DPI).")
+@click.option("--page", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
+              help="PDF page size (landscape).")
+def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str, ...], theme: tuple[str, ...],
+                   reviewer: str, disputed: bool, search: str, year_from: float, year_to: float, group_by: str,
+                   width: int, scale: str, page: str) -> None:
+    """Export a view of the timeline as a picture or the filtered events as data, without a window.
+
+        timeline-app export -o view.png --theme repression --from 1950 --to 1970
+
+    The picture is the one the window draws for the same filters, range and lanes.
+    """
+    fmt = format_for(output, fmt)
+    if year_to <= year_from:
+        raise UserError(f"--to {year_to:g} must be after --from {year_from:g}")
+    if EXPORTERS[fmt].picture:
+        _offscreen_app()
+    event_store = EventStore(store)
+    try:
+        known = {"place": {p["id"] for p in event_store.places()}, "theme": {t["id"] for t in event_store.themes()},
+                 "reviewer": {"any", "both", "only-one", *event_store.sources()}}
+        for name, values in (("place", place), ("theme", theme), ("reviewer", (reviewer,))):
+            unknown = [v for v in values if v not in known[name]]
+            if unknown:
+                choices = ", ".join(sorted(known[name]))
+                raise UserError(f"--{name} {unknown[0]!r} is not in {store}; choose from {choices}")
+        state = FilterState(places=frozenset(place), themes=frozenset(theme), reviewer=reviewer,
+                            disputed_only=disputed, search=search)
+        view = view_of_store(event_store, state, group_by, (year_from, year_to))
+        summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page))
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        event_store.close()
+    click.echo(f"wrote {output} ({fmt}: {summary})")
+
+
+def _offscreen_app():
+    """A Qt application for drawing pictures without a screen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A widgets application, not a bare GUI one, so a window can still be opened in the same process.
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
 
 
 def main() -> None:

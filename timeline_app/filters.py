@@ -27,6 +27,10 @@ class FilterState:
         """True when nothing is filtered out."""
         return self == FilterState()
 
+    def without_years(self) -> FilterState:
+        """A copy with no year range (the range is shown apart, as the view's span)."""
+        return replace(self, year_from=None, year_to=None)
+
     def with_(self, **changes) -> FilterState:
         """A copy with ``changes`` applied."""
         return replace(self, **changes)

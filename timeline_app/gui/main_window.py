@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.explorer_state import DEFAULT_RANGE, ExplorerState
+from timeline_app.export_view import view_of_state
 from timeline_app.filters import FilterState
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
+from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_dialog import ReviewDialog
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open store…", QKeySequence.StandardKey.Open, self.choose_store)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self._action(file_menu, "&Import events…", "Ctrl+I", self.import_dialog)
+        self._action(file_menu, "&Export…", "Ctrl+E", self.export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
@@ -156,6 +159,14 @@ class MainWindow(QMainWindow):
         target = ask_and_import(self, current, SHIPPED_STORE)
         if target is not None:
             self.open_store(target)
+
+    def export_dialog(self) -> ExportDialog | None:
+        """File > Export: the current view as a picture or the filtered events as data."""
+        if self.state.store is None:
+            return None
+        dialog = ExportDialog(view_of_state(self.state), self)
+        dialog.show()
+        return dialog
 
     def _remember_recent(self, path: Path) -> None:
         recent = [p for p in self.recent_stores() if p != str(path.resolve())]

@@ -96,8 +96,10 @@ class MarkPainter:
             empty = np.zeros(0)
             return PaintedMarks(np.zeros(0, dtype=np.int64), empty, empty, empty)
         lay = self.layout
-        x0 = device.x(lay.x0[marks])
-        x1 = device.x(lay.x1[marks])
+        # Clamp to the view: not every vector format honours a clip, and a bar cut at the
+        # frame reads better than one running past it.
+        x0 = np.maximum(device.x(lay.x0[marks]), left_px)
+        x1 = np.minimum(device.x(lay.x1[marks]), right_px)
         cy = device.y(lay.row[marks] + 0.5)
         events = lay.event[marks]
         point = ~self.is_range[events]

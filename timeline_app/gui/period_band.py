@@ -23,10 +23,7 @@ class PeriodBandItem(pg.GraphicsObject):
     def set_periods(self, periods: list[dict]) -> None:
         """Draw these periods (dicts with name, start, end)."""
         self.prepareGeometryChange()
-        self.periods = []
-        for period in periods:
-            start, end = date_span(period["start"], period.get("end") or "")
-            self.periods.append((start, end, period["name"]))
+        self.periods = period_spans(periods)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -40,17 +37,31 @@ class PeriodBandItem(pg.GraphicsObject):
         sx, dx, sy, dy = t.m11(), t.dx(), t.m22(), t.dy()
         painter.save()
         painter.resetTransform()
-        metrics = QFontMetricsF(self.font)
-        painter.setFont(self.font)
-        top, bottom = dy, sy + dy
-        for k, (start, end, name) in enumerate(self.periods):
-            rect = QRectF(start * sx + dx, min(top, bottom), (end - start) * sx, abs(bottom - top))
-            painter.fillRect(rect, QColor(_SHADES[k % len(_SHADES)]))
-            painter.setPen(QPen(QColor("#888888"), 1))
-            painter.drawLine(rect.topLeft(), rect.bottomLeft())
-            visible = rect.intersected(QRectF(painter.viewport()))
-            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, visible.width() - 8)
-            if len(text) >= 4:
-                painter.setPen(QColor("#1a1a1a"))
-                painter.drawText(visible, int(Qt.AlignmentFlag.AlignCenter), text)
+        band = QRectF(painter.viewport())
+        band.setTop(min(dy, sy + dy))
+        band.setHeight(abs(sy))
+        paint_periods(painter, self.periods, sx, dx, band, self.font)
         painter.restore()
+
+
+def paint_periods(painter: QPainter, periods: list[tuple[float, float, str]], sx: float, dx: float,
+                  band: QRectF, font: QFont) -> None:
+    """Draw ``(start, end, name)`` periods as tinted spans across ``band``, names shortened to fit."""
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    for k, (start, end, name) in enumerate(periods):
+        rect = QRectF(start * sx + dx, band.top(), (end - start) * sx, band.height())
+        painter.fillRect(rect.intersected(band), QColor(_SHADES[k % len(_SHADES)]))
+        painter.setPen(QPen(QColor("#888888"), 1))
+        if band.left() <= rect.left() <= band.right():
+            painter.drawLine(rect.topLeft(), rect.bottomLeft())
+        visible = rect.intersected(band)
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, visible.width() - 8)
+        if len(text) >= 4:
+            painter.setPen(QColor("#1a1a1a"))
+            painter.drawText(visible, int(Qt.AlignmentFlag.AlignCenter), text)
+
+
+def period_spans(periods: list[dict]) -> list[tuple[float, float, str]]:
+    """``(start, end, name)`` in decimal years for each period dict."""
+    return [(*date_span(p["start"], p.get("end") or ""), p["name"]) for p in periods]

@@ -1,0 +1,133 @@
+"""File > Export: choose a format and size, see a preview, and write the current view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.export_view import ExportView
+from timeline_app.exporters import EXPORTERS, ExportError, ExportOptions, export
+from timeline_app.gui.snapshot import Snapshot
+from timeline_app.gui.snapshot_writers import render_image
+
+
+class ExportDialog(QDialog):
+    """Pick a format (picture or data), a width and scale or page size, preview, and export."""
+
+    def __init__(self, view: ExportView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setWindowTitle("Export the current view")
+        self.resize(900, 640)
+        self.format = QComboBox()
+        for exporter in EXPORTERS.values():
+            self.format.addItem(exporter.label, exporter.name)
+        self.width_box = QSpinBox()
+        self.width_box.setRange(600, 8000)
+        self.width_box.setValue(1600)
+        self.width_box.setSuffix(" px")
+        self.scale = QComboBox()
+        self.scale.addItem("1× (standard)", 1.0)
+        self.scale.addItem("2× (high-DPI, sharper)", 2.0)
+        self.page = QComboBox()
+        self.page.addItems(["A4", "Letter"])
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Picture width", self.width_box)
+        form.addRow("PNG pixels", self.scale)
+        form.addRow("PDF page (landscape)", self.page)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.choose_file_and_export)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.info, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        for signal in (self.format.currentIndexChanged, self.width_box.valueChanged, self.scale.currentIndexChanged,
+                       self.page.currentIndexChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def options(self) -> ExportOptions:
+        """The settings chosen."""
+        return ExportOptions(width=float(self.width_box.value()), scale=float(self.scale.currentData()),
+                             page=self.page.currentText())
+
+    def refresh(self, *_args) -> None:
+        """Update the preview and the description of what will be written."""
+        exporter = EXPORTERS[self.format.currentData()]
+        for widget, wanted in ((self.width_box, exporter.picture), (self.scale, exporter.name == "png"),
+                               (self.page, exporter.name == "pdf")):
+            widget.setEnabled(wanted)
+        snapshot = Snapshot(self.view, self.options().width)
+        size = snapshot.size()
+        shown = int(self.view.mask.sum())
+        if exporter.picture:
+            scale = self.options().scale if exporter.name == "png" else 1
+            self.info.setText(f"{exporter.label}: {round(size.width() * scale)} × {round(size.height() * scale)}"
+                              f" pixels, showing the view as on screen with a title, the filters, a legend and "
+                              f"the sources' credits.")
+        else:
+            self.info.setText(f"{exporter.label}: the {shown} events the current filters show.")
+        image = render_image(snapshot, 1.0)
+        self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+            min(860, image.width()), Qt.TransformationMode.SmoothTransformation))
+
+    def choose_file_and_export(self) -> None:
+        """Ask where to save, then export."""
+        exporter = EXPORTERS[self.format.currentData()]
+        suggested = str(Path.home() / f"timeline{'-timelinejs' if exporter.name == 'timelinejs' else ''}"
+                                      f"{exporter.suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", suggested, f"{exporter.label} (*{exporter.suffix})")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> str | None:
+        """Export to ``path`` with progress shown; report errors in a message box. Returns the summary."""
+        exporter = EXPORTERS[self.format.currentData()]
+        progress = QProgressDialog("Exporting…", "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def report(done: int, total: int) -> None:
+            progress.setValue(int(100 * done / max(total, 1)))
+            QApplication.processEvents()
+
+        try:
+            summary = export(self.view, path, exporter.name, self.options(), report)
+        except ExportError as exc:
+            QMessageBox.warning(self, "Nothing was exported", str(exc))
+            return None
+        finally:
+            progress.close()
+        self.accept()
+        return summary
