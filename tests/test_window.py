@@ -198,20 +198,6 @@ def test_a_bad_store_shows_a_message_and_keeps_the_window(window: MainWindow, tm
     assert window.table.model().rowCount() > 0
 
 
-def test_show_in_review_opens_the_whole_review_at_the_passage(window: MainWindow, qtbot) -> None:
-    window.state.select("novocherkassk-massacre")
-    quote = window.state.store.quotes("novocherkassk-massacre")[0]
-    window.show_in_review(quote.source_id, quote.start, quote.end)
-    from timeline_app.gui.review_dialog import ReviewDialog
-
-    dialog = window.findChild(ReviewDialog)
-    assert dialog is not None
-    text = dialog.text.toPlainText()
-    assert quote.quote in text
-    assert len(text) > 5000  # the whole review, not an extract
-    assert dialog.text.verticalScrollBar().value() > 0 or text.find(quote.quote) < 1500
-
-
 def test_table_and_year_boxes_follow_the_view_while_lanes_hold_still(window: MainWindow, qtbot) -> None:
     lanes_before = [lane.name for lane in window.timeline.layout_.lanes]
     window.timeline.set_view_range(1960, 1965)

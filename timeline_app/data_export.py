@@ -53,10 +53,13 @@ def events_document(view: ExportView, progress: Progress = _noop) -> dict:
                  if r["id"] in wanted}
     quotes: dict[str, dict[str, list]] = {eid: {"excerpts": [], "commentary": [], "claims": []} for eid in wanted}
     kinds = {"excerpt": "excerpts", "commentary": "commentary", "claim": "claims"}
+    all_sources = store.sources()
+    citations = {sid: chicago_citation(s) for sid, s in all_sources.items()}
     for quote in store.quotes():
         if quote.event_id not in wanted:
             continue
-        item = {"source": quote.source_id, "quote": quote.quote, "start": quote.start, "end": quote.end}
+        item = {"source": quote.source_id, "quote": quote.quote, "start": quote.start, "end": quote.end,
+                "citation": citations.get(quote.source_id, "")}
         if quote.kind == "claim":
             item = {"topic": quote.topic, "value": quote.value, **item}
         quotes[quote.event_id][kinds[quote.kind]].append(item)
@@ -73,8 +76,7 @@ def events_document(view: ExportView, progress: Progress = _noop) -> dict:
     cited = {s for e in events for kind in ("excerpts", "commentary", "claims") for q in e[kind] for s in [q["source"]]}
     used_places = {p for e in events for p in e["places"]}
     used_themes = {t for e in events for t in e["themes"]}
-    sources = [{**{k: v for k, v in s.items()}, "citation": chicago_citation(s)}
-               for sid, s in store.sources().items() if sid in cited]
+    sources = [{**s, "citation": citations[sid]} for sid, s in all_sources.items() if sid in cited]
     progress(len(shown), len(shown))
     return {
         "title": view.title(),

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -26,7 +27,7 @@ from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
-from timeline_app.gui.review_dialog import ReviewDialog
+from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.layout import GROUPINGS, lay_out
 from timeline_app.paths import SHIPPED_STORE
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.panes = QTabWidget()
         self.panes.addTab(self.excerpts, "Excerpts")
         self.panes.addTab(self.commentary, "What the reviewers made of it")
+        self.reader = ReviewReader(self.state)
+        self.panes.addTab(self.reader, "Read the reviews")
         self.lower = QSplitter(Qt.Orientation.Horizontal)
         self.lower.addWidget(self.table)
         self.lower.addWidget(self.panes)
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.filters.sigFilterChanged.connect(self.state.set_filter)
         self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
         self.excerpts.sigShowInReview.connect(self.show_in_review)
+        self.reader.sigEventClicked.connect(self.state.select)
         self.resize(1280, 800)
         self.main.setSizes([260, 1020])
         self.right.setSizes([520, 280])
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
     def _on_state_changed(self, change: str, value: object) -> None:
         if change == "store":
             self.filters.set_catalog(self.state.catalog)
+            self.reader.reload()
             self.setWindowTitle(f"{self.state.store.meta().get('title', 'Timeline')} — {Path(value).name}")
         elif change in ("filter", "grouping"):
             self._redraw()
@@ -220,23 +225,24 @@ class MainWindow(QMainWindow):
         self.table.select_event(event_id)
         self.excerpts.show_event(event_id)
         self.commentary.show_event(event_id)
+        self.reader.show_event(event_id)
 
     def _on_view_settled(self, low: float, high: float) -> None:
         self.state.set_view_range(low, high)
 
     def focus_search(self) -> None:
-        """Put the cursor in the search box."""
+        """Ctrl+F: find within the review when the reader has focus, else search the events."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.reader or self.reader.isAncestorOf(focus)):
+            self.reader.start_find()
+            return
         self.filters.search.setFocus()
         self.filters.search.selectAll()
 
     def show_in_review(self, source_id: str, start: int, end: int) -> None:
-        """Open the whole review scrolled to a passage."""
-        if self.state.store is None:
-            return
-        source = self.state.store.sources().get(source_id)
-        if source:
-            dialog = ReviewDialog(source, start, end, self)
-            dialog.show()
+        """Show the whole review in the reader, scrolled to a passage."""
+        self.panes.setCurrentWidget(self.reader)
+        self.reader.show_passage(source_id, start, end)
 
     def show_about(self) -> None:
         """Credit both reviews."""

@@ -1,0 +1,259 @@
+"""The review reader: either review in full, every passage the store uses highlighted and linked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.citations import chicago_citation, chicago_citation_html, quoted_passage
+from timeline_app.dates import format_date
+from timeline_app.explorer_state import ExplorerState
+from timeline_app.review_coverage import KIND_ORDER, Passage, coverage, passages_of, segments
+
+KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
+KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
+UNUSED = "#e4e4e4"
+
+
+class ReviewReader(QWidget):
+    """Shows one review at a time with its passages highlighted by kind.
+
+    Signals:
+      sigEventClicked(str): the event of a passage the user clicked or stepped to.
+    """
+
+    sigEventClicked = Signal(str)
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.source_id: str | None = None
+        self.passages: list[Passage] = []
+        self.current: int | None = None
+        self.source_box = QComboBox()
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unused = QCheckBox("Mark text no event uses")
+        self.figure = QLabel()
+        self.find_box = QLineEdit(placeholderText="Find in this review")
+        self.find_box.setClearButtonEnabled(True)
+        self.previous_button = QPushButton("◂ Previous passage")
+        self.next_button = QPushButton("Next passage ▸")
+        self.copy_button = QPushButton("Copy citation")
+        self.copy_button.setToolTip("Copy the selected text, or the current passage, with a Chicago-style "
+                                    "citation (Ctrl+Shift+C)")
+        legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;{KIND_NAMES[k]}&nbsp;</span>"
+                            for k, color in KIND_COLORS.items())
+        self.legend = QLabel(f"{legend}   <span style='background:{UNUSED}; color:#111'>&nbsp;not used&nbsp;</span>")
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        bar = QHBoxLayout()
+        for widget in (self.source_box, self.unused, self.figure):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.legend)
+        tools = QHBoxLayout()
+        for widget in (self.find_box, self.previous_button, self.next_button, self.copy_button):
+            tools.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(tools)
+        self.copy_action = QAction("Copy citation", self)
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_citation)
+        self.addAction(self.copy_action)
+        self.source_box.currentIndexChanged.connect(lambda _i: self.show_source(self.source_box.currentData()))
+        self.unused.toggled.connect(lambda _on: self.render())
+        self.text.anchorClicked.connect(self._on_link)
+        self.text.customContextMenuRequested.connect(self._context_menu)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.copy_button.clicked.connect(self.copy_citation)
+
+    # -- content -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Offer the sources of the open store and show the first."""
+        self.source_box.blockSignals(True)
+        self.source_box.clear()
+        if self.state.store is not None:
+            for sid, source in self.state.store.sources().items():
+                self.source_box.addItem(f"{source['author']} — {source['publication']}", sid)
+        self.source_box.blockSignals(False)
+        self.show_source(self.source_box.currentData())
+
+    def show_source(self, source_id: str | None) -> None:
+        """Show the review ``source_id`` in full."""
+        self.source_id, self.current = source_id, None
+        if source_id is not None and self.source_box.currentData() != source_id:
+            self.source_box.setCurrentIndex(self.source_box.findData(source_id))
+            return  # the combo box's signal comes back here
+        store = self.state.store
+        if store is None or source_id is None:
+            self.passages = []
+            self.text.clear()
+            return
+        self.source = store.sources()[source_id]
+        self.passages = passages_of(store.quotes(), source_id)
+        self.coverage = coverage(self.source["text"] or "", self.passages)
+        published = format_date(self.source["published"]) if self.source.get("published") else ""
+        self.header.setText(
+            f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
+            f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"
+            f"<span style='color:gray'>{html.escape(self.source.get('url') or '')}</span>")
+        self.figure.setText(self.coverage.describe())
+        self.render()
+
+    def render(self) -> None:
+        """Redraw the text: passages coloured by kind, the selected event's in bold, unused text if asked."""
+        if not self.source_id:
+            return
+        text = self.source["text"] or ""
+        selected = self.state.selection
+        unused = self.coverage.unused_spans if self.unused.isChecked() else ()
+        out: list[str] = []
+        for segment in segments(text, self.passages):
+            chunk = html.escape(text[segment.start:segment.end]).replace("\n", "<br>")
+            if not segment.passages:
+                if any(s < segment.end and e > segment.start for s, e in unused):
+                    chunk = self._mark_unused(text, segment.start, segment.end, unused)
+                out.append(chunk)
+                continue
+            covering = [self.passages[n] for n in segment.passages]
+            top = max(covering, key=lambda p: KIND_ORDER[p.kind])
+            mine = any(p.event_id == selected for p in covering)
+            number = next((p.number for p in covering if p.event_id == selected), top.number)
+            style = f"background-color:{KIND_COLORS[top.kind]}; color:#111111; text-decoration:none;"
+            if mine or number == self.current:
+                style += " font-weight:bold; text-decoration:underline;"
+            anchors = "".join(f'<a name="p{p.number}"></a>' for p in covering if p.start == segment.start)
+            out.append(f'{anchors}<a href="passage:{number}" style="{style}">{chunk}</a>')
+        self.text.setHtml(f"<div style='line-height:140%'>{''.join(out)}</div>")
+
+    @staticmethod
+    def _mark_unused(text: str, start: int, end: int, unused) -> str:
+        pieces, cursor = [], start
+        for s, e in unused:
+            s, e = max(s, start), min(e, end)
+            if s >= e:
+                continue
+            pieces.append(html.escape(text[cursor:s]))
+            pieces.append(f"<span style='background-color:{UNUSED}; color:#111111'>{html.escape(text[s:e])}</span>")
+            cursor = e
+        pieces.append(html.escape(text[cursor:end]))
+        return "".join(pieces).replace("\n", "<br>")
+
+    # -- navigation ----------------------------------------------------------------------------------
+    def show_event(self, event_id: str | None) -> None:
+        """Scroll to the first passage of ``event_id``, switching review if only the other one has it."""
+        if event_id is None or self.state.store is None:
+            self.render()
+            return
+        quotes = [q for q in self.state.store.quotes(event_id) if q.start is not None]
+        if quotes and self.source_id not in {q.source_id for q in quotes}:
+            self.show_source(quotes[0].source_id)
+        mine = [p for p in self.passages if p.event_id == event_id]
+        if mine:
+            self.go_to(mine[0].number, announce=False)
+        else:
+            self.render()
+
+    def show_passage(self, source_id: str, start: int, end: int) -> None:
+        """Show the passage at these offsets ("Show in review" lands here)."""
+        self.show_source(source_id)
+        match = next((p for p in self.passages if p.start == start and p.end == end), None)
+        if match is not None:
+            self.go_to(match.number, announce=False)
+
+    def go_to(self, number: int, announce: bool = True) -> None:
+        """Make passage ``number`` current, scroll to it, and (if ``announce``) select its event."""
+        self.current = number
+        if announce:
+            self.sigEventClicked.emit(self.passages[number].event_id)
+        self.render()
+        self.text.scrollToAnchor(f"p{number}")
+
+    def step(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) passage in text order."""
+        if not self.passages:
+            return
+        if self.current is None:
+            target = 0 if direction > 0 else len(self.passages) - 1
+        else:
+            target = (self.current + direction) % len(self.passages)
+        self.go_to(target)
+
+    def _on_link(self, url: QUrl) -> None:
+        kind, _, number = url.toString().partition(":")
+        if kind == "passage" and number.isdigit() and int(number) < len(self.passages):
+            self.go_to(int(number))
+
+    def start_find(self) -> None:
+        """Put the cursor in the find box."""
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def find_next(self) -> bool:
+        """Find the next occurrence of the find box's text, wrapping round at the end."""
+        words = self.find_box.text()
+        if not words:
+            return False
+        if self.text.find(words):
+            return True
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        return self.text.find(words, QTextDocument.FindFlag(0))
+
+    # -- citations -----------------------------------------------------------------------------------
+    def citation_text(self) -> tuple[str, str] | None:
+        """(plain, html) for the selected text, or else the current passage, with its citation."""
+        if not self.source_id:
+            return None
+        selected = self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if not selected and self.current is not None:
+            selected = self.passages[self.current].quote
+        if not selected:
+            return None
+        plain = quoted_passage(selected, self.source)
+        rich = f"<p>“{html.escape(selected)}”</p><p>{chicago_citation_html(self.source)}</p>"
+        return plain, rich
+
+    def copy_citation(self) -> None:
+        """Put the passage and its citation on the clipboard, as rich text and as plain text."""
+        texts = self.citation_text()
+        if texts is None:
+            self.figure.setText("Select text or a passage first, then copy its citation.")
+            return
+        data = QMimeData()
+        data.setText(texts[0])
+        data.setHtml(texts[1])
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def _context_menu(self, position) -> None:
+        menu = self.text.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.exec(self.text.viewport().mapToGlobal(position))
+
+    def citation(self) -> str:
+        """The Chicago citation of the review shown."""
+        return chicago_citation(self.source) if self.source_id else ""
