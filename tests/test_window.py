@@ -211,3 +211,18 @@ def test_table_and_year_boxes_follow_the_view_while_lanes_hold_still(window: Mai
     qtbot.waitUntil(lambda: window.state.filter.year_from == pytest.approx(1950, abs=0.01), timeout=2000)
     window.filters.clear.click()
     assert window.state.filter.year_from == pytest.approx(1950, abs=0.01)  # clearing keeps the view's years
+
+
+def test_table_sorts_by_title_both_ways(window: MainWindow) -> None:
+    titles = sorted((r[0] for r in sql("select title from events where end_year >= 1917 and start_year <= 1992")),
+                    key=str.lower)
+    window.state.set_view_range(1917, 1992)
+    window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    shown = [window.table.model().index(r, 1).data() for r in range(window.table.model().rowCount())]
+    assert shown == titles
+    window.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    shown = [window.table.model().index(r, 1).data() for r in range(window.table.model().rowCount())]
+    assert shown == titles[::-1]
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = window.table.model().index(0, 1).data()
+    assert first == sql("select title from events order by start_year limit 1")[0][0]

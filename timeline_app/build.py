@@ -9,6 +9,7 @@ import sqlite_utils
 from timeline_app.atomic_file import atomic_target
 from timeline_app.source_file import StoreRows, read_source_file
 from timeline_app.store_schema import create_tables, enable_search
+from timeline_app.timeline_arrays import compute_arrays, save_arrays
 
 # Insert order respects foreign keys.
 _TABLE_ORDER = (
@@ -35,6 +36,8 @@ def write_store(rows: StoreRows, target: Path) -> None:
                 for table in _TABLE_ORDER:
                     db[table].insert_all(rows.tables.get(table, []))
             enable_search(db)
+            with db.conn:
+                save_arrays(db.conn, compute_arrays(db.conn))
             db.vacuum()
         finally:
             db.close()

@@ -1,49 +1,170 @@
-"""All events of a store as arrays the views can slice quickly, with no Qt."""
+"""All events of a store, in start order, for the views: numbers as arrays, text fetched as needed. No Qt.
+
+Position ``i`` names the same event everywhere. The numbers (dates, flags, memberships)
+come from :mod:`timeline_app.timeline_arrays`; the text (ids, titles, dates as written) is
+read from the store in blocks when first asked for, so a million-event store opens
+without reading a million titles.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from timeline_app.store import EventStore
+from timeline_app.timeline_arrays import CERTAINTY_CODES, Membership, TimelineArrays, load_arrays
+
+BLOCK = 512
+#: Stores up to this size have all their text read at once: simpler and still instant.
+EAGER_TEXT = 20_000
+
+
+class TextColumn(Sequence):
+    """One text column of ``events`` by catalog position, read in blocks and kept."""
+
+    def __init__(self, store: EventStore | None, column: str, rowid: np.ndarray) -> None:
+        self.store, self.column, self.rowid = store, column, rowid
+        self.values: list[str | None] = [None] * len(rowid)
+        if store is not None and len(rowid) <= EAGER_TEXT:
+            self.load_all()
+
+    def __len__(self) -> int:
+        return len(self.rowid)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        value = self.values[index]
+        if value is None:
+            start = (index // BLOCK) * BLOCK
+            self.fetch(np.arange(start, min(len(self), start + BLOCK)))
+            value = self.values[index]
+        return value if value is not None else ""
+
+    def fetch(self, positions: np.ndarray) -> None:
+        """Read the values at these positions that are not yet known."""
+        if self.store is None:
+            return
+        missing = [int(p) for p in positions if self.values[int(p)] is None]
+        position_of = {int(self.rowid[p]): p for p in missing}
+        for lo in range(0, len(missing), 900):  # stay under SQLite's variable limit
+            chunk = list(position_of)[lo:lo + 900]
+            marks = ",".join("?" * len(chunk))
+            for rowid, value in self.store.conn.execute(
+                    f"select rowid, [{self.column}] from events where rowid in ({marks})", chunk):
+                self.values[position_of[rowid]] = value or ""
+
+    def load_all(self) -> None:
+        """Read the whole column in one query."""
+        if self.store is None or all(v is not None for v in self.values):
+            return
+        lookup = _position_lookup(self.rowid)
+        rows = self.store.conn.execute(f"select rowid, [{self.column}] from events").fetchall()
+        rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        for position, (_rowid, value) in zip(lookup(rowids).tolist(), rows, strict=True):
+            self.values[position] = value or ""
+
+    def __iter__(self) -> Iterator[str]:
+        self.load_all()
+        return (v or "" for v in self.values)
+
+
+class MemberColumn(Sequence):
+    """Per event, the tuple of value ids of a :class:`Membership`."""
+
+    def __init__(self, membership: Membership) -> None:
+        self.membership = membership
+
+    def __len__(self) -> int:
+        return self.membership.size
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.membership.of(int(index))
+
+
+class PositionIndex:
+    """Event id to catalog position, looked up in the store (or a dict for small stores)."""
+
+    def __init__(self, store: EventStore | None, rowid: np.ndarray, ids: TextColumn) -> None:
+        self.store, self.lookup = store, _position_lookup(rowid)
+        self.rowid = rowid
+        self.small = {eid: n for n, eid in enumerate(ids)} if len(rowid) <= EAGER_TEXT else None
+
+    def get(self, event_id: str | None, default: int | None = None) -> int | None:
+        """The position of ``event_id``, or ``default``."""
+        if event_id is None:
+            return default
+        if self.small is not None:
+            return self.small.get(event_id, default)
+        row = self.store.conn.execute("select rowid from events where id = ?", (event_id,)).fetchone()
+        if row is None:
+            return default
+        position = int(self.lookup(np.array([row[0]]))[0])
+        return position if self.rowid[position] == row[0] else default
+
+    def __getitem__(self, event_id: str) -> int:
+        position = self.get(event_id)
+        if position is None:
+            raise KeyError(event_id)
+        return position
+
+    def __contains__(self, event_id: object) -> bool:
+        return isinstance(event_id, str) and self.get(event_id) is not None
+
+
+def _position_lookup(rowid: np.ndarray):
+    order = np.argsort(rowid, kind="stable")
+    sorted_rowids = rowid[order]
+
+    def lookup(rowids: np.ndarray) -> np.ndarray:
+        found = np.searchsorted(sorted_rowids, rowids)
+        return order[np.clip(found, 0, max(len(order) - 1, 0))]
+    return lookup
 
 
 @dataclass
 class EventCatalog:
-    """The events of one store, sorted by start, as parallel lists and numpy arrays.
+    """Every event of one store in start order: arrays for drawing and filtering, text on demand."""
 
-    Index ``i`` names the same event in every field. Facet memberships (places,
-    themes, sources) are tuples of ids so filters can test them without SQL.
-    """
-
-    ids: list[str]
-    titles: list[str]
-    starts: list[str]
-    ends: list[str]
-    certainty: list[str]
-    start_year: np.ndarray
-    end_year: np.ndarray
-    places: list[tuple[str, ...]]
-    themes: list[tuple[str, ...]]
-    sources: list[tuple[str, ...]]
-    disputed: np.ndarray
+    arrays: TimelineArrays
+    store: EventStore | None = None
     theme_names: dict[str, str] = field(default_factory=dict)
     theme_colors: dict[str, str] = field(default_factory=dict)
     place_names: dict[str, str] = field(default_factory=dict)
     source_names: dict[str, str] = field(default_factory=dict)
     periods: list[dict] = field(default_factory=list)
-    index_of: dict[str, int] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.ids)
 
     def __post_init__(self) -> None:
-        if not self.index_of:
-            self.index_of = {eid: i for i, eid in enumerate(self.ids)}
-        # Drawing needs these per frame; computing them once keeps frames free of string work.
-        self.exact_day = np.fromiter((len(s) == 10 for s in self.starts), dtype=bool, count=len(self.starts))
-        self.is_range = np.fromiter((bool(e) for e in self.ends), dtype=bool, count=len(self.ends))
+        a = self.arrays
+        self.start_year, self.end_year = a.start_year, a.end_year
+        self.exact_day, self.is_range = a.exact_day, a.is_range
+        self.disputed = (a.certainty == 2) | a.has_claims
+        self.ids = TextColumn(self.store, "id", a.rowid)
+        self.titles = TextColumn(self.store, "title", a.rowid)
+        self.starts = TextColumn(self.store, "start", a.rowid)
+        self.ends = TextColumn(self.store, "end", a.rowid)
+        self.certainty = [CERTAINTY_CODES[c] if c < 3 else "unknown" for c in a.certainty.tolist()] \
+            if len(a) <= EAGER_TEXT else _CertaintyColumn(a.certainty)
+        self.places = MemberColumn(a.places)
+        self.themes = MemberColumn(a.themes)
+        self.sources = MemberColumn(a.sources)
+        self.index_of = PositionIndex(self.store, a.rowid, self.ids)
+
+    def __len__(self) -> int:
+        return len(self.arrays)
+
+    def mask_of_rowids(self, rowids) -> np.ndarray:
+        """Mask of the events with these ``events`` rowids."""
+        mask = np.zeros(len(self), dtype=bool)
+        wanted = np.fromiter(rowids, dtype=np.int64) if not isinstance(rowids, np.ndarray) else rowids
+        if len(wanted) and len(self):
+            positions = self.index_of.lookup(wanted)
+            mask[positions[self.arrays.rowid[positions] == wanted]] = True
+        return mask
 
     def extent(self) -> tuple[float, float]:
         """The earliest start and latest end, or 1917-1992 for an empty catalog."""
@@ -52,48 +173,36 @@ class EventCatalog:
         return float(self.start_year.min()), float(self.end_year.max())
 
 
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(sorted(text.split("\x1f"))) if text else ()
+class _CertaintyColumn(Sequence):
+    def __init__(self, codes: np.ndarray) -> None:
+        self.codes = codes
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        code = int(self.codes[index])
+        return CERTAINTY_CODES[code] if code < 3 else "unknown"
 
 
 def load_catalog(store: EventStore) -> EventCatalog:
-    """Read every event of ``store`` with its places, themes and sources, in start order."""
-    quote_union = " union ".join(
-        f"select event_id, source_id from {t}" for t in ("excerpts", "commentary", "claims")
-    )
-    has_years = {"start_year", "end_year"} <= {r[1] for r in store.conn.execute("pragma table_info(events)")}
-    years = "e.start_year, e.end_year" if has_years else "null, null"
-    # group_concat with a unit separator keeps ids with commas intact.
-    sql = f"""
-        select e.id, e.title, e.start, e.[end], e.certainty, {years},
-          (select group_concat(place_id, char(31)) from event_places where event_id = e.id),
-          (select group_concat(theme_id, char(31)) from event_themes where event_id = e.id),
-          (select group_concat(source_id, char(31)) from ({quote_union}) q where q.event_id = e.id),
-          exists(select 1 from claims c where c.event_id = e.id)
-        from events e
-    """
-    rows = store.conn.execute(sql).fetchall()
-    if not has_years or any(r[5] is None for r in rows):
-        from timeline_app.dates import date_span
-
-        rows = [(*r[:5], *date_span(r[2], r[3] or ""), *r[7:]) for r in rows]
-    rows.sort(key=lambda r: (r[5], r[1]))
+    """Read the events of ``store`` (from its timeline index when it has a current one)."""
     themes = store.themes()
     return EventCatalog(
-        ids=[r[0] for r in rows],
-        titles=[r[1] or "" for r in rows],
-        starts=[r[2] for r in rows],
-        ends=[r[3] or "" for r in rows],
-        certainty=[r[4] for r in rows],
-        start_year=np.fromiter((r[5] for r in rows), dtype=float, count=len(rows)),
-        end_year=np.fromiter((r[6] for r in rows), dtype=float, count=len(rows)),
-        places=[_split(r[7]) for r in rows],
-        themes=[tuple(t for t in _split(r[8])) for r in rows],
-        sources=[_split(r[9]) for r in rows],
-        disputed=np.fromiter((bool(r[10]) or r[4] == "disputed" for r in rows), dtype=bool, count=len(rows)),
+        load_arrays(store.conn),
+        store,
         theme_names={t["id"]: t["name"] for t in themes},
         theme_colors={t["id"]: t["color"] for t in themes},
         place_names={p["id"]: p["name"] for p in store.places()},
         source_names={sid: s["author"] for sid, s in store.sources().items()},
         periods=store.periods(),
     )
+
+
+def empty_catalog() -> EventCatalog:
+    """A catalog with no events, for a window with no store open."""
+    empty = np.zeros(0)
+    none = Membership([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), 0)
+    arrays = TimelineArrays(np.zeros(0, dtype=np.int64), empty, empty.copy(), np.zeros(0, bool), np.zeros(0, bool),
+                            np.zeros(0, np.int8), np.zeros(0, bool), none, none, none)
+    return EventCatalog(arrays)

@@ -39,6 +39,10 @@ class _Group(click.Group):
             raise UserError(str(exc)) from None
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, never a traceback
+            raise UserError(f"unexpected problem ({type(exc).__name__}: {exc}); please report it") from None
 
 
 def _parse_size(_ctx, _param, value: str | None) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline_app.catalog import EventCatalog, load_catalog
+from timeline_app.catalog import EventCatalog, empty_catalog, load_catalog
 from timeline_app.dates import DateError
 from timeline_app.filters import FilterState, facet_counts, filter_mask
 from timeline_app.layout import GROUPINGS
@@ -34,14 +34,14 @@ class ExplorerState:
 
     def __init__(self) -> None:
         self.store: EventStore | None = None
-        self.catalog: EventCatalog = _empty_catalog()
+        self.catalog: EventCatalog = empty_catalog()
         self.filter = FilterState()
         self.selection: str | None = None
         self.grouping = "theme"
         self.view_range: tuple[float, float] = DEFAULT_RANGE
         self.mask = np.zeros(0, dtype=bool)  # every filter: the table, counts and data exports
         self.timeline_mask = np.zeros(0, dtype=bool)  # every filter but the years: the timeline
-        self._search_hits: set[str] | None = None
+        self._search_hits: np.ndarray | None = None
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -78,7 +78,7 @@ class ExplorerState:
         if state == self.filter:
             return
         if state.search != self.filter.search:
-            self._search_hits = self.store.search(state.search) if self.store and state.search.strip() else None
+            self._search_hits = self.search_mask(state.search)
         self.filter = state
         self.mask = filter_mask(self.catalog, state, self._search_hits)
         self.timeline_mask = filter_mask(self.catalog, state, self._search_hits, years=False)
@@ -86,6 +86,13 @@ class ExplorerState:
         index = self.catalog.index_of.get(self.selection) if self.selection else None
         if index is not None and not self.timeline_mask[index]:
             self.select(None)  # a selection out of view but not filtered out stays selected
+
+    def search_mask(self, text: str) -> np.ndarray | None:
+        """Mask of the events whose title, summary or quotes match ``text``; None if it has no words."""
+        if self.store is None:
+            return None
+        rowids = self.store.search_rowids(text)
+        return None if rowids is None else self.catalog.mask_of_rowids(rowids)
 
     def clear_filter(self) -> None:
         """Show every event in view (the years follow the view, so they stay)."""
@@ -149,8 +156,3 @@ class ExplorerState:
             self.view_range = value
             self._announce("range", value)
         self.set_filter(self.filter.with_(year_from=value[0], year_to=value[1]))
-
-
-def _empty_catalog() -> EventCatalog:
-    empty = np.zeros(0)
-    return EventCatalog([], [], [], [], [], empty, empty.copy(), [], [], [], np.zeros(0, dtype=bool))

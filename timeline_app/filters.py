@@ -84,30 +84,31 @@ class FilterState:
         return "; ".join(parts) if parts else "All events"
 
 
-def _member_mask(values: list[tuple[str, ...]], wanted: frozenset[str]) -> np.ndarray:
-    return np.fromiter((not wanted.isdisjoint(v) for v in values), dtype=bool, count=len(values))
+def facet_masks(
+    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None
+) -> dict[str, np.ndarray]:
+    """One boolean mask per active facet; an event is shown when every mask holds.
 
-
-def facet_masks(catalog: EventCatalog, state: FilterState, search_hits: set[str] | None) -> dict[str, np.ndarray]:
-    """One boolean mask per active facet; an event is shown when every mask holds."""
-    n = len(catalog)
+    ``search_hits`` is a mask of the events the full-text search matched (None: no search).
+    """
+    a = catalog.arrays
     masks: dict[str, np.ndarray] = {}
     if state.places:
-        masks["places"] = _member_mask(catalog.places, state.places)
+        masks["places"] = a.places.has_any(state.places)
     if state.themes:
-        masks["themes"] = _member_mask(catalog.themes, state.themes)
+        masks["themes"] = a.themes.has_any(state.themes)
     if state.reviewer != "any":
-        counts = np.fromiter((len(s) for s in catalog.sources), dtype=int, count=n)
+        sizes = a.sources.per_event()
         if state.reviewer == "both":
-            masks["reviewer"] = counts >= 2
+            masks["reviewer"] = sizes >= 2
         elif state.reviewer == "only-one":
-            masks["reviewer"] = counts == 1
+            masks["reviewer"] = sizes == 1
         else:
-            masks["reviewer"] = _member_mask(catalog.sources, frozenset({state.reviewer}))
+            masks["reviewer"] = a.sources.has_any({state.reviewer})
     if state.disputed_only:
-        masks["disputed"] = catalog.disputed.copy()
+        masks["disputed"] = catalog.disputed
     if search_hits is not None:
-        masks["search"] = np.fromiter((eid in search_hits for eid in catalog.ids), dtype=bool, count=n)
+        masks["search"] = search_hits
     if state.year_from is not None:
         masks["year_from"] = catalog.end_year >= state.year_from
     if state.year_to is not None:
@@ -118,53 +119,44 @@ def facet_masks(catalog: EventCatalog, state: FilterState, search_hits: set[str]
 YEAR_FACETS = ("year_from", "year_to")
 
 
+def _combine(size: int, masks: dict[str, np.ndarray], skip: tuple[str, ...] = ()) -> np.ndarray:
+    mask = np.ones(size, dtype=bool)
+    for name, part in masks.items():
+        if name not in skip:
+            mask &= part
+    return mask
+
+
 def filter_mask(
-    catalog: EventCatalog, state: FilterState, search_hits: set[str] | None = None, years: bool = True
+    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None, years: bool = True
 ) -> np.ndarray:
     """Which events ``state`` shows, as a boolean mask over the catalog.
 
     With ``years=False`` the year range is ignored: the timeline lays out every event the
     other filters pass, so its lanes hold still while the view (and so the years) move.
     """
-    mask = np.ones(len(catalog), dtype=bool)
-    for name, part in facet_masks(catalog, state, search_hits).items():
-        if years or name not in YEAR_FACETS:
-            mask &= part
-    return mask
+    return _combine(len(catalog), facet_masks(catalog, state, search_hits), () if years else YEAR_FACETS)
 
 
 def facet_counts(
-    catalog: EventCatalog, state: FilterState, search_hits: set[str] | None = None
+    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None
 ) -> dict[str, dict[str, int]]:
     """For each facet value, how many events it would show under the *other* active filters.
 
     This is how Datasette counts facets: ticking a theme does not zero the counts of the
     other themes, it shows what each would add.
     """
+    a, n = catalog.arrays, len(catalog)
     masks = facet_masks(catalog, state, search_hits)
-
-    def others(*skip: str) -> np.ndarray:
-        mask = np.ones(len(catalog), dtype=bool)
-        for name, part in masks.items():
-            if name not in skip:
-                mask &= part
-        return mask
-
-    result: dict[str, dict[str, int]] = {}
-    for facet, values, names in (("places", catalog.places, catalog.place_names),
-                                 ("themes", catalog.themes, catalog.theme_names)):
-        base = others(facet)
-        counts = dict.fromkeys(names, 0)
-        for i in np.flatnonzero(base):
-            for value in values[i]:
-                counts[value] = counts.get(value, 0) + 1
-        result[facet] = counts
-    base = others("reviewer")
-    sizes = np.fromiter((len(s) for s in catalog.sources), dtype=int, count=len(catalog))
+    result: dict[str, dict[str, int]] = {
+        "places": a.places.counts(_combine(n, masks, ("places",))),
+        "themes": a.themes.counts(_combine(n, masks, ("themes",))),
+    }
+    base = _combine(n, masks, ("reviewer",))
+    sizes = a.sources.per_event()
     reviewer = {"any": int(base.sum()), "both": int((base & (sizes >= 2)).sum()),
                 "only-one": int((base & (sizes == 1)).sum())}
-    for sid in catalog.source_names:
-        reviewer[sid] = int((base & _member_mask(catalog.sources, frozenset({sid}))).sum())
+    reviewer.update(a.sources.counts(base))
     result["reviewer"] = reviewer
-    result["disputed"] = {"yes": int((others("disputed") & catalog.disputed).sum())}
+    result["disputed"] = {"yes": int((_combine(n, masks, ("disputed",)) & catalog.disputed).sum())}
     return result

@@ -26,6 +26,7 @@ from timeline_app.entries import EntryReader, Problem, as_list, as_mapping, read
 from timeline_app.store import EventStore, StoreError
 from timeline_app.store_check import store_problems
 from timeline_app.store_schema import create_tables, enable_search
+from timeline_app.timeline_arrays import compute_arrays, save_arrays
 
 CSV_COLUMNS = ("id", "title", "start", "end", "certainty", "places", "themes", "summary")
 _SOURCE_COLUMNS = ("author", "title", "publication", "published", "url", "stance")
@@ -187,6 +188,8 @@ def import_events(source: Path, target: Path, shipped: Path | None = None, allow
             for table in _ORDER:
                 if tables.get(table):
                     db[table].insert_all(tables[table])
+            with db.conn:
+                save_arrays(db.conn, compute_arrays(db.conn))
         finally:
             db.close()
         problems = store_problems(temp)

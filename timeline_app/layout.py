@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline_app.catalog import EventCatalog
+from timeline_app.timeline_arrays import Membership
 
 GROUPINGS = {"theme": "Theme", "place": "Place", "reviewer": "Reviewer"}
 MAX_ROWS_PER_LANE = 4
@@ -67,58 +68,64 @@ class TimelineLayout:
 _NEUTRAL = "#8c8c8c"
 
 
-def _memberships(catalog: EventCatalog, group_by: str) -> tuple[list[tuple[str, ...]], dict[str, str]]:
+def _membership(catalog: EventCatalog, group_by: str) -> tuple[Membership, dict[str, str]]:
+    a = catalog.arrays
     if group_by == "place":
-        return catalog.places, catalog.place_names
+        return a.places, catalog.place_names
     if group_by == "reviewer":
-        return catalog.sources, catalog.source_names
-    return catalog.themes, catalog.theme_names
+        return a.sources, catalog.source_names
+    return a.themes, catalog.theme_names
 
 
 def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme", min_span: float = 0.9) -> TimelineLayout:
     """Put the events ``mask`` selects into lanes grouped by ``group_by``, stacked so marks rarely touch.
 
-    Within a lane, each mark takes the first row whose previous mark ended ``min_span``
-    years before it starts (so short events that are close in time stack rather than
-    overlap), up to :data:`MAX_ROWS_PER_LANE` rows.
+    An event with two themes (or places, or reviewers) is drawn in both lanes; one with
+    none goes to a lane "(none)". Within a lane, each mark takes the first row whose
+    previous mark ended ``min_span`` years before it starts (so short events close in
+    time stack rather than overlap), up to :data:`MAX_ROWS_PER_LANE` rows.
     """
-    members, names = _memberships(catalog, group_by)
-    chosen = np.flatnonzero(mask)
-    by_lane: dict[str, list[int]] = {}
-    for i in chosen:
-        for key in members[i] or ("",):
-            by_lane.setdefault(key, []).append(int(i))
-    keys = sorted(by_lane, key=lambda k: (k == "", names.get(k, k).lower()))
+    members, names = _membership(catalog, group_by)
+    chosen = mask[members.event]
+    events = members.event[chosen]
+    codes = members.value[chosen].astype(np.int64)
+    orphans = np.flatnonzero(mask & (members.per_event() == 0))
+    keys = list(members.keys)
+    if len(orphans):
+        keys.append("")
+        events = np.concatenate([events, orphans])
+        codes = np.concatenate([codes, np.full(len(orphans), len(keys) - 1, dtype=np.int64)])
+    present = np.unique(codes)
+    ordered = sorted(present.tolist(), key=lambda c: (keys[c] == "", names.get(keys[c], keys[c]).lower()))
+    lane_of_code = np.full(len(keys), -1, dtype=np.int64)
+    lane_of_code[ordered] = np.arange(len(ordered))
+    lane = lane_of_code[codes]
+    order = np.lexsort((events, lane))  # by lane, then by start (positions are in start order)
+    events, lane = events[order], lane[order]
+    bounds = np.searchsorted(lane, np.arange(len(ordered) + 1))
+    stack_each = len(events) <= 50_000  # stacking one by one is a Python loop; past this, spread evenly
     lanes: list[Lane] = []
-    event_parts, lane_parts, row_parts = [], [], []
+    row = np.zeros(len(events), dtype=np.int64)
     first_row = 0
-    for lane_index, key in enumerate(keys):
-        idx = np.asarray(by_lane[key], dtype=np.int64)  # already in start order: the catalog is sorted
-        rows = _stack_rows(catalog.start_year[idx], catalog.end_year[idx], min_span)
+    for lane_index, code in enumerate(ordered):
+        lo, hi = bounds[lane_index], bounds[lane_index + 1]
+        idx = events[lo:hi]
+        if stack_each:
+            rows = _stack_rows(catalog.start_year[idx], catalog.end_year[idx], min_span)
+        else:
+            rows = np.arange(hi - lo, dtype=np.int64) % MAX_ROWS_PER_LANE
         used = int(rows.max()) + 1 if len(rows) else 1
+        key = keys[code]
         color = catalog.theme_colors.get(key, _NEUTRAL) if group_by == "theme" else _NEUTRAL
-        name = names.get(key, key) if key else "(none)"
-        lanes.append(Lane(key, name, color, first_row, used))
-        event_parts.append(idx)
-        lane_parts.append(np.full(len(idx), lane_index, dtype=np.int32))
-        row_parts.append(rows + first_row)
+        lanes.append(Lane(key, names.get(key, key) if key else "(none)", color, first_row, used))
+        row[lo:hi] = rows + first_row
         first_row += used
-    if event_parts:
-        event = np.concatenate(event_parts)
-        lane = np.concatenate(lane_parts)
-        row = np.concatenate(row_parts)
-    else:
-        event = np.zeros(0, dtype=np.int64)
-        lane = np.zeros(0, dtype=np.int32)
-        row = np.zeros(0, dtype=np.int64)
-    return TimelineLayout(lanes, event, lane, row, catalog.start_year[event], catalog.end_year[event])
+    return TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
+                          catalog.end_year[events])
 
 
 def _stack_rows(starts: np.ndarray, ends: np.ndarray, min_span: float) -> np.ndarray:
     rows = np.zeros(len(starts), dtype=np.int64)
-    if len(starts) > 20_000:
-        # Too many to stack one by one: spread round-robin, which is what density drawing needs.
-        return np.arange(len(starts), dtype=np.int64) % MAX_ROWS_PER_LANE
     free_at = [-np.inf] * MAX_ROWS_PER_LANE
     for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
         target = next((r for r, t in enumerate(free_at) if t <= start), None)

@@ -173,27 +173,44 @@ class EventStore:
         return found
 
     def search(self, text: str) -> set[str] | None:
-        """Ids of events whose title, summary or any quote matches ``text``; None if ``text`` has no words.
+        """Ids of events whose title, summary or any quote matches ``text``; None if ``text`` has no words."""
+        rowids = self.search_rowids(text)
+        if rowids is None:
+            return None
+        found: set[str] = set()
+        listed = rowids.tolist()
+        for lo in range(0, len(listed), 900):
+            chunk = listed[lo:lo + 900]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"select id from events where rowid in ({marks})", chunk))
+        return found
 
-        Uses the store's full-text indexes where they exist and falls back to LIKE.
+    def search_rowids(self, text: str):
+        """Rowids (a numpy array) of events whose title, summary or any quote matches ``text``.
+
+        None if ``text`` has no words. Uses the store's full-text indexes where they exist
+        and falls back to LIKE; any words typed, query syntax included, are taken as words.
         """
+        import numpy as np
+
         query = fts_query(text)
         if not query:
             return None
-        found: set[str] = set()
+        words = re.findall(r"\w+", text)
+        found: set[int] = set()
         for table, columns in (("events", ("title", "summary")), ("excerpts", ("quote",)),
                                ("commentary", ("quote",)), ("claims", ("quote", "value"))):
-            key = "id" if table == "events" else "event_id"
+            join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
+            source = "e" if table == "events" else "t"
             if f"{table}_fts" in self._tables:
-                sql = (f"select t.{key} from [{table}] t join [{table}_fts] f on f.rowid = t.rowid "
+                sql = (f"select e.rowid from events e {join} join [{table}_fts] f on f.rowid = {source}.rowid "
                        f"where [{table}_fts] match ?")
                 try:
                     found.update(r[0] for r in self.conn.execute(sql, (query,)))
                     continue
                 except sqlite3.Error:
                     pass  # a damaged or foreign full-text index: fall back to a plain scan
-            words = re.findall(r"\w+", text)
-            where = " and ".join("(" + " or ".join(f"[{c}] like ?" for c in columns) + ")" for _ in words)
+            where = " and ".join("(" + " or ".join(f"{source}.[{c}] like ?" for c in columns) + ")" for _ in words)
             params = tuple(f"%{w}%" for w in words for _ in columns)
-            found.update(r[0] for r in self.conn.execute(f"select {key} from [{table}] where {where}", params))
-        return found
+            found.update(r[0] for r in self.conn.execute(f"select e.rowid from events e {join} where {where}", params))
+        return np.fromiter(found, dtype=np.int64, count=len(found))

@@ -67,6 +67,17 @@ def _row_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def _index_state(conn: sqlite3.Connection) -> str:
+    from timeline_app.timeline_arrays import INDEX_TABLE, fingerprint
+
+    if not conn.execute("select 1 from sqlite_master where name = ?", (INDEX_TABLE,)).fetchone():
+        return "none (the app reads the tables, which is slower on large stores)"
+    row = conn.execute(f"select data from {INDEX_TABLE} where name = 'fingerprint'").fetchone()
+    if row is None or bytes(row[0]).decode() != fingerprint(conn):
+        return "out of date (the tables changed since; the app reads the tables instead)"
+    return "current"
+
+
 def store_summary(path: Path | str) -> str:
     """A one-screen summary: events per decade, per theme, per source, and the disputed points."""
     conn = connect(path)
@@ -104,6 +115,7 @@ def store_summary(path: Path | str) -> str:
             "select topic, count(distinct source_id), count(distinct event_id) from claims "
             "group by topic order by topic"
         ).fetchall()
+        lines.append("Timeline index: " + _index_state(conn))
         lines.append("Disputes:    " + (", ".join(
             f"{topic} ({s} sources, {e} events)" for topic, s, e in disputes) or "none"))
         return "\n".join(lines)

@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from timeline_app.catalog import EventCatalog
+from timeline_app.catalog import EventCatalog, empty_catalog
 from timeline_app.dates import format_span
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class EventTableModel(QAbstractTableModel):
-    """Rows are catalog indices of the shown events."""
+    """Rows are catalog positions of the shown events, sorted by the model itself.
+
+    Sorting here rather than through a proxy keeps a million-row table cheap: only the
+    rows on screen are ever asked for their text.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.catalog: EventCatalog | None = None
-        self.indices = np.zeros(0, dtype=np.int64)
+        self.catalog: EventCatalog = empty_catalog()
+        self.rows = np.zeros(0, dtype=np.int64)
+        self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
 
-    def set_rows(self, catalog: EventCatalog, indices: np.ndarray) -> None:
-        """Show the events at these catalog indices."""
+    def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
+        """Show the events at these catalog positions, in the current sort order."""
         self.beginResetModel()
-        self.catalog, self.indices = catalog, indices
+        self.catalog = catalog
+        self.rows = self._sorted(np.asarray(positions, dtype=np.int64))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
-        return 0 if parent.isValid() else len(self.indices)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
         return len(COLUMNS)
@@ -40,31 +45,53 @@ class EventTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def text(self, position: int, column: int) -> str:
+        """What the table shows for the event at ``position`` in ``column``."""
+        c = self.catalog
+        if column == 0:
+            return format_span(c.starts[position], c.ends[position])
+        if column == 1:
+            return c.titles[position]
+        names = (c.place_names, c.theme_names, c.source_names)[column - 2]
+        values = (c.places, c.themes, c.sources)[column - 2][position]
+        return ", ".join(names.get(v, v) for v in values)
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.catalog is None:
+        if not index.isValid():
             return None
-        c, i, column = self.catalog, int(self.indices[index.row()]), index.column()
+        position, column = int(self.rows[index.row()]), index.column()
         if role == ID_ROLE:
-            return c.ids[i]
-        if role == SORT_ROLE:
-            if column == 0:
-                return float(c.start_year[i])
-            return str(self.data(index)).lower()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return format_span(c.starts[i], c.ends[i])
-            if column == 1:
-                return c.titles[i]
-            if column == 2:
-                return ", ".join(c.place_names.get(p, p) for p in c.places[i])
-            if column == 3:
-                return ", ".join(c.theme_names.get(t, t) for t in c.themes[i])
-            return ", ".join(c.source_names.get(s, s) for s in c.sources[i])
-        if role == Qt.ItemDataRole.DecorationRole and column == 3 and c.themes[i]:
-            return QColor(c.theme_colors.get(c.themes[i][0], "#8c8c8c"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return c.titles[i]
+            return self.catalog.ids[position]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(position, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            themes = self.catalog.themes[position]
+            return QColor(self.catalog.theme_colors.get(themes[0], "#8c8c8c")) if themes else None
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: np.ndarray) -> np.ndarray:
+        if self.sort_column == 0:
+            keys = self.catalog.start_year[rows] if len(self.catalog) else rows
+            order = np.argsort(keys, kind="stable")
+        else:
+            if self.sort_column == 1 and len(rows) > 5000:
+                self.catalog.titles.load_all()
+            texts = [self.text(int(p), self.sort_column).lower() for p in rows]
+            order = np.argsort(np.array(texts, dtype=object), kind="stable") if texts else np.zeros(0, np.int64)
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        return rows[order]
+
+    def row_of(self, position: int) -> int | None:
+        """The table row showing catalog ``position``, if any."""
+        found = np.flatnonzero(self.rows == position)
+        return int(found[0]) if len(found) else None
 
 
 class EventTable(QTableView):
@@ -79,10 +106,7 @@ class EventTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source_model = EventTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.setModel(self.source_model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,34 +121,31 @@ class EventTable(QTableView):
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_current)
 
-    def set_rows(self, catalog: EventCatalog, indices: np.ndarray) -> None:
+    def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show these events; the current sort order is kept."""
-        self.source_model.set_rows(catalog, indices)
-        self.setColumnWidth(0, 130)
-        self.setColumnWidth(1, 260)
-        self.setColumnWidth(2, 140)
-        self.setColumnWidth(3, 190)
+        self.source_model.set_rows(catalog, positions)
+        for column, width in enumerate((130, 260, 140, 190)):
+            self.setColumnWidth(column, width)
 
     def select_event(self, event_id: str | None) -> None:
         """Select the row of ``event_id`` without announcing it back."""
         self._quiet = True
         try:
-            if event_id is None:
+            position = self.source_model.catalog.index_of.get(event_id) if event_id else None
+            row = self.source_model.row_of(position) if position is not None else None
+            if row is None:
                 self.clearSelection()
                 return
-            matches = self.proxy.match(self.proxy.index(0, 0), ID_ROLE, event_id, 1, Qt.MatchFlag.MatchExactly)
-            if matches:
-                flags = QItemSelectionModel.SelectionFlag
-                self.selectionModel().setCurrentIndex(matches[0], flags.ClearAndSelect | flags.Rows)
-                self.scrollTo(matches[0])
-            else:
-                self.clearSelection()
+            index = self.source_model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(index)
         finally:
             self._quiet = False
 
     def row_ids(self) -> list[str]:
         """Event ids in the order the table shows them."""
-        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        return [self.source_model.catalog.ids[int(p)] for p in self.source_model.rows]
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

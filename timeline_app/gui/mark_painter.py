@@ -71,9 +71,10 @@ class MarkPainter:
         self.is_range = catalog.is_range
         self.disputed = catalog.disputed
         self.lane_colors = [QColor(lane.color) for lane in layout.lanes]
-        theme_colors = {key: QColor(value) for key, value in catalog.theme_colors.items()}
-        self.theme_color = [theme_colors.get(t[0], QColor(NEUTRAL)) if t else QColor(NEUTRAL)
-                            for t in catalog.themes]
+        themes = catalog.arrays.themes
+        palette = [QColor(catalog.theme_colors.get(key, NEUTRAL)) for key in themes.keys] + [QColor(NEUTRAL)]
+        self.theme_palette = palette
+        self.first_theme = themes.first()  # -1 (no theme) picks the neutral colour at the end
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
         """Indices of the marks that overlap the visible data rectangle ``view``."""
@@ -120,7 +121,7 @@ class MarkPainter:
         lane = self.layout.lanes[self.layout.lane[mark]]
         if lane.color != NEUTRAL:
             return self.lane_colors[self.layout.lane[mark]]
-        return self.theme_color[self.layout.event[mark]]
+        return self.theme_palette[self.first_theme[self.layout.event[mark]]]
 
     def _paint_density(self, painter: QPainter, device: DeviceMap, marks: np.ndarray) -> None:
         # One pixel column per bin and one image row per lane row: a million marks become one image.
@@ -188,7 +189,9 @@ class MarkPainter:
         text_x = np.maximum(text_x, left_px + 2)
         room = label_room(text_x, self.layout.row[marks], right_px - 4)
         half = metrics.height() / 2
-        for k in np.flatnonzero(room >= MIN_LABEL_PX).tolist():
+        labelled = np.flatnonzero(room >= MIN_LABEL_PX)
+        self.catalog.titles.fetch(events[labelled])  # one query for every label of the frame
+        for k in labelled.tolist():
             title = self.catalog.titles[int(events[k])]
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:

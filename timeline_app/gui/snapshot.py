@@ -154,7 +154,7 @@ class Snapshot:
     def _legend(self, painter: QPainter | None, top: float) -> float:
         """Lay out (and, given a painter, draw) the theme legend and mark key; return its height."""
         c = self.view.catalog
-        used = {t for i in self.view.mask.nonzero()[0].tolist() for t in c.themes[i]} or set(c.theme_names)
+        used = {t for t, count in c.arrays.themes.counts(self.view.mask).items() if count} or set(c.theme_names)
         items = [(c.theme_colors.get(t, "#8c8c8c"), c.theme_names[t]) for t in sorted(used, key=c.theme_names.get)
                  if t in c.theme_names]
         key = "◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed by the reviewers"

@@ -1,0 +1,222 @@
+"""The numbers the timeline needs for every event, as numpy arrays, and a saved copy in the store.
+
+Reading a million rows through Python's sqlite3 costs seconds; reading the same numbers
+from a few BLOBs costs milliseconds. So a store we build or import into carries a
+``timeline_index`` table: the arrays, sorted by start, with a fingerprint of the tables
+they came from. A store without one, or whose fingerprint no longer matches (someone
+edited it with another tool), is read the slow way, with the same result. No Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+
+from timeline_app.dates import DateError, date_span
+
+INDEX_TABLE = "timeline_index"
+_LINKS = {
+    "themes": ("event_themes", "theme_id", "themes"),
+    "places": ("event_places", "place_id", "places"),
+}
+_QUOTE_TABLES = ("excerpts", "commentary", "claims")
+
+
+@dataclass
+class Membership:
+    """Which values (themes, places or sources) each event has, as parallel arrays sorted by event.
+
+    ``keys[value[k]]`` is a value of event ``event[k]``; ``indptr[i]:indptr[i + 1]`` slices
+    event ``i``'s values.
+    """
+
+    keys: list[str]
+    event: np.ndarray  # int64 catalog positions, ascending
+    value: np.ndarray  # int32 codes into keys
+    size: int  # number of events
+
+    def __post_init__(self) -> None:
+        if len(self.event) > 1 and not np.all(self.event[1:] >= self.event[:-1]):
+            order = np.lexsort((self.value, self.event))
+            self.event, self.value = self.event[order], self.value[order]
+        self.event, self.value = self.event.astype(np.int64, copy=False), self.value.astype(np.int32, copy=False)
+        self.indptr = np.searchsorted(self.event, np.arange(self.size + 1))
+        self.code = {key: n for n, key in enumerate(self.keys)}
+
+    def of(self, index: int) -> tuple[str, ...]:
+        """The values of event ``index``, sorted."""
+        codes = self.value[self.indptr[index]:self.indptr[index + 1]]
+        return tuple(sorted(self.keys[c] for c in codes.tolist()))
+
+    def has_any(self, wanted) -> np.ndarray:
+        """Mask of the events with at least one of the ``wanted`` values."""
+        codes = [self.code[k] for k in wanted if k in self.code]
+        mask = np.zeros(self.size, dtype=bool)
+        if codes:
+            mask[self.event[np.isin(self.value, codes)]] = True
+        return mask
+
+    def per_event(self) -> np.ndarray:
+        """How many values each event has."""
+        return np.diff(self.indptr)
+
+    def counts(self, mask: np.ndarray) -> dict[str, int]:
+        """For each value, how many of the events in ``mask`` have it."""
+        tally = np.bincount(self.value[mask[self.event]], minlength=len(self.keys))
+        return {key: int(tally[n]) for n, key in enumerate(self.keys)}
+
+    def first(self) -> np.ndarray:
+        """Each event's first value code (in key order), or -1."""
+        out = np.full(self.size, -1, dtype=np.int32)
+        has = self.per_event() > 0
+        out[has] = self.value[self.indptr[:-1][has]]
+        return out
+
+    def to_arrays(self) -> dict[str, bytes]:
+        """The BLOBs saved in the timeline index."""
+        return {"event": self.event.astype(np.int64).tobytes(), "value": self.value.astype(np.int32).tobytes(),
+                "keys": json.dumps(self.keys).encode()}
+
+
+@dataclass
+class TimelineArrays:
+    """Per-event numbers in start order, and memberships."""
+
+    rowid: np.ndarray
+    start_year: np.ndarray
+    end_year: np.ndarray
+    exact_day: np.ndarray
+    is_range: np.ndarray
+    certainty: np.ndarray  # 0 exact, 1 approximate, 2 disputed, 3 anything else
+    has_claims: np.ndarray
+    themes: Membership
+    places: Membership
+    sources: Membership
+
+    def __len__(self) -> int:
+        return len(self.rowid)
+
+
+CERTAINTY_CODES = ("exact", "approximate", "disputed")
+
+
+def fingerprint(conn: sqlite3.Connection) -> str:
+    """A cheap summary of the tables the arrays come from; it changes when they do."""
+    parts = [tuple(conn.execute("select count(*), max(rowid), total(start_year), total(end_year) from events")
+                   .fetchone())]
+    for table in ("event_themes", "event_places", "themes", "places", "sources", *_QUOTE_TABLES):
+        parts.append(tuple(conn.execute(f"select count(*), max(rowid) from [{table}]").fetchone()))
+    return json.dumps(parts)
+
+
+def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
+    """Read the arrays with plain SQL; slow on huge stores, but needs nothing beyond the contract.
+
+    Raise :class:`~timeline_app.dates.DateError` for a date that cannot be read.
+    """
+    columns = {r[1] for r in conn.execute("pragma table_info(events)")}
+    years = "start_year, end_year" if {"start_year", "end_year"} <= columns else "null, null"
+    rows = conn.execute(f"select rowid, start, coalesce([end], ''), certainty, {years} from events").fetchall()
+    n = len(rows)
+    rowid = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+    if n and any(r[4] is None or r[5] is None for r in rows):
+        spans = [date_span(r[1], r[2]) for r in rows]
+        start = np.fromiter((s[0] for s in spans), dtype=float, count=n)
+        end = np.fromiter((s[1] for s in spans), dtype=float, count=n)
+    else:
+        start = np.fromiter((r[4] for r in rows), dtype=float, count=n)
+        end = np.fromiter((r[5] for r in rows), dtype=float, count=n)
+    exact = np.fromiter((len(r[1] or "") == 10 for r in rows), dtype=bool, count=n)
+    is_range = np.fromiter((bool(r[2]) for r in rows), dtype=bool, count=n)
+    codes = {c: k for k, c in enumerate(CERTAINTY_CODES)}
+    certainty = np.fromiter((codes.get(r[3], 3) for r in rows), dtype=np.int8, count=n)
+    order = np.lexsort((rowid, start))
+    rowid, start, end, exact, is_range, certainty = (a[order] for a in (rowid, start, end, exact, is_range, certainty))
+    position = _position_lookup(rowid)
+    ids = dict(conn.execute("select id, rowid from events").fetchall())
+
+    def membership(pairs, keys: list[str]) -> Membership:
+        code = {k: n for n, k in enumerate(keys)}
+        kept = [(ids[e], code[v]) for e, v in pairs if e in ids and v in code]
+        events = position(np.fromiter((p[0] for p in kept), dtype=np.int64, count=len(kept)))
+        values = np.fromiter((p[1] for p in kept), dtype=np.int32, count=len(kept))
+        return Membership(keys, events, values, n)
+
+    members = {}
+    for name, (table, column, target) in _LINKS.items():
+        keys = [r[0] for r in conn.execute(f"select id from [{target}] order by id")]
+        members[name] = membership(conn.execute(f"select event_id, [{column}] from [{table}]"), keys)
+    union = " union ".join(f"select event_id, source_id from [{t}]" for t in _QUOTE_TABLES)
+    source_keys = [r[0] for r in conn.execute("select id from sources order by id")]
+    members["sources"] = membership(conn.execute(union), source_keys)
+    claimed = np.zeros(n, dtype=bool)
+    claim_rows = [ids[e] for (e,) in conn.execute("select distinct event_id from claims") if e in ids]
+    claimed[position(np.array(claim_rows, dtype=np.int64))] = True
+    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members)
+
+
+def _position_lookup(rowid: np.ndarray):
+    order = np.argsort(rowid)
+    sorted_rowids = rowid[order]
+
+    def lookup(rowids: np.ndarray) -> np.ndarray:
+        return order[np.searchsorted(sorted_rowids, rowids)]
+    return lookup
+
+
+def save_arrays(conn: sqlite3.Connection, arrays: TimelineArrays) -> None:
+    """Store ``arrays`` and the current fingerprint in the ``timeline_index`` table (replacing it)."""
+    conn.execute(f"drop table if exists {INDEX_TABLE}")
+    conn.execute(f"create table {INDEX_TABLE} (name text primary key, data blob)")
+    blobs = {
+        "fingerprint": fingerprint(conn).encode(),
+        "rowid": arrays.rowid.astype(np.int64).tobytes(),
+        "start_year": arrays.start_year.astype(np.float64).tobytes(),
+        "end_year": arrays.end_year.astype(np.float64).tobytes(),
+        "flags": (arrays.exact_day.astype(np.uint8) | arrays.is_range.astype(np.uint8) << 1
+                  | arrays.has_claims.astype(np.uint8) << 2).tobytes(),
+        "certainty": arrays.certainty.astype(np.int8).tobytes(),
+    }
+    for name in ("themes", "places", "sources"):
+        for part, blob in getattr(arrays, name).to_arrays().items():
+            blobs[f"{name}.{part}"] = blob
+    conn.executemany(f"insert into {INDEX_TABLE} (name, data) values (?, ?)", blobs.items())
+
+
+def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
+    """The saved arrays if the store has a current index, else :func:`compute_arrays`."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if INDEX_TABLE in tables:
+        try:
+            blobs = dict(conn.execute(f"select name, data from {INDEX_TABLE}").fetchall())
+            if bytes(blobs["fingerprint"]).decode() == fingerprint(conn):
+                return _from_blobs(blobs)
+        except (KeyError, ValueError, sqlite3.Error):
+            pass  # a damaged index is no worse than none
+    return compute_arrays(conn)
+
+
+def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
+    rowid = np.frombuffer(blobs["rowid"], dtype=np.int64)
+    n = len(rowid)
+    flags = np.frombuffer(blobs["flags"], dtype=np.uint8)
+    members = {}
+    for name in ("themes", "places", "sources"):
+        members[name] = Membership(json.loads(bytes(blobs[f"{name}.keys"]).decode()),
+                                   np.frombuffer(blobs[f"{name}.event"], dtype=np.int64),
+                                   np.frombuffer(blobs[f"{name}.value"], dtype=np.int32), n)
+    arrays = TimelineArrays(
+        rowid, np.frombuffer(blobs["start_year"], dtype=np.float64), np.frombuffer(blobs["end_year"], dtype=np.float64),
+        (flags & 1).astype(bool), (flags & 2).astype(bool), np.frombuffer(blobs["certainty"], dtype=np.int8),
+        (flags & 4).astype(bool), **members,
+    )
+    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty)):
+        raise ValueError("timeline index arrays disagree in length")
+    return arrays
+
+
+__all__ = ["CERTAINTY_CODES", "DateError", "Membership", "TimelineArrays", "compute_arrays", "fingerprint",
+           "load_arrays", "save_arrays"]
