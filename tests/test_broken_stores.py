@@ -137,3 +137,48 @@ def test_a_write_ahead_log_store_opens_without_leaving_files_beside_it(small_sto
     state.store.close()
     assert small_store.read_bytes() == before
     assert sorted(p.name for p in small_store.parent.iterdir() if p.name.startswith("small")) == ["small.db"]
+
+
+def test_a_large_store_shows_at_once_and_a_broken_one_is_reported_after(
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    import timeline_app.store as store_module
+    from timeline_app.gui.main_window import MainWindow
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    _sql("update events set [end] = '1961' where id = 'strike';")(small_store)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store)  # shown at once, rows not yet checked
+    assert window.state.store is not None and not window.state.store.rows_checked
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "event 'strike': end '1961' is before start '1962-06'" in shown[0]
+    assert str(small_store) in shown[0]
+    assert window.state.store is None
+    assert window.table.model().rowCount() == 0
+
+
+def test_a_stale_timeline_index_is_replaced_by_the_tables(qtbot, small_store: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    import timeline_app.store as store_module
+    from timeline_app.gui.main_window import MainWindow
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)
+    # Same counts, same rowids: the cheap fingerprint cannot see this edit, the background check can.
+    _sql("update event_themes set theme_id = 'repression' where event_id = 'strike';")(small_store)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_store(small_store)
+    strike = window.state.catalog.index_of["strike"]
+    assert window.state.catalog.themes[strike] == ("protest",)  # the saved, stale index
+    qtbot.waitUntil(lambda: window.state.catalog.themes[window.state.catalog.index_of["strike"]]
+                    == ("repression",), timeout=5000)
+    lanes = {lane.key: lane for lane in window.timeline.layout_.lanes}
+    assert set(lanes) == {"repression", "protest"}

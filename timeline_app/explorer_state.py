@@ -52,9 +52,13 @@ class ExplorerState:
         for listener in list(self._listeners):
             listener(change, value)
 
-    def open_store(self, path: Path | str) -> None:
-        """Open ``path`` read-only and show all of it; raise StoreError and keep the old store if it fails."""
-        store = EventStore(path)
+    def open_store(self, path: Path | str, check_rows: bool | None = True) -> None:
+        """Open ``path`` read-only and show all of it; raise StoreError and keep the old store if it fails.
+
+        ``check_rows=None`` leaves the row checks of a large store to the caller (see
+        :class:`~timeline_app.store.EventStore`); ``store.rows_checked`` says whether they ran.
+        """
+        store = EventStore(path, check_rows=check_rows)
         try:
             catalog = load_catalog(store)
         except (sqlite3.Error, DateError) as exc:
@@ -70,6 +74,31 @@ class ExplorerState:
         self.mask = filter_mask(catalog, self.filter)
         self.timeline_mask = self.mask.copy()
         self._announce("store", store.path)
+        self._announce("filter", self.filter)
+        self._announce("selection", None)
+
+    def replace_arrays(self, arrays) -> None:
+        """Show the same store with freshly read arrays (its saved timeline index was stale)."""
+        assert self.store is not None
+        c = self.catalog
+        self.catalog = EventCatalog(arrays, self.store, c.theme_names, c.theme_colors, c.place_names,
+                                    c.source_names, c.periods)
+        self._search_hits = self.search_mask(self.filter.search)
+        self.mask = filter_mask(self.catalog, self.filter, self._search_hits)
+        self.timeline_mask = filter_mask(self.catalog, self.filter, self._search_hits, years=False)
+        self.selection = None
+        self._announce("store", self.store.path)
+        self._announce("filter", self.filter)
+        self._announce("selection", None)
+
+    def close_store(self) -> None:
+        """Show nothing (after a store turned out to be broken)."""
+        if self.store is not None:
+            self.store.close()
+        self.store, self.catalog = None, empty_catalog()
+        self.selection, self.filter, self._search_hits = None, FilterState(), None
+        self.mask = self.timeline_mask = np.zeros(0, dtype=bool)
+        self._announce("store", None)
         self._announce("filter", self.filter)
         self._announce("selection", None)
 

@@ -102,18 +102,29 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+#: Stores with more events than this have their rows checked after the window shows them.
+CHECK_ROWS_WHILE_OPENING = 50_000
+
+
 class EventStore:
     """A read-only view of one event store file.
 
-    Opening checks the contract (tables, columns, schema version) and raises
-    :class:`StoreError` naming the file and the first problem.
+    Opening checks the contract (tables, columns, schema version) and, unless
+    ``check_rows`` is False, every date and reference; it raises :class:`StoreError`
+    naming the file and the first problem. ``check_rows=None`` checks rows only for
+    stores of up to :data:`CHECK_ROWS_WHILE_OPENING` events (``rows_checked`` says which).
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, check_rows: bool | None = True) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
         try:
-            problems = opening_problems(self.conn)
+            if check_rows is None:
+                count = self.conn.execute("select count(*) from events").fetchone()[0] \
+                    if self.conn.execute("select 1 from sqlite_master where name = 'events'").fetchone() else 0
+                check_rows = count <= CHECK_ROWS_WHILE_OPENING
+            self.rows_checked = check_rows
+            problems = opening_problems(self.conn, rows=check_rows)
         except sqlite3.Error as exc:
             self.conn.close()
             raise StoreError(self.path, explain(exc)) from None

@@ -86,9 +86,14 @@ def reference_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     return problems
 
 
-def opening_problems(conn: sqlite3.Connection) -> list[str]:
-    """Everything that stops the window from showing a store: contract, dates and references."""
-    problems = contract_problems(conn)
-    if problems:
-        return problems
+def row_problems(conn: sqlite3.Connection) -> list[str]:
+    """Malformed or reversed dates and dangling references: the checks that read every row."""
     return date_problems(conn) + reference_problems(conn)
+
+
+def opening_problems(conn: sqlite3.Connection, rows: bool = True) -> list[str]:
+    """Everything that stops the window from showing a store: contract, and (if ``rows``) dates and references."""
+    problems = contract_problems(conn)
+    if problems or not rows:
+        return problems
+    return row_problems(conn)

@@ -47,7 +47,7 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int]) -
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
-    if not window.open_store(store, quiet=True):
+    if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
     window._redraw()

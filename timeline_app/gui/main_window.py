@@ -28,6 +28,7 @@ from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_reader import ReviewReader
+from timeline_app.gui.store_check_thread import BackgroundStoreCheck
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.layout import GROUPINGS, lay_out
 from timeline_app.paths import SHIPPED_STORE
@@ -49,6 +50,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.state = ExplorerState()
+        self.checker = BackgroundStoreCheck(self)
+        self.checker.sigFinished.connect(self._on_background_check)
+        self.quiet_errors = False
         self._layout_key: tuple | None = None
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
@@ -130,10 +134,15 @@ class MainWindow(QMainWindow):
         return action
 
     # -- store ---------------------------------------------------------------------------------------
-    def open_store(self, path: Path | str, quiet: bool = False) -> bool:
-        """Open ``path``; on failure show a message naming the file and the problem (unless ``quiet``)."""
+    def open_store(self, path: Path | str, quiet: bool = False, check_rows: bool | None = None) -> bool:
+        """Open ``path``; on failure show a message naming the file and the problem (unless ``quiet``).
+
+        A large store shows at once and has its rows checked in the background; if they
+        turn out broken, the message comes then and the store is closed.
+        """
+        self.quiet_errors = quiet
         try:
-            self.state.open_store(path)
+            self.state.open_store(path, check_rows=check_rows)
         except StoreError as exc:
             message = str(exc)
             self.sigStoreFailed.emit(message)
@@ -147,7 +156,27 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Cannot open this store", message)
             return False
         self._remember_recent(Path(path))
+        if not self.state.store.rows_checked:
+            self.statusBar().showMessage("Checking every event of this large store in the background…")
+            self.checker.start(self.state.store.path, self.state.catalog.arrays)
         return True
+
+    def _on_background_check(self, path: str, problems: list, fresh) -> None:
+        store = self.state.store
+        if store is None or str(store.path) != path:
+            return  # another store was opened meanwhile
+        self.statusBar().clearMessage()
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            message = f"{path}: is not a valid version-1 event store: {problems[0]}{more}"
+            self.state.close_store()
+            self.sigStoreFailed.emit(message)
+            if not self.quiet_errors:
+                QMessageBox.warning(self, "Cannot open this store", message)
+        elif fresh is not None:
+            self.state.replace_arrays(fresh)
+            self.statusBar().showMessage("The store's timeline index was out of date; the timeline now shows "
+                                         "its tables as they are.", 8000)
 
     def choose_store(self) -> None:
         """Ask for a store file and open it."""
@@ -198,7 +227,12 @@ class MainWindow(QMainWindow):
         if change == "store":
             self.filters.set_catalog(self.state.catalog)
             self.reader.reload()
-            self.setWindowTitle(f"{self.state.store.meta().get('title', 'Timeline')} — {Path(value).name}")
+            self._layout_key = None
+            if self.state.store is None:
+                self.setWindowTitle("Soviet history timeline")
+                self._redraw()
+            else:
+                self.setWindowTitle(f"{self.state.store.meta().get('title', 'Timeline')} — {Path(value).name}")
         elif change in ("filter", "grouping"):
             self._redraw()
         elif change == "selection":
