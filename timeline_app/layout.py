@@ -39,10 +39,15 @@ class TimelineLayout:
     x1: np.ndarray  # decimal-year end of each mark
 
     def __post_init__(self) -> None:
-        order = np.argsort(self.x0, kind="stable")
-        for name in ("event", "lane", "row", "x0", "x1"):
-            setattr(self, name, getattr(self, name)[order])
+        if len(self.x0) > 1 and not np.all(self.x0[1:] >= self.x0[:-1]):
+            order = np.argsort(self.x0, kind="stable")
+            for name in ("event", "lane", "row", "x0", "x1"):
+                setattr(self, name, getattr(self, name)[order])
         self.longest = float((self.x1 - self.x0).max()) if len(self.x0) else 0.0
+
+    def count_starting(self, left: float, right: float) -> int:
+        """How many marks start within ``left``..``right`` (two binary searches, no pass over marks)."""
+        return int(np.searchsorted(self.x0, right, side="right") - np.searchsorted(self.x0, left, side="left"))
 
     def marks_in(self, left: float, right: float, top: float = -np.inf, bottom: float = np.inf) -> np.ndarray:
         """Indices of the marks overlapping years ``left``..``right`` and rows ``top``..``bottom``.
@@ -77,63 +82,92 @@ def _membership(catalog: EventCatalog, group_by: str) -> tuple[Membership, dict[
     return a.themes, catalog.theme_names
 
 
-def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme", min_span: float = 0.9) -> TimelineLayout:
-    """Put the events ``mask`` selects into lanes grouped by ``group_by``, stacked so marks rarely touch.
+#: Up to this many marks, rows are stacked one by one; past it they are spread evenly (fast, and
+#: at that density the timeline draws lanes as density strips anyway).
+STACK_LIMIT = 50_000
 
-    An event with two themes (or places, or reviewers) is drawn in both lanes; one with
-    none goes to a lane "(none)". Within a lane, each mark takes the first row whose
-    previous mark ended ``min_span`` years before it starts (so short events close in
-    time stack rather than overlap), up to :data:`MAX_ROWS_PER_LANE` rows.
+
+def _all_marks(catalog: EventCatalog, group_by: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Every (event, lane code, row in lane) of a grouping, unfiltered, in start order; cached per catalog.
+
+    Stacking once for the whole store keeps a filter change cheap and keeps marks where
+    they were when other events are filtered out.
     """
-    members, names = _membership(catalog, group_by)
-    chosen = mask[members.event]
-    events = members.event[chosen]
-    codes = members.value[chosen].astype(np.int64)
-    orphans = np.flatnonzero(mask & (members.per_event() == 0))
+    cache = catalog.__dict__.setdefault("_stacking", {})
+    if group_by in cache:
+        return cache[group_by]
+    members, _names = _membership(catalog, group_by)
+    events, codes = members.event, members.value.astype(np.int64)
     keys = list(members.keys)
+    orphans = np.flatnonzero(members.per_event() == 0)
     if len(orphans):
         keys.append("")
         events = np.concatenate([events, orphans])
         codes = np.concatenate([codes, np.full(len(orphans), len(keys) - 1, dtype=np.int64)])
-    present = np.unique(codes)
+        order = np.argsort(events, kind="stable")
+        events, codes = events[order], codes[order]
+    if len(events) <= STACK_LIMIT:
+        rows = np.zeros(len(events), dtype=np.int64)
+        for code in np.unique(codes).tolist():
+            at = np.flatnonzero(codes == code)
+            rows[at] = _stack_rows(catalog.start_year[events[at]], catalog.end_year[events[at]], STACK_SPAN)
+    else:
+        rows = events % MAX_ROWS_PER_LANE
+    cache[group_by] = (events, codes, rows, keys)
+    return cache[group_by]
+
+
+#: Short events closer than this (in years) share no row of their lane.
+STACK_SPAN = 0.9
+
+
+def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") -> TimelineLayout:
+    """Put the events ``mask`` selects into lanes grouped by ``group_by``, stacked so marks rarely touch.
+
+    An event with two themes (or places, or reviewers) is drawn in both lanes; one with
+    none goes to a lane "(none)". Rows come from :func:`_all_marks`; rows a filter leaves
+    empty are closed up, so a lane is never taller than what it shows.
+    """
+    _members, names = _membership(catalog, group_by)
+    all_events, all_codes, all_rows, keys = _all_marks(catalog, group_by)
+    chosen = mask[all_events]
+    events, codes, rows_in_lane = all_events[chosen], all_codes[chosen], all_rows[chosen]
+    present = np.flatnonzero(np.bincount(codes, minlength=len(keys)))
     ordered = sorted(present.tolist(), key=lambda c: (keys[c] == "", names.get(keys[c], keys[c]).lower()))
     lane_of_code = np.full(len(keys), -1, dtype=np.int64)
     lane_of_code[ordered] = np.arange(len(ordered))
     lane = lane_of_code[codes]
-    order = np.lexsort((events, lane))  # by lane, then by start (positions are in start order)
-    events, lane = events[order], lane[order]
-    bounds = np.searchsorted(lane, np.arange(len(ordered) + 1))
-    stack_each = len(events) <= 50_000  # stacking one by one is a Python loop; past this, spread evenly
-    lanes: list[Lane] = []
-    row = np.zeros(len(events), dtype=np.int64)
-    first_row = 0
+    # Close up rows that no shown mark uses: rank the used rows of each lane.
+    used_rows = np.zeros((max(len(ordered), 1), MAX_ROWS_PER_LANE), dtype=bool)
+    used_rows[lane, rows_in_lane] = True
+    rank = np.cumsum(used_rows, axis=1) - 1
+    rows_in_lane = rank[lane, rows_in_lane]
+    used = np.maximum(used_rows.sum(axis=1), 1)[:len(ordered)]
+    first_rows = np.concatenate([[0], np.cumsum(used)[:-1]]).astype(np.int64)
+    lanes = []
     for lane_index, code in enumerate(ordered):
-        lo, hi = bounds[lane_index], bounds[lane_index + 1]
-        idx = events[lo:hi]
-        if stack_each:
-            rows = _stack_rows(catalog.start_year[idx], catalog.end_year[idx], min_span)
-        else:
-            rows = np.arange(hi - lo, dtype=np.int64) % MAX_ROWS_PER_LANE
-        used = int(rows.max()) + 1 if len(rows) else 1
         key = keys[code]
         color = catalog.theme_colors.get(key, _NEUTRAL) if group_by == "theme" else _NEUTRAL
-        lanes.append(Lane(key, names.get(key, key) if key else "(none)", color, first_row, used))
-        row[lo:hi] = rows + first_row
-        first_row += used
+        lanes.append(Lane(key, names.get(key, key) if key else "(none)", color, int(first_rows[lane_index]),
+                          int(used[lane_index])))
+    row = first_rows[lane] + rows_in_lane if len(lanes) else rows_in_lane
     return TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
                           catalog.end_year[events])
 
 
 def _stack_rows(starts: np.ndarray, ends: np.ndarray, min_span: float) -> np.ndarray:
-    rows = np.zeros(len(starts), dtype=np.int64)
+    """Greedy rows: each mark takes the first row free by its start, else the one free soonest."""
+    rows = [0] * len(starts)
     free_at = [-np.inf] * MAX_ROWS_PER_LANE
     for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-        target = next((r for r, t in enumerate(free_at) if t <= start), None)
-        if target is None:
-            target = int(np.argmin(free_at))
+        for target in range(MAX_ROWS_PER_LANE):
+            if free_at[target] <= start:
+                break
+        else:
+            target = free_at.index(min(free_at))
         rows[k] = target
         free_at[target] = max(end, start + min_span)
-    return rows
+    return np.array(rows, dtype=np.int64)
 
 
 def label_room(x_px: np.ndarray, rows: np.ndarray, right_px: float, gap: float = 8.0) -> np.ndarray:

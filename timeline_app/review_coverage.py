@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from dataclasses import dataclass
+
+import numpy as np
 
 from timeline_app.store import Quote
 
@@ -28,11 +31,18 @@ class Passage:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of review text, with the passages (numbers) that cover it; none if unused."""
+    """A stretch of review text and the passages covering it, as the reader colours it.
+
+    ``kind`` is the weightiest kind covering it (None: no passage uses it); ``passage``
+    the passage a click there goes to (the one that started last, or the selected
+    event's); ``selected`` whether a passage of the selected event covers it.
+    """
 
     start: int
     end: int
-    passages: tuple[int, ...]
+    kind: str | None = None
+    passage: int | None = None
+    selected: bool = False
 
 
 def passages_of(quotes: list[Quote], source_id: str) -> list[Passage]:
@@ -42,15 +52,41 @@ def passages_of(quotes: list[Quote], source_id: str) -> list[Passage]:
     return [Passage(n, q.kind, q.event_id, q.start, q.end, q.quote) for n, q in enumerate(located)]
 
 
-def segments(text: str, passages: list[Passage]) -> list[Segment]:
-    """Split ``text`` at every passage boundary; each segment knows which passages cover it."""
-    cuts = sorted({0, len(text), *(p.start for p in passages), *(p.end for p in passages)})
+def segments(text: str, passages: list[Passage], selected_event: str | None = None) -> list[Segment]:
+    """Split ``text`` at every passage boundary, in one sweep: fast even with many overlapping passages."""
+    boundaries: dict[int, list[tuple[int, Passage]]] = {}
+    for p in passages:
+        boundaries.setdefault(p.start, []).append((1, p))
+        boundaries.setdefault(p.end, []).append((-1, p))
+    cuts = sorted({0, len(text), *boundaries})
+    kinds = [0, 0, 0]  # active passages by kind
+    chosen = 0  # active passages of the selected event
+    latest: list[tuple[int, int, int]] = []  # (-start, -number, end): the active passage that began last
+    mine: list[tuple[int, int]] = []  # (-start, number) of the selected event's active passages
+    ends: dict[int, int] = {}
     result = []
     for start, end in itertools.pairwise(cuts):
+        for step, p in boundaries.get(start, ()):
+            kinds[KIND_ORDER.get(p.kind, 0)] += step
+            if p.event_id == selected_event:
+                chosen += step
+            if step > 0:
+                heapq.heappush(latest, (-p.start, -p.number, p.end))
+                ends[p.number] = p.end
+                if p.event_id == selected_event:
+                    heapq.heappush(mine, (-p.start, p.number))
+        while latest and latest[0][2] <= start:
+            heapq.heappop(latest)
+        while mine and ends[mine[0][1]] <= start:
+            heapq.heappop(mine)
         if end <= start:
             continue
-        covering = tuple(p.number for p in passages if p.start < end and p.end > start)
-        result.append(Segment(start, end, covering))
+        if not any(kinds):
+            result.append(Segment(start, end))
+            continue
+        kind = ("excerpt", "commentary", "claim")[max(k for k in range(3) if kinds[k])]
+        passage = mine[0][1] if chosen and mine else -latest[0][1]
+        result.append(Segment(start, end, kind, passage, chosen > 0))
     return result
 
 
@@ -86,9 +122,15 @@ class Coverage:
 
 def coverage(text: str, passages: list[Passage]) -> Coverage:
     """A sentence counts as used when any passage overlaps it."""
+    spans = sentences(text)
+    if passages:
+        order = sorted(passages, key=lambda p: p.start)
+        starts = np.array([p.start for p in order])
+        reach = np.maximum.accumulate(np.array([p.end for p in order]))  # furthest end so far
     used, unused = 0, []
-    for start, end in sentences(text):
-        if any(p.start < end and p.end > start for p in passages):
+    for start, end in spans:
+        k = int(np.searchsorted(starts, end, side="left")) if passages else 0
+        if k and reach[k - 1] > start:
             used += 1
         else:
             unused.append((start, end))

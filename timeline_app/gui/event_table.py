@@ -77,8 +77,8 @@ class EventTableModel(QAbstractTableModel):
 
     def _sorted(self, rows: np.ndarray) -> np.ndarray:
         if self.sort_column == 0:
-            keys = self.catalog.start_year[rows] if len(self.catalog) else rows
-            order = np.argsort(keys, kind="stable")
+            # Positions are in start order already: a sort would only cost time on big stores.
+            order = np.arange(len(rows)) if np.all(rows[1:] >= rows[:-1]) else np.argsort(rows, kind="stable")
         else:
             if self.sort_column == 1 and len(rows) > 5000:
                 self.catalog.titles.load_all()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
 from timeline_app.catalog import EventCatalog
 from timeline_app.layout import TimelineLayout, label_room
@@ -19,7 +19,10 @@ MARKER_PX = 11
 MIN_LABEL_PX = 36
 MIN_ROW_PX_FOR_LABELS = 12
 #: Above this many visible marks, each lane is drawn as a density strip (one column per pixel).
-DENSITY_LIMIT = 4000
+DENSITY_LIMIT = 1500
+#: Labels are drawn only while this few marks are in view; past it they would be a blur anyway.
+MAX_LABELLED_MARKS = 600
+DENSITY_BINS_PER_YEAR = 730  # two per day
 NEUTRAL = "#8c8c8c"
 
 
@@ -73,8 +76,11 @@ class MarkPainter:
         self.lane_colors = [QColor(lane.color) for lane in layout.lanes]
         themes = catalog.arrays.themes
         palette = [QColor(catalog.theme_colors.get(key, NEUTRAL)) for key in themes.keys] + [QColor(NEUTRAL)]
-        self.theme_palette = palette
-        self.first_theme = themes.first()  # -1 (no theme) picks the neutral colour at the end
+        self.first_theme = themes.first()  # -1: no theme, drawn in the neutral colour (last style)
+        self._lane_has_color = np.array([lane.color != NEUTRAL for lane in layout.lanes] or [False])
+        self._styles = [self._make_style(c) for c in (*self.lane_colors, *palette)]
+        self._stamps: dict[tuple[int, str, float], QPixmap] = {}
+        self._density: tuple[np.ndarray, float, float] | None = None
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
         """Indices of the marks that overlap the visible data rectangle ``view``."""
@@ -90,9 +96,10 @@ class MarkPainter:
             if lane_index % 2 == 0:
                 top = device.y(lane.first_row)
                 painter.fillRect(QRectF(left_px, top, right_px - left_px, lane.rows * device.sy), self.band_color)
-        marks = self.visible_marks(view)
-        if len(marks) > DENSITY_LIMIT:
-            self._paint_density(painter, device, marks)
+        crowded = self.layout.count_starting(view.left(), view.right()) > DENSITY_LIMIT
+        marks = None if crowded else self.visible_marks(view)
+        if marks is None or len(marks) > DENSITY_LIMIT:
+            self._paint_density(painter, device)
             painter.restore()
             empty = np.zeros(0)
             return PaintedMarks(np.zeros(0, dtype=np.int64), empty, empty, empty)
@@ -108,75 +115,155 @@ class MarkPainter:
         anchor = np.where(point, (x0 + np.maximum(x1, x0 + 3)) / 2, x0)
         row_px = abs(device.sy)
         bar_h = max(4.0, min(row_px * 0.5, 16.0))
-        for k, mark in enumerate(marks.tolist()):
-            event = int(events[k])
-            self._draw_mark(painter, self._mark_color(mark), float(x0[k]), float(x1[k]), float(cy[k]), bar_h,
-                            bool(point[k]), bool(exact[k]), bool(self.disputed[event]), event == self.selected)
-        if row_px >= MIN_ROW_PX_FOR_LABELS:
+        style_of = self._style_index(marks)
+        disputed = self.disputed[events]
+        diamond = point & exact
+        # Python calls per mark are the cost here: pens and brushes are made once per colour,
+        # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for k in np.flatnonzero(~diamond).tolist():
+            self._draw_bar(painter, self._styles[style_of[k]], float(x0[k]), float(x1[k]), float(cy[k]), bar_h,
+                           bool(point[k]), bool(disputed[k]))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # On screen and in PNGs each diamond is a stamp of a ready-drawn picture; SVG and PDF
+        # get real polygons so they stay vector.
+        raster = painter.paintEngine() is not None and painter.paintEngine().type() == QPaintEngine.Type.Raster
+        ratio = painter.device().devicePixelRatioF() if raster else 1.0
+        half = (MARKER_PX + 2) / 2
+        for kind, chosen in (("filled", diamond), ("hollow", point & ~exact)):
+            for k in np.flatnonzero(chosen).tolist():
+                style_index = int(style_of[k])
+                centre = float(x0[k] + x1[k]) / 2 if kind == "filled" else \
+                    float(x0[k]) + max(float(x1[k] - x0[k]), 3.0) / 2
+                variant = kind if not (kind == "filled" and disputed[k]) else "disputed"
+                if raster:
+                    painter.drawPixmap(QPointF(centre - half, float(cy[k]) - half),
+                                       self._stamp(style_index, variant, ratio))
+                else:
+                    self._draw_diamond(painter, self._styles[style_index], variant, centre, float(cy[k]))
+        if self.selected is not None:
+            for k in np.flatnonzero(events == self.selected).tolist():
+                self._draw_selection(painter, float(x0[k]), float(x1[k]), float(cy[k]), bar_h,
+                                     bool(point[k] and exact[k]))
+        if row_px >= MIN_ROW_PX_FOR_LABELS and len(marks) <= MAX_LABELLED_MARKS:
             self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
         painter.restore()
         return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy)
 
-    def _mark_color(self, mark: int) -> QColor:
-        lane = self.layout.lanes[self.layout.lane[mark]]
-        if lane.color != NEUTRAL:
-            return self.lane_colors[self.layout.lane[mark]]
-        return self.theme_palette[self.first_theme[self.layout.event[mark]]]
+    def _style_index(self, marks: np.ndarray) -> np.ndarray:
+        # Lanes with a colour of their own (themes) use it; others colour each mark by its first theme.
+        lanes = self.layout.lane[marks]
+        first = self.first_theme[self.layout.event[marks]]
+        by_theme = np.where(first < 0, len(self._styles) - 1, len(self.lane_colors) + first)
+        return np.where(self._lane_has_color[lanes], lanes, by_theme)
 
-    def _paint_density(self, painter: QPainter, device: DeviceMap, marks: np.ndarray) -> None:
+    @staticmethod
+    def _make_style(color: QColor) -> dict:
+        fill_light = QColor(color)
+        fill_light.setAlpha(80)
+        fill_solid = QColor(color)
+        fill_solid.setAlpha(215)
+        return {
+            "fill": QBrush(color), "outline": QPen(color.darker(150), 1.2),
+            "bar": QBrush(fill_solid), "bar_pen": QPen(color.darker(130), 1.2),
+            "span": QBrush(fill_light),
+            "hollow": QPen(color.darker(140), 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
+        }
+
+    def _density_table(self) -> tuple[np.ndarray, float, float]:
+        """Cumulative mark counts per row over fine time bins, computed once per layout.
+
+        With it, a frame's density image costs a lookup per pixel column, not a pass over
+        every mark.
+        """
+        if self._density is None:
+            lay = self.layout
+            low, high = float(lay.x0.min()), float(lay.x0.max()) + 1e-6
+            bins = int(min(DENSITY_BINS_PER_YEAR * (high - low) + 1, 400_000))
+            step = (high - low) / bins
+            column = np.minimum(((lay.x0 - low) / step).astype(np.int64), bins - 1)
+            counts = np.bincount(lay.row * bins + column, minlength=lay.total_rows * bins)
+            cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int64)
+            np.cumsum(counts.reshape(lay.total_rows, bins), axis=1, out=cumulative[:, 1:])
+            self._density = (cumulative, low, step)
+        return self._density
+
+    def density_counts(self, left: float, right: float, width: int) -> np.ndarray:
+        """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
+        cumulative, low, step = self._density_table()
+        edges = left + (np.arange(width + 1) / width) * (right - left)
+        at = np.clip(np.ceil((edges - low) / step - 1e-9).astype(np.int64), 0, cumulative.shape[1] - 1)
+        return np.diff(cumulative[:, at], axis=1)
+
+    def _paint_density(self, painter: QPainter, device: DeviceMap) -> None:
         # One pixel column per bin and one image row per lane row: a million marks become one image.
-        lay = self.layout
         left_px = device.x(device.view.left())
         width = max(1, int(round(device.x(device.view.right()) - left_px)))
-        rows = lay.total_rows
-        columns = np.clip((device.x(lay.x0[marks]) - left_px).astype(np.int64), 0, width - 1)
-        flat = np.bincount(lay.row[marks] * width + columns, minlength=rows * width)
-        counts = flat.reshape(rows, width).astype(np.float32)
+        rows = self.layout.total_rows
+        counts = self.density_counts(device.view.left(), device.view.right(), width).astype(np.float32)
         lane_of_row = np.zeros(rows, dtype=np.int64)
         for index, lane in enumerate(self.layout.lanes):
             lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
         colors = np.array([[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]],
                           dtype=np.uint8)
-        alpha = np.clip(np.log1p(counts) / np.log1p(max(float(counts.max()), 2.0)) * 230 + (counts > 0) * 25, 0, 255)
-        image = np.zeros((rows, width, 4), dtype=np.uint8)
+        peak = np.log1p(max(float(counts.max(initial=0)), 2.0))
+        alpha = np.clip(np.log1p(counts) / peak * 230 + (counts > 0) * 25, 0, 255)
+        image = np.empty((rows, width, 4), dtype=np.uint8)
         image[..., :3] = colors[lane_of_row][:, None, :]
         image[..., 3] = alpha.astype(np.uint8)
+        self._image = image  # QImage borrows the buffer: keep it alive while painting
         qimage = QImage(image.data, width, rows, width * 4, QImage.Format.Format_RGBA8888)
         target = QRectF(left_px, device.y(0), width, rows * device.sy)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(target, qimage)
 
-    def _draw_mark(self, painter: QPainter, color: QColor, x0: float, x1: float, cy: float, bar_h: float,
-                   point: bool, exact: bool, disputed: bool, selected: bool) -> None:
-        width = max(x1 - x0, 3.0)
-        if point and exact:
-            _diamond(painter, (x0 + x1) / 2, cy, MARKER_PX, QBrush(color), QPen(color.darker(150), 1.2))
+    @staticmethod
+    def _draw_diamond(painter: QPainter, style: dict, variant: str, x: float, y: float) -> None:
+        if variant == "hollow":
+            _diamond(painter, x, y, MARKER_PX, _NO_BRUSH, style["hollow"])
+            return
+        _diamond(painter, x, y, MARKER_PX, style["fill"], style["outline"])
+        if variant == "disputed":
+            _diamond(painter, x, y, MARKER_PX, style["hatch"], _NO_PEN)
+
+    def _stamp(self, style_index: int, variant: str, ratio: float) -> QPixmap:
+        """A diamond drawn once into a pixmap, at the device's pixel ratio."""
+        key = (style_index, variant, ratio)
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            size = MARKER_PX + 2
+            stamp = QPixmap(int(np.ceil(size * ratio)), int(np.ceil(size * ratio)))
+            stamp.setDevicePixelRatio(ratio)
+            stamp.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(stamp)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._draw_diamond(painter, self._styles[style_index], variant, size / 2, size / 2)
+            painter.end()
+            self._stamps[key] = stamp
+        return stamp
+
+    def _draw_bar(self, painter: QPainter, style: dict, x0: float, x1: float, cy: float, bar_h: float,
+                  point: bool, disputed: bool) -> None:
+        """A period as a solid bar, or the span of an event known only to the month or year as a pale one."""
+        rect = QRectF(x0, cy - bar_h / 2, max(x1 - x0, 3.0), bar_h)
+        if point:
+            painter.fillRect(rect, style["span"])
         else:
-            fill = QColor(color)
-            fill.setAlpha(215 if not point else 80)
-            style = Qt.PenStyle.SolidLine if not point else Qt.PenStyle.DashLine
-            painter.setPen(QPen(color.darker(130), 1.2, style))
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(x0, cy - bar_h / 2, width, bar_h), 2, 2)
-            if point:  # known only to the month or year: a hollow diamond somewhere in its span
-                _diamond(painter, x0 + width / 2, cy, MARKER_PX, QBrush(Qt.BrushStyle.NoBrush),
-                         QPen(color.darker(140), 2))
+            painter.setPen(style["bar_pen"])
+            painter.setBrush(style["bar"])
+            painter.drawRect(rect)
         if disputed:
-            hatch = QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern)
-            if point and exact:
-                _diamond(painter, (x0 + x1) / 2, cy, MARKER_PX, hatch, QPen(Qt.PenStyle.NoPen))
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(hatch)
-                painter.drawRect(QRectF(x0, cy - bar_h / 2, width, bar_h))
-        if selected:
-            pen = QPen(self.text_color, 2.2)
-            if point and exact:
-                _diamond(painter, (x0 + x1) / 2, cy, MARKER_PX + 8, QBrush(Qt.BrushStyle.NoBrush), pen)
-            else:
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(QRectF(x0 - 3, cy - bar_h / 2 - 3, width + 6, bar_h + 6), 3, 3)
+            painter.fillRect(rect, style["hatch"])
+
+    def _draw_selection(self, painter: QPainter, x0: float, x1: float, cy: float, bar_h: float,
+                        diamond: bool) -> None:
+        pen = QPen(self.text_color, 2.2)
+        if diamond:
+            _diamond(painter, (x0 + x1) / 2, cy, MARKER_PX + 8, _NO_BRUSH, pen)
+        else:
+            painter.setPen(pen)
+            painter.setBrush(_NO_BRUSH)
+            painter.drawRoundedRect(QRectF(x0 - 3, cy - bar_h / 2 - 3, max(x1 - x0, 3.0) + 6, bar_h + 6), 3, 3)
 
     def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px) -> None:
         left_px, right_px = edges
@@ -200,6 +287,10 @@ class MarkPainter:
             painter.setPen(QColor("#111111") if inside_bar else self.text_color)
             painter.drawText(QRectF(float(text_x[k]), float(cy[k]) - half, float(room[k]), 2 * half),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
 def _diamond(painter: QPainter, x: float, y: float, size: float, brush: QBrush, pen: QPen) -> None:

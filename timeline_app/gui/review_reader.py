@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from timeline_app.citations import chicago_citation, chicago_citation_html, quoted_passage
 from timeline_app.dates import format_date
 from timeline_app.explorer_state import ExplorerState
-from timeline_app.review_coverage import KIND_ORDER, Passage, coverage, passages_of, segments
+from timeline_app.review_coverage import Passage, coverage, passages_of, segments
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
@@ -125,30 +125,51 @@ class ReviewReader(QWidget):
         self.render()
 
     def render(self) -> None:
-        """Redraw the text: passages coloured by kind, the selected event's in bold, unused text if asked."""
+        """Redraw the text: passages coloured by kind, the selected event's in bold, unused text if asked.
+
+        While the reader is hidden this only notes that it must redraw when shown: a long
+        review with many passages costs a moment to lay out.
+        """
         if not self.source_id:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         text = self.source["text"] or ""
-        selected = self.state.selection
         unused = self.coverage.unused_spans if self.unused.isChecked() else ()
         out: list[str] = []
-        for segment in segments(text, self.passages):
+        for segment in segments(text, self.passages, self.state.selection):
             chunk = html.escape(text[segment.start:segment.end]).replace("\n", "<br>")
-            if not segment.passages:
+            if segment.kind is None:
                 if any(s < segment.end and e > segment.start for s, e in unused):
                     chunk = self._mark_unused(text, segment.start, segment.end, unused)
                 out.append(chunk)
                 continue
-            covering = [self.passages[n] for n in segment.passages]
-            top = max(covering, key=lambda p: KIND_ORDER[p.kind])
-            mine = any(p.event_id == selected for p in covering)
-            number = next((p.number for p in covering if p.event_id == selected), top.number)
-            style = f"background-color:{KIND_COLORS[top.kind]}; color:#111111; text-decoration:none;"
-            if mine or number == self.current:
+            style = f"background-color:{KIND_COLORS[segment.kind]}; color:#111111; text-decoration:none;"
+            current = self.current is not None and self.passages[self.current].start <= segment.start \
+                and segment.end <= self.passages[self.current].end
+            if segment.selected or current:
                 style += " font-weight:bold; text-decoration:underline;"
-            anchors = "".join(f'<a name="p{p.number}"></a>' for p in covering if p.start == segment.start)
-            out.append(f'{anchors}<a href="passage:{number}" style="{style}">{chunk}</a>')
+            out.append(f'<a href="passage:{segment.passage}" style="{style}">{chunk}</a>')
         self.text.setHtml(f"<div style='line-height:140%'>{''.join(out)}</div>")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.render()
+            if self.current is not None:
+                self._scroll_to(self.current)
+
+    def _scroll_to(self, number: int) -> None:
+        # Scroll by character position: no anchor per passage needed in the document.
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(min(self.passages[number].end, self.text.document().characterCount() - 1))
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+        cursor.setPosition(self.passages[number].start)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
 
     @staticmethod
     def _mark_unused(text: str, start: int, end: int, unused) -> str:
@@ -191,7 +212,8 @@ class ReviewReader(QWidget):
         if announce:
             self.sigEventClicked.emit(self.passages[number].event_id)
         self.render()
-        self.text.scrollToAnchor(f"p{number}")
+        if self.isVisible():
+            self._scroll_to(number)
 
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) passage in text order."""
