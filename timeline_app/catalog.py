@@ -117,6 +117,15 @@ class PositionIndex:
 
 
 def _position_lookup(rowid: np.ndarray):
+    """A function from rowids to catalog positions (callers check the result's rowid matches)."""
+    if len(rowid) and rowid.min() >= 0 and rowid.max() <= 4 * len(rowid) + 1000:
+        # Rowids are nearly dense (as SQLite hands them out): an inverse table is one pass.
+        table = np.zeros(int(rowid.max()) + 1, dtype=np.int64)
+        table[rowid] = np.arange(len(rowid))
+
+        def dense(rowids: np.ndarray) -> np.ndarray:
+            return table[np.clip(rowids, 0, len(table) - 1)]
+        return dense
     order = np.argsort(rowid, kind="stable")
     sorted_rowids = rowid[order]
 

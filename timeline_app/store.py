@@ -168,8 +168,8 @@ class EventStore:
             return []
         return self.rows("select id, name, start, [end] from periods order by start")
 
-    def quotes(self, event_id: str | None = None) -> list[Quote]:
-        """Every excerpt, commentary and claim, or those of one event, in text order."""
+    def quotes(self, event_id: str | None = None, source_id: str | None = None) -> list[Quote]:
+        """Every excerpt, commentary and claim (or those of one event, or one source), in table order."""
         claim_cols = {r[1] for r in self.conn.execute("pragma table_info(claims)")}
         span = "start, [end]" if {"start", "end"} <= claim_cols else "null, null"
         found: list[Quote] = []
@@ -179,6 +179,9 @@ class EventStore:
             if event_id is not None:
                 sql += " where event_id = ?"
                 params = (event_id,)
+            elif source_id is not None:
+                sql += " where source_id = ?"
+                params = (source_id,)
             for r in self.conn.execute(sql + " order by rowid", params):
                 found.append(Quote(kind, *tuple(r)))
         return found

@@ -43,7 +43,8 @@ class Membership:
             order = np.lexsort((self.value, self.event))
             self.event, self.value = self.event[order], self.value[order]
         self.event, self.value = self.event.astype(np.int64, copy=False), self.value.astype(np.int32, copy=False)
-        self.indptr = np.searchsorted(self.event, np.arange(self.size + 1))
+        self.indptr = np.zeros(self.size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.event, minlength=self.size), out=self.indptr[1:])
         self.code = {key: n for n, key in enumerate(self.keys)}
 
     def of(self, index: int) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ class ReviewReader(QWidget):
         self.state = state
         self.source_id: str | None = None
         self.passages: list[Passage] = []
+        self._loaded, self._stale = False, False
+        self._pending_event: str | None = None
         self.current: int | None = None
         self.source_box = QComboBox()
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -103,26 +105,31 @@ class ReviewReader(QWidget):
         self.show_source(self.source_box.currentData())
 
     def show_source(self, source_id: str | None) -> None:
-        """Show the review ``source_id`` in full."""
-        self.source_id, self.current = source_id, None
+        """Show the review ``source_id`` in full (read and laid out once the reader is on screen)."""
+        self.source_id, self.current, self.passages, self._loaded = source_id, None, [], False
         if source_id is not None and self.source_box.currentData() != source_id:
             self.source_box.setCurrentIndex(self.source_box.findData(source_id))
             return  # the combo box's signal comes back here
         store = self.state.store
         if store is None or source_id is None:
-            self.passages = []
             self.text.clear()
             return
         self.source = store.sources()[source_id]
-        self.passages = passages_of(store.quotes(), source_id)
-        self.coverage = coverage(self.source["text"] or "", self.passages)
         published = format_date(self.source["published"]) if self.source.get("published") else ""
         self.header.setText(
             f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
             f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"
             f"<span style='color:gray'>{html.escape(self.source.get('url') or '')}</span>")
-        self.figure.setText(self.coverage.describe())
         self.render()
+
+    def _ensure_loaded(self) -> None:
+        # Only this source's passages, and only when shown: a large store has many.
+        if self._loaded or not self.source_id or self.state.store is None:
+            return
+        self.passages = passages_of(self.state.store.quotes(source_id=self.source_id), self.source_id)
+        self.coverage = coverage(self.source["text"] or "", self.passages)
+        self.figure.setText(self.coverage.describe())
+        self._loaded = True
 
     def render(self) -> None:
         """Redraw the text: passages coloured by kind, the selected event's in bold, unused text if asked.
@@ -136,6 +143,7 @@ class ReviewReader(QWidget):
             self._stale = True
             return
         self._stale = False
+        self._ensure_loaded()
         text = self.source["text"] or ""
         unused = self.coverage.unused_spans if self.unused.isChecked() else ()
         out: list[str] = []
@@ -156,7 +164,10 @@ class ReviewReader(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", False):
+        pending, self._pending_event = self._pending_event, None
+        if pending is not None:
+            self.show_event(pending)
+        elif self._stale:
             self.render()
             if self.current is not None:
                 self._scroll_to(self.current)
@@ -186,13 +197,20 @@ class ReviewReader(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------------
     def show_event(self, event_id: str | None) -> None:
-        """Scroll to the first passage of ``event_id``, switching review if only the other one has it."""
+        """Scroll to the first passage of ``event_id``, switching review if only the other one has it.
+
+        While the reader is hidden this is remembered and done when it is shown.
+        """
+        if not self.isVisible():
+            self._pending_event, self._stale = event_id, True
+            return
         if event_id is None or self.state.store is None:
             self.render()
             return
         quotes = [q for q in self.state.store.quotes(event_id) if q.start is not None]
         if quotes and self.source_id not in {q.source_id for q in quotes}:
             self.show_source(quotes[0].source_id)
+        self._ensure_loaded()
         mine = [p for p in self.passages if p.event_id == event_id]
         if mine:
             self.go_to(mine[0].number, announce=False)
@@ -202,6 +220,7 @@ class ReviewReader(QWidget):
     def show_passage(self, source_id: str, start: int, end: int) -> None:
         """Show the passage at these offsets ("Show in review" lands here)."""
         self.show_source(source_id)
+        self._ensure_loaded()
         match = next((p for p in self.passages if p.start == start and p.end == end), None)
         if match is not None:
             self.go_to(match.number, announce=False)
@@ -217,6 +236,7 @@ class ReviewReader(QWidget):
 
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) passage in text order."""
+        self._ensure_loaded()
         if not self.passages:
             return
         if self.current is None:
