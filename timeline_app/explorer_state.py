@@ -14,7 +14,7 @@ import numpy as np
 
 from timeline_app.catalog import EventCatalog, empty_catalog, load_catalog
 from timeline_app.dates import DateError
-from timeline_app.filters import FilterState, facet_counts, filter_mask
+from timeline_app.filters import YEAR_FACETS, FilterState, combine, facet_counts, facet_masks
 from timeline_app.layout import GROUPINGS
 from timeline_app.store import EventStore, StoreError, explain
 
@@ -41,6 +41,7 @@ class ExplorerState:
         self.view_range: tuple[float, float] = DEFAULT_RANGE
         self.mask = np.zeros(0, dtype=bool)  # every filter: the table, counts and data exports
         self.timeline_mask = np.zeros(0, dtype=bool)  # every filter but the years: the timeline
+        self._masks: dict[str, np.ndarray] = {}
         self._search_hits: np.ndarray | None = None
         self._listeners: list[Listener] = []
 
@@ -71,8 +72,7 @@ class ExplorerState:
         self.selection = None
         self.filter = FilterState()
         self._search_hits = None
-        self.mask = filter_mask(catalog, self.filter)
-        self.timeline_mask = self.mask.copy()
+        self._apply_filter()
         self._announce("store", store.path)
         self._announce("filter", self.filter)
         self._announce("selection", None)
@@ -84,8 +84,7 @@ class ExplorerState:
         self.catalog = EventCatalog(arrays, self.store, c.theme_names, c.theme_colors, c.place_names,
                                     c.source_names, c.periods)
         self._search_hits = self.search_mask(self.filter.search)
-        self.mask = filter_mask(self.catalog, self.filter, self._search_hits)
-        self.timeline_mask = filter_mask(self.catalog, self.filter, self._search_hits, years=False)
+        self._apply_filter()
         self.selection = None
         self._announce("store", self.store.path)
         self._announce("filter", self.filter)
@@ -97,7 +96,7 @@ class ExplorerState:
             self.store.close()
         self.store, self.catalog = None, empty_catalog()
         self.selection, self.filter, self._search_hits = None, FilterState(), None
-        self.mask = self.timeline_mask = np.zeros(0, dtype=bool)
+        self._apply_filter()
         self._announce("store", None)
         self._announce("filter", self.filter)
         self._announce("selection", None)
@@ -109,8 +108,7 @@ class ExplorerState:
         if state.search != self.filter.search:
             self._search_hits = self.search_mask(state.search)
         self.filter = state
-        self.mask = filter_mask(self.catalog, state, self._search_hits)
-        self.timeline_mask = filter_mask(self.catalog, state, self._search_hits, years=False)
+        self._apply_filter()
         self._announce("filter", state)
         index = self.catalog.index_of.get(self.selection) if self.selection else None
         if index is not None and not self.timeline_mask[index]:
@@ -127,9 +125,15 @@ class ExplorerState:
         """Show every event in view (the years follow the view, so they stay)."""
         self.set_filter(FilterState(year_from=self.filter.year_from, year_to=self.filter.year_to))
 
+    def _apply_filter(self) -> None:
+        # One pass over the facets serves the table's mask, the timeline's and the counts.
+        self._masks = facet_masks(self.catalog, self.filter, self._search_hits)
+        self.mask = combine(len(self.catalog), self._masks)
+        self.timeline_mask = combine(len(self.catalog), self._masks, YEAR_FACETS)
+
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts for every facet value under the other active filters."""
-        return facet_counts(self.catalog, self.filter, self._search_hits)
+        return facet_counts(self.catalog, self.filter, self._search_hits, self._masks)
 
     def shown_indices(self) -> np.ndarray:
         """Catalog indices of the events the filter shows, in start order."""

@@ -44,6 +44,7 @@ class TimelineLayout:
             for name in ("event", "lane", "row", "x0", "x1"):
                 setattr(self, name, getattr(self, name)[order])
         self.longest = float((self.x1 - self.x0).max()) if len(self.x0) else 0.0
+        self.cache: dict = {}  # drawing aids derived from this layout (density tables), kept with it
 
     def count_starting(self, left: float, right: float) -> int:
         """How many marks start within ``left``..``right`` (two binary searches, no pass over marks)."""
@@ -128,6 +129,10 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     none goes to a lane "(none)". Rows come from :func:`_all_marks`; rows a filter leaves
     empty are closed up, so a lane is never taller than what it shows.
     """
+    everything = bool(mask.all())
+    full = catalog.__dict__.setdefault("_full_layouts", {})
+    if everything and group_by in full:
+        return full[group_by]  # unfiltered: the same lanes as last time, density tables and all
     _members, names = _membership(catalog, group_by)
     all_events, all_codes, all_rows, keys = _all_marks(catalog, group_by)
     chosen = mask[all_events]
@@ -138,10 +143,12 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     lane_of_code[ordered] = np.arange(len(ordered))
     lane = lane_of_code[codes]
     # Close up rows that no shown mark uses: rank the used rows of each lane.
-    used_rows = np.zeros((max(len(ordered), 1), MAX_ROWS_PER_LANE), dtype=bool)
-    used_rows[lane, rows_in_lane] = True
-    rank = np.cumsum(used_rows, axis=1) - 1
-    rows_in_lane = rank[lane, rows_in_lane]
+    cells = max(len(ordered), 1) * MAX_ROWS_PER_LANE
+    used_rows = (np.bincount(lane * MAX_ROWS_PER_LANE + rows_in_lane, minlength=cells) > 0).reshape(
+        -1, MAX_ROWS_PER_LANE)
+    if not used_rows[:len(ordered)].all():  # skip the remap when every row is used (the common big case)
+        rank = np.cumsum(used_rows, axis=1) - 1
+        rows_in_lane = rank[lane, rows_in_lane]
     used = np.maximum(used_rows.sum(axis=1), 1)[:len(ordered)]
     first_rows = np.concatenate([[0], np.cumsum(used)[:-1]]).astype(np.int64)
     lanes = []
@@ -151,8 +158,11 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
         lanes.append(Lane(key, names.get(key, key) if key else "(none)", color, int(first_rows[lane_index]),
                           int(used[lane_index])))
     row = first_rows[lane] + rows_in_lane if len(lanes) else rows_in_lane
-    return TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
-                          catalog.end_year[events])
+    layout = TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
+                            catalog.end_year[events])
+    if everything:
+        full[group_by] = layout
+    return layout
 
 
 def _stack_rows(starts: np.ndarray, ends: np.ndarray, min_span: float) -> np.ndarray:

@@ -54,10 +54,12 @@ class Membership:
 
     def has_any(self, wanted) -> np.ndarray:
         """Mask of the events with at least one of the ``wanted`` values."""
-        codes = [self.code[k] for k in wanted if k in self.code]
+        chosen = np.zeros(len(self.keys) + 1, dtype=bool)
+        for key in wanted:
+            if key in self.code:
+                chosen[self.code[key]] = True
         mask = np.zeros(self.size, dtype=bool)
-        if codes:
-            mask[self.event[np.isin(self.value, codes)]] = True
+        mask[self.event[chosen[self.value]]] = True  # a table lookup, not a sort as np.isin does
         return mask
 
     def per_event(self) -> np.ndarray:
@@ -70,11 +72,13 @@ class Membership:
         return {key: int(tally[n]) for n, key in enumerate(self.keys)}
 
     def first(self) -> np.ndarray:
-        """Each event's first value code (in key order), or -1."""
-        out = np.full(self.size, -1, dtype=np.int32)
-        has = self.per_event() > 0
-        out[has] = self.value[self.indptr[:-1][has]]
-        return out
+        """Each event's first value code (in key order), or -1 (computed once)."""
+        if getattr(self, "_first", None) is None:
+            out = np.full(self.size, -1, dtype=np.int32)
+            has = self.per_event() > 0
+            out[has] = self.value[self.indptr[:-1][has]]
+            self._first = out
+        return self._first
 
     def to_arrays(self) -> dict[str, bytes]:
         """The BLOBs saved in the timeline index."""

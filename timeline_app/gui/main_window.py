@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from timeline_app.paths import SHIPPED_STORE
 from timeline_app.store import StoreError
 
 MAX_RECENT = 8
+DEFER_LISTS_ABOVE = 50_000
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.checker.sigFinished.connect(self._on_background_check)
         self.quiet_errors = False
         self._layout_key: tuple | None = None
+        self._lists_timer = QTimer(self, singleShot=True, interval=0)
+        self._lists_timer.timeout.connect(self._refresh_lists)
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
         self.filters = FilterPanel()
@@ -244,12 +247,21 @@ class MainWindow(QMainWindow):
         if key != self._layout_key:  # a change of years alone leaves the lanes as they are
             self._layout_key = key
             self.timeline.set_content(state.catalog, lay_out(state.catalog, state.timeline_mask, state.grouping))
+        for key, action in self.grouping_actions.items():
+            action.setChecked(key == state.grouping)
+        if len(state.catalog) > DEFER_LISTS_ABOVE:
+            # On a large store the timeline repaints first; the table and the counts follow as
+            # soon as the event loop is free, so the view never waits for them.
+            self._lists_timer.start()
+        else:
+            self._refresh_lists()
+
+    def _refresh_lists(self) -> None:
+        state = self.state
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)
         self.table.select_event(state.selection)
         self.filters.show_state(state.filter, state.facet_counts(), len(shown), len(state.catalog))
-        for key, action in self.grouping_actions.items():
-            action.setChecked(key == state.grouping)
 
     def _show_selection(self, event_id: str | None) -> None:
         index = self.state.catalog.index_of.get(event_id) if event_id else None

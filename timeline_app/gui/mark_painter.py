@@ -177,6 +177,8 @@ class MarkPainter:
         every mark.
         """
         if self._density is None:
+            self._density = self.layout.cache.get("density")
+        if self._density is None:
             lay = self.layout
             low, high = float(lay.x0.min()), float(lay.x0.max()) + 1e-6
             bins = int(min(DENSITY_BINS_PER_YEAR * (high - low) + 1, 400_000))
@@ -185,7 +187,7 @@ class MarkPainter:
             counts = np.bincount(lay.row * bins + column, minlength=lay.total_rows * bins)
             cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int64)
             np.cumsum(counts.reshape(lay.total_rows, bins), axis=1, out=cumulative[:, 1:])
-            self._density = (cumulative, low, step)
+            self._density = self.layout.cache["density"] = (cumulative, low, step)
         return self._density
 
     def density_counts(self, left: float, right: float, width: int) -> np.ndarray:

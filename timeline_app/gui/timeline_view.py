@@ -42,6 +42,7 @@ class TimelineView(QWidget):
         self.catalog: EventCatalog | None = None
         self.layout_: TimelineLayout | None = None
         self.limits = (1912.0, 1997.0)
+        self._density_for: EventCatalog | None = None
         pg.setConfigOptions(antialias=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,8 +148,10 @@ class TimelineView(QWidget):
         axis.setWidth(max(120, 8 + max((len(name) for _, name in ticks), default=8) * 7))
         for widget in (self.band_plot, self.overview):
             widget.getPlotItem().getAxis("left").setWidth(axis.width())
-        self.band.set_periods(catalog.periods)
-        self._update_density(catalog)
+        if self._density_for is not catalog:  # the overview shows the whole store, filters aside
+            self._density_for = catalog
+            self.band.set_periods(catalog.periods)
+            self._update_density(catalog)
         self.overview.setXRange(*self.limits, padding=0)
         self.window.setBounds(self.limits)
 
