@@ -99,6 +99,21 @@ quote = "The uprising started with a strike at the electric locomotive plant"
 '''
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A modal message box would wait for a click forever in CI: record its text instead."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:
+        yield []
+        return
+    shown: list[str] = []
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda _parent, _title, text, *_a, **_k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
+    yield shown
+
+
 @pytest.fixture
 def source_dir(tmp_path: Path) -> Path:
     """A folder holding the seeds and a small valid ``events.toml``."""

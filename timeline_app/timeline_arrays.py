@@ -119,49 +119,66 @@ def fingerprint(conn: sqlite3.Connection) -> str:
     return json.dumps(parts)
 
 
-def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
-    """Read the arrays with plain SQL; slow on huge stores, but needs nothing beyond the contract.
+def _column(conn: sqlite3.Connection, sql: str, dtype, count: int) -> np.ndarray:
+    # One column streamed straight into an array: no list of a million row tuples in memory.
+    return np.fromiter((r[0] for r in conn.execute(sql)), dtype=dtype, count=count)
 
+
+def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
+    """Read the arrays with plain SQL; slower on huge stores, but needs nothing beyond the contract.
+
+    Each column is streamed on its own, so memory stays near the arrays' own size.
     Raise :class:`~timeline_app.dates.DateError` for a date that cannot be read.
     """
+    n = conn.execute("select count(*) from events").fetchone()[0]
     columns = {r[1] for r in conn.execute("pragma table_info(events)")}
-    years = "start_year, end_year" if {"start_year", "end_year"} <= columns else "null, null"
-    rows = conn.execute(f"select rowid, start, coalesce([end], ''), certainty, {years} from events").fetchall()
-    n = len(rows)
-    rowid = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
-    if n and any(r[4] is None or r[5] is None for r in rows):
-        spans = [date_span(r[1], r[2]) for r in rows]
-        start = np.fromiter((s[0] for s in spans), dtype=float, count=n)
-        end = np.fromiter((s[1] for s in spans), dtype=float, count=n)
+    cases = " ".join(f"when '{c}' then {k}" for k, c in enumerate(CERTAINTY_CODES))
+    flags = f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end"
+    missing_years = "start_year" not in columns or "end_year" not in columns or conn.execute(
+        "select count(*) from events where start_year is null or end_year is null").fetchone()[0]
+    plain = conn.cursor()
+    plain.row_factory = None  # numpy wants tuples, whatever the connection's row factory
+    if missing_years:
+        rows = ((r, *date_span(a, b or ""), *f) for r, a, b, *f in
+                plain.execute(f"select rowid, start, [end], {flags} from events"))
     else:
-        start = np.fromiter((r[4] for r in rows), dtype=float, count=n)
-        end = np.fromiter((r[5] for r in rows), dtype=float, count=n)
-    exact = np.fromiter((len(r[1] or "") == 10 for r in rows), dtype=bool, count=n)
-    is_range = np.fromiter((bool(r[2]) for r in rows), dtype=bool, count=n)
-    codes = {c: k for k, c in enumerate(CERTAINTY_CODES)}
-    certainty = np.fromiter((codes.get(r[3], 3) for r in rows), dtype=np.int8, count=n)
+        rows = plain.execute(f"select rowid, start_year, end_year, {flags} from events")
+    # One pass, streamed into a structured array: no list of a million row tuples in memory.
+    table = np.fromiter(rows, dtype=[("rowid", np.int64), ("start", float), ("end", float), ("exact", bool),
+                                     ("range", bool), ("certainty", np.int8)], count=n)
+    rowid, start, end = table["rowid"], table["start"], table["end"]
+    exact, is_range, certainty = table["exact"], table["range"], table["certainty"]
     order = np.lexsort((rowid, start))
     rowid, start, end, exact, is_range, certainty = (a[order] for a in (rowid, start, end, exact, is_range, certainty))
     position = _position_lookup(rowid)
-    ids = dict(conn.execute("select id, rowid from events").fetchall())
 
-    def membership(pairs, keys: list[str]) -> Membership:
-        code = {k: n for n, k in enumerate(keys)}
-        kept = [(ids[e], code[v]) for e, v in pairs if e in ids and v in code]
-        events = position(np.fromiter((p[0] for p in kept), dtype=np.int64, count=len(kept)))
-        values = np.fromiter((p[1] for p in kept), dtype=np.int32, count=len(kept))
-        return Membership(keys, events, values, n)
+    def membership(pairs_sql: str, keys_sql: str) -> Membership:
+        keys = [r[0] for r in conn.execute(keys_sql)]
+        code = {k: c for c, k in enumerate(keys)}
+        size = conn.execute(f"select count(*) from ({pairs_sql})").fetchone()[0]
+        events = position(_column(conn, f"select e_rowid from ({pairs_sql})", np.int64, size))
+        values = np.fromiter((code.get(v, -1) for (v,) in conn.execute(f"select value from ({pairs_sql})")),
+                             dtype=np.int32, count=size)
+        known = values >= 0
+        return Membership(keys, events[known], values[known], n)
 
-    members = {}
-    for name, (table, column, target) in _LINKS.items():
-        keys = [r[0] for r in conn.execute(f"select id from [{target}] order by id")]
-        members[name] = membership(conn.execute(f"select event_id, [{column}] from [{table}]"), keys)
+    def pairs(table: str, column: str) -> str:
+        # Joining on the events' id gives their rowids; links to unknown events drop out.
+        return (f"select e.rowid as e_rowid, l.[{column}] as value from [{table}] l "
+                f"join events e on e.id = l.event_id")
+
+    members = {
+        name: membership(pairs(table, column), f"select id from [{target}] order by id")
+        for name, (table, column, target) in _LINKS.items()
+    }
     union = " union ".join(f"select event_id, source_id from [{t}]" for t in _QUOTE_TABLES)
-    source_keys = [r[0] for r in conn.execute("select id from sources order by id")]
-    members["sources"] = membership(conn.execute(union), source_keys)
+    members["sources"] = membership(
+        f"select e.rowid as e_rowid, q.source_id as value from ({union}) q join events e on e.id = q.event_id",
+        "select id from sources order by id")
     claimed = np.zeros(n, dtype=bool)
-    claim_rows = [ids[e] for (e,) in conn.execute("select distinct event_id from claims") if e in ids]
-    claimed[position(np.array(claim_rows, dtype=np.int64))] = True
+    claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
+                               "join events e on e.id = c.event_id", np.int64, -1)
+    claimed[position(claim_rows)] = True
     return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members)
 
 
