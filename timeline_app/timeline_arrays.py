@@ -152,29 +152,24 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     rowid, start, end, exact, is_range, certainty = (a[order] for a in (rowid, start, end, exact, is_range, certainty))
     position = _position_lookup(rowid)
 
-    def membership(pairs_sql: str, keys_sql: str) -> Membership:
-        keys = [r[0] for r in conn.execute(keys_sql)]
-        code = {k: c for c, k in enumerate(keys)}
-        size = conn.execute(f"select count(*) from ({pairs_sql})").fetchone()[0]
-        events = position(_column(conn, f"select e_rowid from ({pairs_sql})", np.int64, size))
-        values = np.fromiter((code.get(v, -1) for (v,) in conn.execute(f"select value from ({pairs_sql})")),
-                             dtype=np.int32, count=size)
-        known = values >= 0
-        return Membership(keys, events[known], values[known], n)
-
-    def pairs(table: str, column: str) -> str:
-        # Joining on the events' id gives their rowids; links to unknown events drop out.
-        return (f"select e.rowid as e_rowid, l.[{column}] as value from [{table}] l "
-                f"join events e on e.id = l.event_id")
+    def membership(target: str, pairs_sql: str) -> Membership:
+        # Codes follow the targets' ids in sorted order; SQL hands back the targets' rowids.
+        targets = plain.execute(f"select rowid, id from [{target}] order by id").fetchall()
+        keys = [t[1] for t in targets]
+        code_of_rowid = np.full(max((t[0] for t in targets), default=0) + 1, -1, dtype=np.int32)
+        for code, (target_rowid, _key) in enumerate(targets):
+            code_of_rowid[target_rowid] = code
+        found = np.fromiter(plain.execute(pairs_sql), dtype=[("event", np.int64), ("target", np.int64)])
+        return Membership(keys, position(found["event"]), code_of_rowid[found["target"]], n)
 
     members = {
-        name: membership(pairs(table, column), f"select id from [{target}] order by id")
+        name: membership(target, f"select e.rowid, t.rowid from [{table}] l join events e on e.id = l.event_id "
+                                 f"join [{target}] t on t.id = l.[{column}]")
         for name, (table, column, target) in _LINKS.items()
     }
     union = " union ".join(f"select event_id, source_id from [{t}]" for t in _QUOTE_TABLES)
-    members["sources"] = membership(
-        f"select e.rowid as e_rowid, q.source_id as value from ({union}) q join events e on e.id = q.event_id",
-        "select id from sources order by id")
+    members["sources"] = membership("sources", f"select e.rowid, s.rowid from ({union}) q join events e "
+                                               "on e.id = q.event_id join sources s on s.id = q.source_id")
     claimed = np.zeros(n, dtype=bool)
     claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id", np.int64, -1)
