@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter, QPixmap
 
 from timeline_app.catalog import EventCatalog
 from timeline_app.gui.mark_painter import MARKER_PX, DeviceMap, MarkPainter, PaintedMarks
@@ -30,6 +30,8 @@ class EventsItem(pg.GraphicsObject):
         self.font = QFont()
         self._bounds = QRectF(1900, 0, 130, 1)
         self.painted: PaintedMarks | None = None
+        self._cached: tuple | None = None
+        self._version = 0  # bumped whenever what is drawn changes, so the cached picture is redrawn
 
     def set_layout(self, catalog: EventCatalog, layout: TimelineLayout, x_limits: tuple[float, float]) -> None:
         """Draw ``layout`` from now on."""
@@ -37,10 +39,11 @@ class EventsItem(pg.GraphicsObject):
         self.catalog, self.layout = catalog, layout
         self._bounds = QRectF(x_limits[0], 0, x_limits[1] - x_limits[0], layout.total_rows)
         self.marks = MarkPainter(catalog, layout)
-        self._style()
+        self._style()  # also invalidates the cached picture
         self.update()
 
     def _style(self) -> None:
+        self._version += 1
         if self.marks is not None:
             self.marks.text_color, self.marks.band_color = self.text_color, self.band_color
             self.marks.font, self.marks.selected = self.font, self.selected
@@ -68,7 +71,27 @@ class EventsItem(pg.GraphicsObject):
         device = DeviceMap(t.m11(), t.dx(), t.m22(), t.dy(), box.viewRect())
         painter.save()
         painter.resetTransform()
-        self.painted = self.marks.paint(painter, device)
+        engine = painter.paintEngine()
+        if engine is None or engine.type() != QPaintEngine.Type.Raster:
+            self.painted = self.marks.paint(painter, device)
+        else:
+            # The same view is often painted more than once (an expose, a tooltip, a grab):
+            # draw it into a picture once and copy that until the view or the content changes.
+            view = device.view
+            target = QRectF(device.x(view.left()), device.y(view.top()), view.width() * device.sx,
+                            view.height() * device.sy).normalized().toAlignedRect()
+            ratio = painter.device().devicePixelRatioF()
+            key = (device.sx, device.dx, device.sy, device.dy, view.getRect(), target.getRect(), ratio, self._version)
+            if self._cached is None or self._cached[0] != key:
+                picture = QPixmap(max(1, int(target.width() * ratio)), max(1, int(target.height() * ratio)))
+                picture.setDevicePixelRatio(ratio)
+                picture.fill(Qt.GlobalColor.transparent)
+                inner = QPainter(picture)
+                inner.translate(-target.left(), -target.top())
+                self.painted = self.marks.paint(inner, device)
+                inner.end()
+                self._cached = (key, picture)
+            painter.drawPixmap(target.topLeft(), self._cached[1])
         painter.restore()
 
     def mark_at(self, x_px: float, y_px: float, tolerance: float = 6.0) -> int | None:

@@ -19,9 +19,9 @@ MARKER_PX = 11
 MIN_LABEL_PX = 36
 MIN_ROW_PX_FOR_LABELS = 12
 #: Above this many visible marks, each lane is drawn as a density strip (one column per pixel).
-DENSITY_LIMIT = 1500
+DENSITY_LIMIT = 1000
 #: Labels are drawn only while this few marks are in view; past it they would be a blur anyway.
-MAX_LABELLED_MARKS = 600
+MAX_LABELLED_MARKS = 500
 DENSITY_BINS_PER_YEAR = 730  # two per day
 NEUTRAL = "#8c8c8c"
 
@@ -80,6 +80,12 @@ class MarkPainter:
         self._lane_has_color = np.array([lane.color != NEUTRAL for lane in layout.lanes] or [False])
         self._styles = [self._make_style(c) for c in (*self.lane_colors, *palette)]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
+        self._density_image: tuple | None = None
+        lane_of_row = np.zeros(layout.total_rows, dtype=np.int64)
+        for index, lane in enumerate(layout.lanes):
+            lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
+        colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
+        self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
         self._density: tuple[np.ndarray, float, float] | None = None
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
@@ -121,9 +127,7 @@ class MarkPainter:
         # Python calls per mark are the cost here: pens and brushes are made once per colour,
         # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for k in np.flatnonzero(~diamond).tolist():
-            self._draw_bar(painter, self._styles[style_of[k]], float(x0[k]), float(x1[k]), float(cy[k]), bar_h,
-                           bool(point[k]), bool(disputed[k]))
+        self._draw_bars(painter, np.flatnonzero(~diamond), style_of, x0, x1, cy, bar_h, point, disputed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen and in PNGs each diamond is a stamp of a ready-drawn picture; SVG and PDF
         # get real polygons so they stay vector.
@@ -202,22 +206,20 @@ class MarkPainter:
         left_px = device.x(device.view.left())
         width = max(1, int(round(device.x(device.view.right()) - left_px)))
         rows = self.layout.total_rows
-        counts = self.density_counts(device.view.left(), device.view.right(), width).astype(np.float32)
-        lane_of_row = np.zeros(rows, dtype=np.int64)
-        for index, lane in enumerate(self.layout.lanes):
-            lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
-        colors = np.array([[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]],
-                          dtype=np.uint8)
-        peak = np.log1p(max(float(counts.max(initial=0)), 2.0))
-        alpha = np.clip(np.log1p(counts) / peak * 230 + (counts > 0) * 25, 0, 255)
-        image = np.empty((rows, width, 4), dtype=np.uint8)
-        image[..., :3] = colors[lane_of_row][:, None, :]
-        image[..., 3] = alpha.astype(np.uint8)
-        self._image = image  # QImage borrows the buffer: keep it alive while painting
-        qimage = QImage(image.data, width, rows, width * 4, QImage.Format.Format_RGBA8888)
+        key = (device.view.left(), device.view.right(), width)
+        if self._density_image is None or self._density_image[0] != key:
+            # The same view is often painted twice (screen, then a grab): build its image once.
+            counts = self.density_counts(device.view.left(), device.view.right(), width).astype(np.float32)
+            peak = np.log1p(max(float(counts.max(initial=0)), 2.0))
+            alpha = np.clip(np.log1p(counts) / peak * 230 + (counts > 0) * 25, 0, 255)
+            image = np.empty((rows, width, 4), dtype=np.uint8)
+            image[..., :3] = self._row_colors[:, None, :]
+            image[..., 3] = alpha.astype(np.uint8)
+            qimage = QImage(image.data, width, rows, width * 4, QImage.Format.Format_RGBA8888)
+            self._density_image = (key, qimage, image)  # the array backs the QImage: keep both
         target = QRectF(left_px, device.y(0), width, rows * device.sy)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawImage(target, qimage)
+        painter.drawImage(target, self._density_image[1])
 
     @staticmethod
     def _draw_diamond(painter: QPainter, style: dict, variant: str, x: float, y: float) -> None:
@@ -244,18 +246,34 @@ class MarkPainter:
             self._stamps[key] = stamp
         return stamp
 
-    def _draw_bar(self, painter: QPainter, style: dict, x0: float, x1: float, cy: float, bar_h: float,
-                  point: bool, disputed: bool) -> None:
-        """A period as a solid bar, or the span of an event known only to the month or year as a pale one."""
-        rect = QRectF(x0, cy - bar_h / 2, max(x1 - x0, 3.0), bar_h)
-        if point:
-            painter.fillRect(rect, style["span"])
-        else:
-            painter.setPen(style["bar_pen"])
-            painter.setBrush(style["bar"])
-            painter.drawRect(rect)
-        if disputed:
-            painter.fillRect(rect, style["hatch"])
+    def _draw_bars(self, painter: QPainter, chosen: np.ndarray, style_of: np.ndarray, x0: np.ndarray,
+                   x1: np.ndarray, cy: np.ndarray, bar_h: float, point: np.ndarray, disputed: np.ndarray) -> None:
+        """Periods as solid bars, spans of events known only to the month or year as pale ones.
+
+        Bars of one colour and kind go to the painter in one call.
+        """
+        if not len(chosen):
+            return
+        lefts = x0[chosen].tolist()
+        widths = np.maximum(x1[chosen] - x0[chosen], 3.0).tolist()
+        tops = (cy[chosen] - bar_h / 2).tolist()
+        groups: dict[tuple[int, bool], list[QRectF]] = {}
+        hatched: dict[int, list[QRectF]] = {}
+        for k, (style, is_span, is_disputed) in enumerate(zip(style_of[chosen].tolist(), point[chosen].tolist(),
+                                                               disputed[chosen].tolist(), strict=True)):
+            rect = QRectF(lefts[k], tops[k], widths[k], bar_h)
+            groups.setdefault((style, is_span), []).append(rect)
+            if is_disputed:
+                hatched.setdefault(style, []).append(rect)
+        for (style, is_span), rects in groups.items():
+            look = self._styles[style]
+            painter.setPen(_NO_PEN if is_span else look["bar_pen"])
+            painter.setBrush(look["span"] if is_span else look["bar"])
+            painter.drawRects(rects)
+        painter.setPen(_NO_PEN)
+        for style, rects in hatched.items():
+            painter.setBrush(self._styles[style]["hatch"])
+            painter.drawRects(rects)
 
     def _draw_selection(self, painter: QPainter, x0: float, x1: float, cy: float, bar_h: float,
                         diamond: bool) -> None:
