@@ -1,0 +1,68 @@
+"""The benchmark's store generator, and the timeline's switch between marks and density."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from conftest import ROOT
+from timeline_app.store_check import store_problems, store_summary
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import build_synthetic_store
+
+from timeline_app.gui.mark_painter import DENSITY_LIMIT
+
+
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory) -> Path:
+    return build_synthetic_store(tmp_path_factory.mktemp("bench") / "s.db", 6000, lanes=9)
+
+
+def test_the_generator_makes_a_valid_store_with_clustered_dates(synthetic_store: Path) -> None:
+    assert store_problems(synthetic_store) == []
+    summary = store_summary(synthetic_store)
+    assert "6000 events" in summary
+    assert "Timeline index: current" in summary
+    import sqlite3
+
+    conn = sqlite3.connect(synthetic_store)
+    years = np.array([r[0] for r in conn.execute("select start_year from events")])
+    assert years.min() >= 1917 and years.max() < 1992
+    in_1962 = ((years >= 1962) & (years < 1963)).sum()
+    in_1975 = ((years >= 1975) & (years < 1976)).sum()
+    assert in_1962 > 3 * in_1975  # history clusters: 1962 is busier than a quiet year
+    lanes = conn.execute("select count(distinct theme_id) from event_themes").fetchone()[0]
+    assert lanes == 9
+
+
+def test_crowded_views_draw_density_and_close_views_draw_marks(qtbot, synthetic_store: Path, tmp_path: Path) -> None:
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_store(synthetic_store, quiet=True)
+    timeline = window.timeline
+    timeline.home()
+    timeline.plot.grab()
+    layout = timeline.layout_
+    assert layout.count_starting(1917, 1992) > DENSITY_LIMIT
+    assert len(timeline.items.painted.events) == 0  # too many to tell apart: density strips
+    painter = timeline.items.marks
+    counts = painter.density_counts(1917.0, 1992.0, 500)
+    inside = (layout.x0 >= 1917.0) & (layout.x0 <= 1992.0)
+    assert counts.sum() == inside.sum()  # every mark lands in exactly one column
+    per_row = np.bincount(layout.row[inside], minlength=layout.total_rows)
+    assert np.array_equal(counts.sum(axis=1), per_row)
+    timeline.set_view_range(1962.40, 1962.43)
+    timeline.plot.grab()
+    visible = layout.marks_in(1962.40, 1962.43)
+    assert 0 < len(visible) <= DENSITY_LIMIT
+    assert sorted(timeline.items.painted.events.tolist()) == sorted(layout.event[visible].tolist())
