@@ -180,19 +180,21 @@ def _stack_rows(starts: np.ndarray, ends: np.ndarray, min_span: float) -> np.nda
     return np.array(rows, dtype=np.int64)
 
 
-def label_room(x_px: np.ndarray, rows: np.ndarray, right_px: float, gap: float = 8.0) -> np.ndarray:
-    """Pixels free to the right of each mark before the next mark in its row (or the view's edge).
+def label_room(text_x: np.ndarray, lefts: np.ndarray, rows: np.ndarray, right_px: float,
+               gap: float = 8.0) -> np.ndarray:
+    """Pixels free for each label: from where it starts (``text_x``) to the left edge of the next
+    mark in its row (``lefts``, in pixels) or the view's right edge.
 
-    A label longer than its room is shortened or hidden, so labels never overlap.
+    A label longer than its room is shortened or hidden, so labels never overlap a mark
+    or each other.
     """
-    room = np.full(len(x_px), float(right_px), dtype=float) - x_px
-    if not len(x_px):
+    room = np.full(len(text_x), float(right_px), dtype=float) - text_x
+    if not len(text_x):
         return room
-    order = np.lexsort((x_px, rows))
+    order = np.lexsort((lefts, rows))
     sorted_rows = rows[order]
-    sorted_x = x_px[order]
     same_row_next = np.r_[sorted_rows[1:] == sorted_rows[:-1], False]
-    next_x = np.r_[sorted_x[1:], right_px]
-    limit = np.where(same_row_next, next_x - sorted_x - gap, right_px - sorted_x)
-    room[order] = limit
+    next_left = np.r_[lefts[order][1:], right_px]
+    limit = np.where(same_row_next, next_left - text_x[order] - gap, right_px - text_x[order])
+    room[order] = np.minimum(limit, right_px - text_x[order])
     return room

@@ -22,6 +22,7 @@ MIN_ROW_PX_FOR_LABELS = 12
 DENSITY_LIMIT = 1000
 #: Labels are drawn only while this few marks are in view; past it they would be a blur anyway.
 MAX_LABELLED_MARKS = 500
+INSIDE_BAR_PX = 110  # bars at least this wide carry their label inside
 DENSITY_BINS_PER_YEAR = 730  # two per day
 NEUTRAL = "#8c8c8c"
 
@@ -291,10 +292,14 @@ class MarkPainter:
         font.setPixelSize(int(max(10, min(13, row_px - 2))))
         metrics = QFontMetricsF(font)
         painter.setFont(font)
-        # Labels start after a marker, or inside a bar; none starts left of the view.
-        text_x = np.where(point, np.maximum(anchor + MARKER_PX / 2, x1) + 4, anchor + 4)
+        # A label goes after its marker, or inside its bar when the bar is long, else after it;
+        # none starts left of the view, and none runs into the next mark of its row.
+        inside = ~point & (x1 - anchor >= INSIDE_BAR_PX)
+        text_x = np.where(point, np.maximum(anchor + MARKER_PX / 2, x1) + 4, np.where(inside, anchor + 4, x1 + 4))
         text_x = np.maximum(text_x, left_px + 2)
-        room = label_room(text_x, self.layout.row[marks], right_px - 4)
+        lefts = np.where(point, anchor - MARKER_PX / 2, anchor)
+        room = label_room(text_x, lefts, self.layout.row[marks], right_px - 4)
+        room = np.where(inside, np.minimum(room, x1 - text_x - 4), room)
         half = metrics.height() / 2
         labelled = np.flatnonzero(room >= MIN_LABEL_PX)
         self.catalog.titles.fetch(events[labelled])  # one query for every label of the frame
@@ -303,13 +308,13 @@ class MarkPainter:
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:
                 continue
-            inside_bar = not point[k] and x1[k] - text_x[k] > metrics.horizontalAdvance(text)
-            painter.setPen(QColor("#111111") if inside_bar else self.text_color)
+            painter.setPen(_ON_BAR if inside[k] else self.text_color)
             painter.drawText(QRectF(float(text_x[k]), float(cy[k]) - half, float(room[k]), 2 * half),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+_ON_BAR = QColor("#111111")  # bars are mid-tone colours: dark text reads on all of them
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
