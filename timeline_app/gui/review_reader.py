@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import html
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
@@ -26,6 +27,29 @@ from timeline_app.review_coverage import Passage, coverage, passages_of, segment
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
 UNUSED = "#e4e4e4"
+
+
+_CLIPBOARD_HOOKED = False
+
+
+def _release_clipboard_at_exit() -> None:
+    # PySide6 6.10 crashes at interpreter exit if the clipboard still holds mime data we set
+    # (seen here: a segmentation fault after the last line of output). Clearing it while the
+    # application still exists avoids that; a clipboard manager has copied it by then.
+    global _CLIPBOARD_HOOKED
+    if _CLIPBOARD_HOOKED:
+        return
+    _CLIPBOARD_HOOKED = True
+
+    def clear() -> None:
+        if QGuiApplication.instance() is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        # Only what is still ours: never wipe what another program copied since.
+        if clipboard.ownsClipboard() or QGuiApplication.platformName() == "offscreen":
+            clipboard.clear()
+
+    atexit.register(clear)
 
 
 class ReviewReader(QWidget):
@@ -289,6 +313,7 @@ class ReviewReader(QWidget):
         data.setText(texts[0])
         data.setHtml(texts[1])
         QGuiApplication.clipboard().setMimeData(data)
+        _release_clipboard_at_exit()
 
     def _context_menu(self, position) -> None:
         menu = self.text.createStandardContextMenu(position)
