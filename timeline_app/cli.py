@@ -58,6 +58,8 @@ def _parse_size(_ctx, _param, value: str | None) -> tuple[int, int] | None:
 
 
 def _window_options(func):
+    func = click.option("--select", metavar="EVENT_ID",
+                        help="With --screenshot: select this event first, so its passages show.")(func)
     func = click.option("--size", callback=_parse_size, metavar="WxH",
                         help="Window size for --screenshot, e.g. 1600x1000.")(func)
     func = click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), metavar="PNG",
@@ -69,7 +71,7 @@ def _window_options(func):
 @click.version_option(package_name="timeline-app")
 @_window_options
 @click.pass_context
-def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None) -> None:
+def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
     """Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
 
     With no command, opens the window on the shipped store:
@@ -77,21 +79,21 @@ def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | Non
         timeline-app
     """
     if ctx.invoked_subcommand is None:
-        _launch(SHIPPED_STORE, screenshot, size)
+        _launch(SHIPPED_STORE, screenshot, size, select)
 
 
 @cli.command("open")
 @click.argument("store", type=click.Path(path_type=Path))
 @_window_options
-def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None) -> None:
+def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
     """Open the window on another event store.
 
         timeline-app open my-events.db
     """
-    _launch(store, screenshot, size)
+    _launch(store, screenshot, size, select)
 
 
-def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None) -> None:
+def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None = None) -> None:
     if screenshot is None and not _has_display():
         raise UserError(
             "no display found to open a window on; run it under a virtual display with "
@@ -99,7 +101,7 @@ def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None) 
         )
     from timeline_app.gui.app import run_window  # Qt loads only when a window is wanted
 
-    status = run_window(store, screenshot=screenshot, size=size)
+    status = run_window(store, screenshot=screenshot, size=size, select=select)
     if status:
         sys.exit(status)
 

@@ -25,7 +25,7 @@ class ExportView:
     catalog: EventCatalog
     filter: FilterState
     mask: np.ndarray  # every filter, years included: the events data exports list
-    layout: TimelineLayout  # lanes of every event the filter passes, years aside
+    layout: TimelineLayout  # lanes of the events in view, so a picture has no empty lanes
     view_range: tuple[float, float]
     grouping: str = "theme"
 
@@ -41,7 +41,7 @@ class ExportView:
 def view_of_state(state: ExplorerState) -> ExportView:
     """The view the window shows now."""
     assert state.store is not None
-    layout = lay_out(state.catalog, state.timeline_mask, state.grouping)
+    layout = lay_out(state.catalog, state.mask, state.grouping)
     return ExportView(state.store, state.catalog, state.filter, state.mask.copy(), layout, state.view_range,
                       state.grouping)
 
@@ -59,5 +59,5 @@ def view_of_store(
     catalog = load_catalog(store)
     hits = store.search(state.search) if state.search.strip() else None
     mask = filter_mask(catalog, state, hits)
-    layout = lay_out(catalog, filter_mask(catalog, state, hits, years=False), grouping)
+    layout = lay_out(catalog, mask, grouping)
     return ExportView(store, catalog, state, mask, layout, (float(low), float(high)), grouping)

@@ -19,7 +19,8 @@ def make_settings():
     return QSettings("timeline-app", "timeline-app")
 
 
-def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None) -> int:
+def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None,
+               select: str | None = None) -> int:
     """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
 
     Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
@@ -35,7 +36,7 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setOrganizationName("timeline-app")
     window = MainWindow(make_settings())
     if screenshot is not None:
-        return _screenshot(app, window, store, screenshot, size or (1600, 1000))
+        return _screenshot(app, window, store, screenshot, size or (1600, 1000), select)
     window.restore_settings()
     window.show()
     window.open_store(store)
@@ -43,15 +44,20 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     return app.exec()
 
 
-def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int]) -> int:
+def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
-    window._redraw()
     window.timeline.home()
+    window.state.set_view_range(*window.timeline.view_range())  # as if the view had settled
+    if select is not None:
+        if select not in window.state.catalog.index_of:
+            print(f"error: {store}: no event with id {select!r}", file=sys.stderr)
+            return 2
+        window.state.select(select)
     window.show()
     for _ in range(5):
         app.processEvents()

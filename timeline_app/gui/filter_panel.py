@@ -67,6 +67,10 @@ class FilterPanel(QWidget):
         form.addRow("Years", years)
         self.themes = QListWidget()
         self.places = QListWidget()
+        for facet in (self.themes, self.places):
+            # Long names are shortened with "…" rather than scrolled sideways.
+            facet.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            facet.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.clear = QPushButton("Clear all filters")
         layout.addWidget(self.search)
         layout.addWidget(self.shown)

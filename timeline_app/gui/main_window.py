@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.excerpts.sigShowInReview.connect(self.show_in_review)
         self.reader.sigEventClicked.connect(self.state.select)
         self.resize(1280, 800)
-        self.main.setSizes([260, 1020])
+        self.main.setSizes([285, 995])
         self.right.setSizes([520, 280])
         self.lower.setSizes([520, 500])
 
