@@ -91,12 +91,15 @@ def events_document(view: ExportView, progress: Progress = _noop) -> dict:
     }
 
 
-def write_json(view: ExportView, path: Path, progress: Progress = _noop) -> int:
-    """Write :func:`events_document` as JSON; return the event count."""
-    document = events_document(view, progress)
+def _write_document(document: dict, path: Path) -> int:
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
     return len(document["events"])
+
+
+def write_json(view: ExportView, path: Path, progress: Progress = _noop) -> int:
+    """Write :func:`events_document` as JSON; return the event count."""
+    return _write_document(events_document(view, progress), path)
 
 
 def _tl_date(iso: str) -> dict:
@@ -151,7 +154,4 @@ def timelinejs_document(view: ExportView, progress: Progress = _noop) -> dict:
 
 def write_timelinejs(view: ExportView, path: Path, progress: Progress = _noop) -> int:
     """Write :func:`timelinejs_document` as JSON; return the event count."""
-    document = timelinejs_document(view, progress)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, indent=2)
-    return len(document["events"])
+    return _write_document(timelinejs_document(view, progress), path)

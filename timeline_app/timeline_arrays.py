@@ -108,6 +108,18 @@ class TimelineArrays:
 CERTAINTY_CODES = ("exact", "approximate", "disputed")
 
 
+def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
+    """Whether two sets of arrays describe the same events in the same way."""
+    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims"):
+        if not np.array_equal(getattr(a, name), getattr(b, name)):
+            return False
+    for name in ("themes", "places", "sources"):
+        ma, mb = getattr(a, name), getattr(b, name)
+        if ma.keys != mb.keys or not np.array_equal(ma.event, mb.event) or not np.array_equal(ma.value, mb.value):
+            return False
+    return True
+
+
 def fingerprint(conn: sqlite3.Connection) -> str:
     """A cheap summary of the tables the arrays come from; it changes when they do."""
     # Only what indexes answer quickly (a full scan of a million rows would cost more than the
@@ -237,5 +249,5 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
     return arrays
 
 
-__all__ = ["CERTAINTY_CODES", "DateError", "Membership", "TimelineArrays", "compute_arrays", "fingerprint",
-           "load_arrays", "save_arrays"]
+__all__ = ["CERTAINTY_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal", "compute_arrays",
+           "fingerprint", "load_arrays", "save_arrays"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.dates import DateError
 from timeline_app.store import StoreError, connect, explain
 from timeline_app.store_rules import row_problems
-from timeline_app.timeline_arrays import TimelineArrays, compute_arrays
+from timeline_app.timeline_arrays import TimelineArrays, arrays_equal, compute_arrays
 
 
 class BackgroundStoreCheck(QObject):
@@ -42,7 +41,7 @@ class BackgroundStoreCheck(QObject):
                 problems = row_problems(conn)
                 if not problems:
                     computed = compute_arrays(conn)
-                    if not _same(computed, loaded):
+                    if not arrays_equal(computed, loaded):
                         fresh = computed
             finally:
                 conn.close()
@@ -53,14 +52,3 @@ class BackgroundStoreCheck(QObject):
         except Exception as exc:
             problems = [explain(exc) if hasattr(exc, "sqlite_errorcode") else f"cannot be read: {exc}"]
         self.sigFinished.emit(str(path), problems, fresh)
-
-
-def _same(a: TimelineArrays, b: TimelineArrays) -> bool:
-    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims"):
-        if not np.array_equal(getattr(a, name), getattr(b, name)):
-            return False
-    for name in ("themes", "places", "sources"):
-        ma, mb = getattr(a, name), getattr(b, name)
-        if ma.keys != mb.keys or not np.array_equal(ma.event, mb.event) or not np.array_equal(ma.value, mb.value):
-            return False
-    return True
