@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -28,10 +29,10 @@ from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_reader import ReviewReader
-from timeline_app.gui.store_check_thread import BackgroundStoreCheck
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.layout import GROUPINGS, lay_out
 from timeline_app.paths import SHIPPED_STORE
+from timeline_app.row_check import check_rows_and_index
 from timeline_app.store import StoreError
 
 MAX_RECENT = 8
@@ -43,16 +44,18 @@ class MainWindow(QMainWindow):
 
     Signals:
       sigStoreFailed(str): the message shown when a store could not be opened.
+      sigRowsChecked(str, list, object): a large store's path, the problems its rows have and
+        fresh timeline arrays if its saved index was stale (from the background check).
     """
 
     sigStoreFailed = Signal(str)
+    sigRowsChecked = Signal(str, list, object)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.state = ExplorerState()
-        self.checker = BackgroundStoreCheck(self)
-        self.checker.sigFinished.connect(self._on_background_check)
+        self.sigRowsChecked.connect(self._on_background_check)
         self.quiet_errors = False
         self._layout_key: tuple | None = None
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
@@ -161,8 +164,15 @@ class MainWindow(QMainWindow):
         self._remember_recent(Path(path))
         if not self.state.store.rows_checked:
             self.statusBar().showMessage("Checking every event of this large store in the background…")
-            self.checker.start(self.state.store.path, self.state.catalog.arrays)
+            self._start_row_check(self.state.store.path, self.state.catalog.arrays)
         return True
+
+    def _start_row_check(self, path: Path, loaded) -> None:
+        def run() -> None:
+            problems, fresh = check_rows_and_index(path, loaded)
+            self.sigRowsChecked.emit(str(path), problems, fresh)  # queued to the window's thread
+
+        threading.Thread(target=run, daemon=True, name="row-check").start()
 
     def _on_background_check(self, path: str, problems: list, fresh) -> None:
         store = self.state.store
