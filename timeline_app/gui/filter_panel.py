@@ -126,18 +126,18 @@ class FilterPanel(QWidget):
         for k in range(self.reviewer.count()):
             key = self.reviewer.itemData(k)
             base = self.reviewer.itemText(k).rsplit(" (", 1)[0]
-            self.reviewer.setItemText(k, f"{base} ({counts['reviewer'].get(key, 0)})")
+            self.reviewer.setItemText(k, f"{base} ({counts['reviewer'].get(key, 0):,})")
         self.reviewer.setCurrentIndex(max(0, position))
         self.disputed.setChecked(state.disputed_only)
-        self.disputed.setText(f"Only events the reviewers dispute ({counts['disputed']['yes']})")
+        self.disputed.setText(f"Only events the reviewers dispute ({counts['disputed']['yes']:,})")
         for widget, facet, chosen in ((self.themes, "themes", state.themes), (self.places, "places", state.places)):
             for k in range(widget.count()):
                 item = widget.item(k)
                 key = item.data(ID_ROLE)
                 name = item.text().rsplit(" (", 1)[0]
-                item.setText(f"{name} ({counts[facet].get(key, 0)})")
+                item.setText(f"{name} ({counts[facet].get(key, 0):,})")
                 item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
-        self.shown.setText(f"Showing {shown} of {total} events")
+        self.shown.setText(f"Showing {shown:,} of {total:,} events")
         self._quiet = False
 
     def show_years(self, low: float, high: float) -> None:

@@ -151,6 +151,7 @@ class TimelineView(QWidget):
         if self._density_for is not catalog:  # the overview shows the whole store, filters aside
             self._density_for = catalog
             self.band.set_periods(catalog.periods)
+            self.band_plot.setVisible(bool(catalog.periods))  # a store without eras gets no empty band
             self._update_density(catalog)
         self.overview.setXRange(*self.limits, padding=0)
         self.window.setBounds(self.limits)
