@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
 from timeline_app.catalog import EventCatalog
 from timeline_app.layout import TimelineLayout, label_room
+from timeline_app.time_ticks import tick_levels
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36
@@ -82,6 +83,7 @@ class MarkPainter:
         self._styles = [self._make_style(c) for c in (*self.lane_colors, *palette)]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
         self._density_image: tuple | None = None
+        self.grid = True
         lane_of_row = np.zeros(layout.total_rows, dtype=np.int64)
         for index, lane in enumerate(layout.lanes):
             lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
@@ -103,6 +105,8 @@ class MarkPainter:
             if lane_index % 2 == 0:
                 top = device.y(lane.first_row)
                 painter.fillRect(QRectF(left_px, top, right_px - left_px, lane.rows * device.sy), self.band_color)
+        if self.grid:
+            self._paint_grid(painter, device, left_px, right_px)
         crowded = self.layout.count_starting(view.left(), view.right()) > DENSITY_LIMIT
         marks = None if crowded else self.visible_marks(view)
         if marks is None or len(marks) > DENSITY_LIMIT:
@@ -154,6 +158,17 @@ class MarkPainter:
             self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
         painter.restore()
         return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy)
+
+    def _paint_grid(self, painter: QPainter, device: DeviceMap, left_px: float, right_px: float) -> None:
+        # The grid is drawn here rather than by the axis, so it is part of the picture the
+        # timeline keeps between paints of an unchanged view.
+        top, bottom = device.y(0), device.y(self.layout.total_rows)
+        for depth, level in enumerate(tick_levels(device.view.left(), device.view.right(), right_px - left_px)[:2]):
+            color = QColor(self.text_color)
+            color.setAlpha(38 if depth == 0 else 16)
+            painter.setPen(QPen(color, 1))
+            xs = [device.x(v) for v in level.values]
+            painter.drawLines([QLineF(x, top, x, bottom) for x in xs if left_px <= x <= right_px])
 
     def _style_index(self, marks: np.ndarray) -> np.ndarray:
         # Lanes with a colour of their own (themes) use it; others colour each mark by its first theme.

@@ -105,6 +105,7 @@ class Snapshot:
         painter.save()
         painter.setClipRect(plot)
         marks = MarkPainter(self.view.catalog, self.view.layout)
+        marks.grid = False  # the snapshot draws its own grid with its axis
         marks.font = self.lane_font
         marks.text_color = TEXT
         marks.paint(painter, DeviceMap(sx, dx, ROW_PX, plot.top(),

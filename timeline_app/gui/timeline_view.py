@@ -69,7 +69,6 @@ class TimelineView(QWidget):
         self.box.invertY(True)
         self.box.setDefaultPadding(0)
         self.plot.hideButtons()
-        self.plot.getPlotItem().showGrid(x=True, y=False, alpha=0.15)
         self.items = EventsItem()
         self.plot.addItem(self.items)
         self._setup_band()
