@@ -66,3 +66,18 @@ def test_crowded_views_draw_density_and_close_views_draw_marks(qtbot, synthetic_
     visible = layout.marks_in(1962.40, 1962.43)
     assert 0 < len(visible) <= DENSITY_LIMIT
     assert sorted(timeline.items.painted.events.tolist()) == sorted(layout.event[visible].tolist())
+
+
+def test_on_a_large_store_the_table_and_counts_follow_the_timeline(qtbot, synthetic_store: Path,
+                                                                    tmp_path: Path) -> None:
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_store(synthetic_store, quiet=True)
+    state = window.state
+    state.set_filter(state.filter.with_(themes=frozenset({"theme-2"})))
+    expected = int(state.mask.sum())
+    assert 0 < expected < len(state.catalog)
+    qtbot.waitUntil(lambda: window.table.model().rowCount() == expected, timeout=3000)
+    assert window.filters.shown.text() == f"Showing {expected:,} of {len(state.catalog):,} events"

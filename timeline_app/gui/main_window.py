@@ -36,7 +36,7 @@ from timeline_app.row_check import check_rows_and_index
 from timeline_app.store import StoreError
 
 MAX_RECENT = 8
-DEFER_LISTS_ABOVE = 50_000
+DEFER_LISTS_ABOVE = 5_000  # past this, refreshing the table and counts costs more than a frame
 
 
 class MainWindow(QMainWindow):

@@ -21,6 +21,7 @@ from timeline_app.layout import TimelineLayout
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 PAN_FRACTION = 0.2
 ZOOM_STEP = 1.6
+SYNC_MS = 40  # the overview and year boxes follow the view at most 25 times a second
 
 
 class TimelineView(QWidget):
@@ -75,6 +76,8 @@ class TimelineView(QWidget):
         self._setup_overview()
         self._finished = QTimer(self, singleShot=True, interval=200)
         self._finished.timeout.connect(self._emit_finished)
+        self._sync_timer = QTimer(self, singleShot=True, interval=SYNC_MS)
+        self._sync_timer.timeout.connect(self._sync_followers)
         self.box.sigXRangeChanged.connect(self._on_range_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
@@ -214,16 +217,23 @@ class TimelineView(QWidget):
         span = max(end - start, 20 / 365)
         self.set_view_range(start - span, end + span)
 
-    def _on_range_changed(self, _box, x_range) -> None:
-        low, high = x_range
+    def _on_range_changed(self, _box, _x_range) -> None:
+        # The main view repaints at once; the overview window and the year boxes follow at most
+        # every SYNC_MS, so a fast zoom or pan spends its frames on the timeline itself.
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
+        self._finished.start()
+
+    def _sync_followers(self) -> None:
+        low, high = self.view_range()
         if not self._syncing:
             self._syncing = True
             self.window.setRegion((low, high))
             self._syncing = False
-        self.sigRangeChanged.emit(float(low), float(high))
-        self._finished.start()
+        self.sigRangeChanged.emit(low, high)
 
     def _emit_finished(self) -> None:
+        self._sync_followers()
         self.sigRangeChangeFinished.emit(*self.view_range())
 
     def _on_window_dragged(self) -> None:
