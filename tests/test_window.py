@@ -226,3 +226,29 @@ def test_table_sorts_by_title_both_ways(window: MainWindow) -> None:
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     first = window.table.model().index(0, 1).data()
     assert first == sql("select title from events order by start_year limit 1")[0][0]
+
+
+def test_double_click_zooms_to_the_event(window: MainWindow, qtbot) -> None:
+    window.timeline.set_view_range(1955, 1970)
+    qtbot.wait(20)
+    window.timeline.plot.viewport().repaint()
+    painted = window.timeline.items.painted
+    target = window.state.catalog.index_of["novocherkassk-massacre"]
+    k = list(painted.events).index(target)
+    point = QPoint(int((painted.left[k] + painted.right[k]) / 2), int(painted.cy[k]))
+    viewport = window.timeline.plot.viewport()
+    # As the system sends a double click: press, release, double-click, release.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point)
+    low, high = window.timeline.view_range()
+    assert high - low < 0.5  # from fifteen years to weeks around 2 June 1962
+    assert low < 1962.42 < high
+
+
+def test_dragging_the_overview_window_moves_the_timeline(window: MainWindow, qtbot) -> None:
+    window.timeline.window.setRegion((1940, 1950))
+    assert window.timeline.view_range() == pytest.approx((1940, 1950), abs=0.01)
+    window.timeline.set_view_range(1960, 1965)
+    qtbot.waitUntil(lambda: window.timeline.window.getRegion() == pytest.approx((1960, 1965), abs=0.01),
+                    timeout=1000)
