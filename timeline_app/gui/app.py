@@ -37,11 +37,25 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     window = MainWindow(make_settings())
     if screenshot is not None:
         return _screenshot(app, window, store, screenshot, size or (1600, 1000), select)
+    sys.excepthook = _report_unexpected(window)
     window.restore_settings()
     window.show()
     window.open_store(store)
     window.restore_settings()
     return app.exec()
+
+
+def _report_unexpected(window):
+    """An exception hook that tells the user in one line and a message box, never a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind, value, _traceback) -> None:
+        message = f"{kind.__name__}: {value}"
+        print(f"error: unexpected problem ({message}); please report it", file=sys.stderr)
+        QMessageBox.warning(window, "Something went wrong",
+                            f"An unexpected problem occurred and that action was not completed:\n\n{message}\n\n"
+                            "Your store was not changed. Please report this.")
+    return hook
 
 
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
