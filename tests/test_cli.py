@@ -40,3 +40,20 @@ def test_a_bad_size_is_refused_with_the_reason(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--screenshot", str(tmp_path / "v.png"), "--size", "huge"])
     assert result.exit_code == 2
     assert "is not a size like 1600x1000" in result.output
+
+
+def test_an_unexpected_error_in_the_window_is_one_line_and_a_message(
+    qtbot, capsys, tmp_path: Path, no_blocking_message_boxes
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui.app import _report_unexpected
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    _report_unexpected(window)(ValueError, ValueError("bad value"), None)
+    err = capsys.readouterr().err
+    assert err == "error: unexpected problem (ValueError: bad value); please report it\n"
+    assert "ValueError: bad value" in no_blocking_message_boxes[0]
+    assert "Traceback" not in err
