@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows the tests open must never read or write the user's own settings.
+os.environ["TIMELINE_APP_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="timeline-app-tests-")) / "settings.ini")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SOURCE = ROOT / "data" / "events.toml"
