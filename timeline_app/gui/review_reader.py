@@ -70,7 +70,8 @@ class ReviewReader(QWidget):
         self._pending_event: str | None = None
         self.current: int | None = None
         self.source_box = QComboBox()
-        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_box.setMinimumContentsLength(14)  # an author's name stays whole in a narrow pane
         self.unused = QCheckBox("Mark text no event uses")
         self.figure = QLabel()
         self.find_box = QLineEdit(placeholderText="Find in this review")
@@ -124,7 +125,9 @@ class ReviewReader(QWidget):
         self.source_box.clear()
         if self.state.store is not None:
             for sid, source in self.state.store.sources().items():
-                self.source_box.addItem(f"{source['author']} — {source['publication']}", sid)
+                self.source_box.addItem(source["author"], sid)
+                self.source_box.setItemData(self.source_box.count() - 1, source["publication"],
+                                            Qt.ItemDataRole.ToolTipRole)
         self.source_box.blockSignals(False)
         self.show_source(self.source_box.currentData())
 
