@@ -21,6 +21,8 @@ from timeline_app.layout import TimelineLayout
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 PAN_FRACTION = 0.2
 ZOOM_STEP = 1.6
+MIN_ROW_PX = 12  # the row height labels need (see mark_painter.MIN_ROW_PX_FOR_LABELS)
+MAX_MIN_PLOT_PX = 400
 SYNC_MS = 40  # the overview and year boxes follow the view at most 25 times a second
 
 
@@ -142,6 +144,8 @@ class TimelineView(QWidget):
                            maxXRange=self.limits[1] - self.limits[0])
         self.items.set_layout(catalog, layout, self.limits)
         rows = layout.total_rows
+        # Keep rows tall enough for labels (up to a point), whatever the splitters are set to.
+        self.plot.setMinimumHeight(int(min(MAX_MIN_PLOT_PX, rows * MIN_ROW_PX + 40)))
         self.box.setLimits(yMin=0, yMax=rows)
         self.box.setYRange(0, rows, padding=0)
         ticks = [((lane.first_row + lane.rows / 2), lane.name) for lane in layout.lanes]
