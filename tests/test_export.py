@@ -198,3 +198,15 @@ def test_window_state_view_matches_what_the_table_lists(qtbot, tmp_path: Path) -
     ids = [window.state.catalog.ids[i] for i in view.shown()]
     assert sorted(ids) == sorted(window.table.row_ids())
     assert ExportOptions().width == 1600
+
+
+def test_search_flag_filters_exports_like_the_search_box(tmp_path: Path) -> None:
+    run("-o", str(tmp_path / "v.csv"), "--search", "Krasnodar", "--from", "1900", "--to", "2030")
+    with open(tmp_path / "v.csv", encoding="utf-8") as handle:
+        ids = {row["id"] for row in csv.DictReader(handle)}
+    store = EventStore(SHIPPED_STORE)
+    try:
+        assert ids == store.search("Krasnodar")
+    finally:
+        store.close()
+    assert "krasnodar-uprising" in ids and "october-revolution" not in ids

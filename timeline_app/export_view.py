@@ -57,7 +57,8 @@ def view_of_store(
     low, high = view_range or DEFAULT_RANGE
     state = filter_state.with_(year_from=float(low), year_to=float(high))
     catalog = load_catalog(store)
-    hits = store.search(state.search) if state.search.strip() else None
+    rowids = store.search_rowids(state.search)
+    hits = None if rowids is None else catalog.mask_of_rowids(rowids)
     mask = filter_mask(catalog, state, hits)
     layout = lay_out(catalog, mask, grouping)
     return ExportView(store, catalog, state, mask, layout, (float(low), float(high)), grouping)
