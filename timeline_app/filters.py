@@ -128,15 +128,9 @@ def combine(size: int, masks: dict[str, np.ndarray], skip: tuple[str, ...] = ())
     return mask
 
 
-def filter_mask(
-    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None, years: bool = True
-) -> np.ndarray:
-    """Which events ``state`` shows, as a boolean mask over the catalog.
-
-    With ``years=False`` the year range is ignored: the timeline lays out every event the
-    other filters pass, so its lanes hold still while the view (and so the years) move.
-    """
-    return combine(len(catalog), facet_masks(catalog, state, search_hits), () if years else YEAR_FACETS)
+def filter_mask(catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None) -> np.ndarray:
+    """Which events ``state`` shows, as a boolean mask over the catalog."""
+    return combine(len(catalog), facet_masks(catalog, state, search_hits))
 
 
 def facet_counts(
