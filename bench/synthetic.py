@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-from timeline_app.store_schema import create_tables, enable_search
-from timeline_app.timeline_arrays import compute_arrays, save_arrays
+from timeline_app.store.schema import create_tables, enable_search
+from timeline_app.store.timeline_index import compute_arrays, save_arrays
 
 CLUSTERS = ((1918.5, 1.5), (1937.5, 1.2), (1943.0, 2.0), (1956.5, 0.6), (1962.4, 0.4), (1968.6, 0.3),
             (1989.5, 1.2))
@@ -75,7 +75,7 @@ def build_synthetic_store(path: Path, events: int, lanes: int = 12, seed: int = 
     end_day = ((np.clip(end_years, years, 1995.99) - end_year) * 365).astype(int)
     ends = _iso(end_year, end_day, np.full(events, 2))
     certainty = rng.choice(["exact", "approximate", "disputed"], events, p=[0.7, 0.25, 0.05])
-    from timeline_app.dates import date_span
+    from timeline_app.store.dates import date_span
 
     batch = 50_000
     for lo in range(0, events, batch):

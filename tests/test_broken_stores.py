@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from timeline_app.cli import cli
 from timeline_app.explorer_state import ExplorerState
-from timeline_app.store import StoreError
+from timeline_app.store.event_store import StoreError
 
 
 def _sql(statements: str) -> Callable[[Path], None]:
@@ -145,7 +145,7 @@ def test_a_large_store_shows_at_once_and_a_broken_one_is_reported_after(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
-    import timeline_app.store as store_module
+    import timeline_app.store.event_store as store_module
     from timeline_app.gui.main_window import MainWindow
 
     monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
@@ -167,7 +167,7 @@ def test_a_stale_timeline_index_is_replaced_by_the_tables(qtbot, small_store: Pa
                                                           monkeypatch) -> None:
     from PySide6.QtCore import QSettings
 
-    import timeline_app.store as store_module
+    import timeline_app.store.event_store as store_module
     from timeline_app.gui.main_window import MainWindow
 
     monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)

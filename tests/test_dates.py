@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.dates import DateError, date_span, format_span, parse_date
+from timeline_app.store.dates import DateError, date_span, format_span, parse_date
 
 
 def test_a_month_spans_the_whole_month() -> None:

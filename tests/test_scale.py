@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from conftest import ROOT
-from timeline_app.store_check import store_problems, store_summary
+from timeline_app.store.check import store_problems, store_summary
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import build_synthetic_store

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
-from timeline_app.timeline_arrays import arrays_equal, compute_arrays, load_arrays
+from timeline_app.store.timeline_index import arrays_equal, compute_arrays, load_arrays
 
 
 def test_the_shipped_index_matches_the_tables() -> None:

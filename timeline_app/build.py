@@ -6,10 +6,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from timeline_app.atomic_file import atomic_target
 from timeline_app.source_file import StoreRows, read_source_file
-from timeline_app.store_schema import create_tables, enable_search
-from timeline_app.timeline_arrays import compute_arrays, save_arrays
+from timeline_app.store.atomic_file import atomic_target
+from timeline_app.store.schema import create_tables, enable_search
+from timeline_app.store.timeline_index import compute_arrays, save_arrays
 
 # Insert order respects foreign keys.
 _TABLE_ORDER = (

@@ -1,7 +1,7 @@
 """All events of a store, in start order, for the views: numbers as arrays, text fetched as needed. No Qt.
 
 Position ``i`` names the same event everywhere. The numbers (dates, flags, memberships)
-come from :mod:`timeline_app.timeline_arrays`; the text (ids, titles, dates as written) is
+come from :mod:`timeline_app.store.timeline_index`; the text (ids, titles, dates as written) is
 read from the store in blocks when first asked for, so a million-event store opens
 without reading a million titles.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.store import EventStore
-from timeline_app.timeline_arrays import CERTAINTY_CODES, Membership, TimelineArrays, load_arrays
+from timeline_app.store.event_store import EventStore
+from timeline_app.store.timeline_index import CERTAINTY_CODES, Membership, TimelineArrays, load_arrays
 
 BLOCK = 512
 #: Stores up to this size have all their text read at once: simpler and still instant.

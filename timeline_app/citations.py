@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from timeline_app.dates import DateError, parse_date
+from timeline_app.store.dates import DateError, parse_date
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")

@@ -14,10 +14,10 @@ from timeline_app.exporters import EXPORTERS, ExportError, ExportOptions, export
 from timeline_app.filters import FilterState
 from timeline_app.import_file import ImportFileError, import_events
 from timeline_app.layout import GROUPINGS
-from timeline_app.paths import SHIPPED_SOURCE, SHIPPED_STORE
 from timeline_app.source_file import SourceFileError
-from timeline_app.store import EventStore, StoreError
-from timeline_app.store_check import store_problems, store_summary
+from timeline_app.store.check import store_problems, store_summary
+from timeline_app.store.event_store import EventStore, StoreError
+from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
 
 
 class UserError(click.ClickException):

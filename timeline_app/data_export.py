@@ -11,8 +11,8 @@ from pathlib import Path
 
 from timeline_app import __version__
 from timeline_app.citations import chicago_citation
-from timeline_app.dates import parse_date
 from timeline_app.export_view import ExportView
+from timeline_app.store.dates import parse_date
 
 Progress = Callable[[int, int], None]
 

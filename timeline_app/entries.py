@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline_app.dates import DateError, date_span
-from timeline_app.store_schema import CERTAINTIES, PLACE_KINDS
+from timeline_app.store.dates import DateError, date_span
+from timeline_app.store.schema import CERTAINTIES, PLACE_KINDS
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from timeline_app.catalog import EventCatalog, empty_catalog, load_catalog
-from timeline_app.dates import DateError
 from timeline_app.filters import YEAR_FACETS, FilterState, combine, facet_counts, facet_masks
 from timeline_app.layout import GROUPINGS
-from timeline_app.store import EventStore, StoreError, explain
+from timeline_app.store.dates import DateError
+from timeline_app.store.event_store import EventStore, StoreError, explain
 
 DEFAULT_RANGE = (1917.0, 1992.0)
 
@@ -57,7 +57,7 @@ class ExplorerState:
         """Open ``path`` read-only and show all of it; raise StoreError and keep the old store if it fails.
 
         ``check_rows=None`` leaves the row checks of a large store to the caller (see
-        :class:`~timeline_app.store.EventStore`); ``store.rows_checked`` says whether they ran.
+        :class:`~timeline_app.store.event_store.EventStore`); ``store.rows_checked`` says whether they ran.
         """
         store = EventStore(path, check_rows=check_rows)
         try:

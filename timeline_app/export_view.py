@@ -14,7 +14,7 @@ from timeline_app.catalog import EventCatalog, load_catalog
 from timeline_app.explorer_state import DEFAULT_RANGE, ExplorerState
 from timeline_app.filters import FilterState, filter_mask
 from timeline_app.layout import TimelineLayout, lay_out
-from timeline_app.store import EventStore
+from timeline_app.store.event_store import EventStore
 
 
 @dataclass

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_app.atomic_file import atomic_target
 from timeline_app.data_export import Progress, write_csv, write_json, write_timelinejs
 from timeline_app.export_view import ExportView
+from timeline_app.store.atomic_file import atomic_target
 
 
 class ExportError(Exception):

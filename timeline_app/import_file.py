@@ -21,12 +21,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from timeline_app.atomic_file import atomic_target
 from timeline_app.entries import EntryReader, Problem, as_list, as_mapping, read_events, read_named
-from timeline_app.store import EventStore, StoreError
-from timeline_app.store_check import store_problems
-from timeline_app.store_schema import create_tables, enable_search
-from timeline_app.timeline_arrays import compute_arrays, save_arrays
+from timeline_app.store.atomic_file import atomic_target
+from timeline_app.store.check import store_problems
+from timeline_app.store.event_store import EventStore, StoreError
+from timeline_app.store.schema import create_tables, enable_search
+from timeline_app.store.timeline_index import compute_arrays, save_arrays
 
 CSV_COLUMNS = ("id", "title", "start", "end", "certainty", "places", "themes", "summary")
 _SOURCE_COLUMNS = ("author", "title", "publication", "published", "url", "stance")

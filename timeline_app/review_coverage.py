@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline_app.store import Quote
+from timeline_app.store.event_store import Quote
 
 #: When passages overlap, the reader colours the overlap by the weightier kind.
 KIND_ORDER = {"excerpt": 0, "commentary": 1, "claim": 2}

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline_app.dates import decimal_year
+from timeline_app.store.dates import decimal_year
 
 _MONTH = [calendar.month_abbr[m] for m in range(13)]
 

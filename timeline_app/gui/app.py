@@ -76,7 +76,7 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], s
     for _ in range(5):
         app.processEvents()
     picture = window.grab()
-    from timeline_app.atomic_file import atomic_target
+    from timeline_app.store.atomic_file import atomic_target
 
     try:
         with atomic_target(Path(target)) as temp:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from timeline_app.catalog import EventCatalog, empty_catalog
-from timeline_app.dates import format_span
+from timeline_app.store.dates import format_span
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources")
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

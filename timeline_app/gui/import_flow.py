@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from timeline_app.import_file import ImportFileError, import_events
-from timeline_app.store import StoreError
+from timeline_app.store.event_store import StoreError
 
 
 def ask_and_import(parent: QWidget, current: Path | None, shipped: Path) -> Path | None:

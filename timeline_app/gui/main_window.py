@@ -31,9 +31,9 @@ from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.layout import GROUPINGS, lay_out
-from timeline_app.paths import SHIPPED_STORE
-from timeline_app.row_check import check_rows_and_index
-from timeline_app.store import StoreError
+from timeline_app.store.event_store import StoreError
+from timeline_app.store.paths import SHIPPED_STORE
+from timeline_app.store.row_check import check_rows_and_index
 
 MAX_RECENT = 8
 DEFER_LISTS_ABOVE = 5_000  # past this, refreshing the table and counts costs more than a frame

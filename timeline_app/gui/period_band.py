@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from timeline_app.dates import date_span
+from timeline_app.store.dates import date_span
 
 _SHADES = ("#d9d2e9", "#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d0e0e3")
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.citations import chicago_citation, chicago_citation_html, quoted_passage
-from timeline_app.dates import format_date
 from timeline_app.explorer_state import ExplorerState
 from timeline_app.review_coverage import Passage, coverage, passages_of, segments
+from timeline_app.store.dates import format_date
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}

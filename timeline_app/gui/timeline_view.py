@@ -11,12 +11,12 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.catalog import EventCatalog
-from timeline_app.dates import format_span
 from timeline_app.explorer_state import DEFAULT_RANGE
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.layout import TimelineLayout
+from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 PAN_FRACTION = 0.2

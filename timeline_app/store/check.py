@@ -6,10 +6,10 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from timeline_app.dates import DateError, date_span, parse_date
-from timeline_app.store import StoreError, connect
-from timeline_app.store_rules import FOREIGN_KEYS, contract_problems
-from timeline_app.store_schema import CERTAINTIES, QUOTE_TABLES
+from timeline_app.store.dates import DateError, date_span, parse_date
+from timeline_app.store.event_store import StoreError, connect
+from timeline_app.store.rules import FOREIGN_KEYS, contract_problems
+from timeline_app.store.schema import CERTAINTIES, QUOTE_TABLES
 
 
 def store_problems(path: Path | str) -> list[str]:
@@ -68,7 +68,7 @@ def _row_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _index_state(conn: sqlite3.Connection) -> str:
-    from timeline_app.timeline_arrays import INDEX_TABLE, fingerprint
+    from timeline_app.store.timeline_index import INDEX_TABLE, fingerprint
 
     if not conn.execute("select 1 from sqlite_master where name = ?", (INDEX_TABLE,)).fetchone():
         return "none (the app reads the tables, which is slower on large stores)"

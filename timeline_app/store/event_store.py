@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
-from timeline_app.store_rules import opening_problems
+from timeline_app.store.rules import opening_problems
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -2,6 +2,6 @@
 
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 SHIPPED_STORE = DATA / "events.db"
 SHIPPED_SOURCE = DATA / "events.toml"

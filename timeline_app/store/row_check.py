@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from timeline_app.dates import DateError
-from timeline_app.store import StoreError, connect, explain
-from timeline_app.store_rules import row_problems
-from timeline_app.timeline_arrays import TimelineArrays, arrays_equal, compute_arrays
+from timeline_app.store.dates import DateError
+from timeline_app.store.event_store import StoreError, connect, explain
+from timeline_app.store.rules import row_problems
+from timeline_app.store.timeline_index import TimelineArrays, arrays_equal, compute_arrays
 
 
 def check_rows_and_index(path: Path, loaded: TimelineArrays) -> tuple[list[str], TimelineArrays | None]:

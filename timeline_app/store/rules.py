@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline_app.store_schema import CERTAINTIES, CONTRACT, QUOTE_TABLES, SCHEMA_VERSION
+from timeline_app.store.schema import CERTAINTIES, CONTRACT, QUOTE_TABLES, SCHEMA_VERSION
 
 #: (table, column, referenced table) for every reference the contract makes.
 FOREIGN_KEYS = (

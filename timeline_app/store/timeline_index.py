@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline_app.dates import DateError, date_span
+from timeline_app.store.dates import DateError, date_span
 
 INDEX_TABLE = "timeline_index"
 _LINKS = {
@@ -140,7 +140,7 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     """Read the arrays with plain SQL; slower on huge stores, but needs nothing beyond the contract.
 
     Each column is streamed on its own, so memory stays near the arrays' own size.
-    Raise :class:`~timeline_app.dates.DateError` for a date that cannot be read.
+    Raise :class:`~timeline_app.store.dates.DateError` for a date that cannot be read.
     """
     n = conn.execute("select count(*) from events").fetchone()[0]
     columns = {r[1] for r in conn.execute("pragma table_info(events)")}
