@@ -128,7 +128,7 @@ def source_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def small_store(source_dir: Path) -> Path:
     """A store built from the small source file."""
-    from timeline_app.build import build_store
+    from timeline_app.ingest.build import build_store
 
     target = source_dir / "small.db"
     build_store(source_dir / "events.toml", target)

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SHIPPED_SOURCE, SHIPPED_STORE
-from timeline_app.build import build_store
 from timeline_app.cli import cli
-from timeline_app.source_file import SourceFileError
+from timeline_app.ingest.build import build_store
+from timeline_app.ingest.source_file import SourceFileError
 
 
 def table_contents(path: Path) -> dict[str, list[tuple]]:

@@ -19,7 +19,7 @@ from timeline_app.cli import cli
 from timeline_app.export_view import view_of_state, view_of_store
 from timeline_app.exporters import ExportError, ExportOptions, export
 from timeline_app.filters import FilterState
-from timeline_app.import_file import import_events
+from timeline_app.ingest.import_file import import_events
 from timeline_app.store.event_store import EventStore
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from timeline_app.import_file import ImportFileError, import_events
+from timeline_app.ingest.import_file import ImportFileError, import_events
 from timeline_app.store.event_store import StoreError
 
 

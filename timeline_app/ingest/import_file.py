@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from timeline_app.entries import EntryReader, Problem, as_list, as_mapping, read_events, read_named
+from timeline_app.ingest.entries import EntryReader, Problem, as_list, as_mapping, read_events, read_named
 from timeline_app.store.atomic_file import atomic_target
 from timeline_app.store.check import store_problems
 from timeline_app.store.event_store import EventStore, StoreError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from timeline_app.source_file import StoreRows, read_source_file
+from timeline_app.ingest.source_file import StoreRows, read_source_file
 from timeline_app.store.atomic_file import atomic_target
 from timeline_app.store.schema import create_tables, enable_search
 from timeline_app.store.timeline_index import compute_arrays, save_arrays
@@ -46,7 +46,7 @@ def write_store(rows: StoreRows, target: Path) -> None:
 def build_store(source: Path, target: Path) -> StoreRows:
     """Read ``source`` (TOML) and write the store it describes to ``target``.
 
-    Raise :class:`~timeline_app.source_file.SourceFileError` listing every problem,
+    Raise :class:`~timeline_app.ingest.source_file.SourceFileError` listing every problem,
     leaving ``target`` as it was.
     """
     rows = read_source_file(Path(source))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from timeline_app.entries import (
+from timeline_app.ingest.entries import (
     EntryReader,
     Problem,
     StoreRows,
@@ -20,7 +20,7 @@ from timeline_app.entries import (
     read_named,
     read_periods,
 )
-from timeline_app.review_text import ReviewCut, ReviewTextError, cut_review
+from timeline_app.ingest.review_text import ReviewCut, ReviewTextError, cut_review
 
 __all__ = ["Problem", "SourceFileError", "StoreRows", "read_source_file"]
 
