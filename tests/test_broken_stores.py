@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from timeline_app.cli import cli
-from timeline_app.explorer_state import ExplorerState
+from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.store.event_store import StoreError
 
 

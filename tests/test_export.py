@@ -18,8 +18,8 @@ from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
 from timeline_app.export_view import view_of_state, view_of_store
 from timeline_app.exporters import ExportError, ExportOptions, export
-from timeline_app.filters import FilterState
 from timeline_app.ingest.import_file import import_events
+from timeline_app.model.filters import FilterState
 from timeline_app.store.event_store import EventStore
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_app.time_ticks import tick_label, tick_levels
+from timeline_app.model.time_ticks import tick_label, tick_levels
 
 CHAR_PX = 7  # a generous average width of a label character
 

@@ -10,11 +10,11 @@ import click
 
 from timeline_app.export_view import view_of_store
 from timeline_app.exporters import EXPORTERS, ExportError, ExportOptions, export, format_for
-from timeline_app.filters import FilterState
 from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError, import_events
 from timeline_app.ingest.source_file import SourceFileError
-from timeline_app.layout import GROUPINGS
+from timeline_app.model.filters import FilterState
+from timeline_app.model.layout import GROUPINGS
 from timeline_app.store.check import store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline_app.catalog import EventCatalog, load_catalog
-from timeline_app.explorer_state import DEFAULT_RANGE, ExplorerState
-from timeline_app.filters import FilterState, filter_mask
-from timeline_app.layout import TimelineLayout, lay_out
+from timeline_app.model.catalog import EventCatalog, load_catalog
+from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
+from timeline_app.model.filters import FilterState, filter_mask
+from timeline_app.model.layout import TimelineLayout, lay_out
 from timeline_app.store.event_store import EventStore
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from timeline_app.explorer_state import ExplorerState
+from timeline_app.model.explorer_state import ExplorerState
 
 DISAGREE = "background-color:#fde2e1; color:#111111; border:1px solid #c0392b;"
 

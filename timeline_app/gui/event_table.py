@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from timeline_app.catalog import EventCatalog, empty_catalog
+from timeline_app.model.catalog import EventCatalog, empty_catalog
 from timeline_app.store.dates import format_span
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources")

@@ -7,9 +7,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter, QPixmap
 
-from timeline_app.catalog import EventCatalog
 from timeline_app.gui.mark_painter import MARKER_PX, DeviceMap, MarkPainter, PaintedMarks
-from timeline_app.layout import TimelineLayout
+from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.layout import TimelineLayout
 
 
 class EventsItem(pg.GraphicsObject):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.catalog import EventCatalog
-from timeline_app.filters import FilterState
+from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.filters import FilterState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

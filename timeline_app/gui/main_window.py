@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
-from timeline_app.explorer_state import DEFAULT_RANGE, ExplorerState
 from timeline_app.export_view import view_of_state
-from timeline_app.filters import FilterState
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
@@ -30,7 +28,9 @@ from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
-from timeline_app.layout import GROUPINGS, lay_out
+from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
+from timeline_app.model.filters import FilterState
+from timeline_app.model.layout import GROUPINGS, lay_out
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 from timeline_app.store.row_check import check_rows_and_index

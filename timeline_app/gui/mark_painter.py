@@ -12,9 +12,9 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
-from timeline_app.catalog import EventCatalog
-from timeline_app.layout import TimelineLayout, label_room
-from timeline_app.time_ticks import tick_levels
+from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.layout import TimelineLayout, label_room
+from timeline_app.model.time_ticks import tick_levels
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.citations import chicago_citation, chicago_citation_html, quoted_passage
-from timeline_app.explorer_state import ExplorerState
+from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.review_coverage import Passage, coverage, passages_of, segments
 from timeline_app.store.dates import format_date
 

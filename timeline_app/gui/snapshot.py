@@ -15,9 +15,9 @@ from timeline_app.citations import chicago_citation
 from timeline_app.export_view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
-from timeline_app.layout import GROUPINGS
+from timeline_app.model.layout import GROUPINGS
+from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.store.dates import format_date
-from timeline_app.time_ticks import from_decimal, tick_label, tick_levels
 
 MARGIN = 28.0
 ROW_PX = 20.0

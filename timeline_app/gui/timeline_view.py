@@ -10,12 +10,12 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
-from timeline_app.catalog import EventCatalog
-from timeline_app.explorer_state import DEFAULT_RANGE
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.year_axis import YearAxisItem
-from timeline_app.layout import TimelineLayout
+from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.explorer_state import DEFAULT_RANGE
+from timeline_app.model.layout import TimelineLayout
 from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from timeline_app.time_ticks import tick_label, tick_levels
+from timeline_app.model.time_ticks import tick_label, tick_levels
 
 
 class YearAxisItem(pg.AxisItem):
-    """Ticks from :func:`~timeline_app.time_ticks.tick_levels`, labelled by ``tick_label``.
+    """Ticks from :func:`~timeline_app.model.time_ticks.tick_levels`, labelled by ``tick_label``.
 
     Only ``tickValues`` and ``tickStrings`` are overridden, as pyqtgraph's DateAxisItem does.
     """

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline_app.catalog import EventCatalog, empty_catalog, load_catalog
-from timeline_app.filters import YEAR_FACETS, FilterState, combine, facet_counts, facet_masks
-from timeline_app.layout import GROUPINGS
+from timeline_app.model.catalog import EventCatalog, empty_catalog, load_catalog
+from timeline_app.model.filters import YEAR_FACETS, FilterState, combine, facet_counts, facet_masks
+from timeline_app.model.layout import GROUPINGS
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import EventStore, StoreError, explain
 

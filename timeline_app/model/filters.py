@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from timeline_app.catalog import EventCatalog
+from timeline_app.model.catalog import EventCatalog
 
 REVIEWER_CHOICES = ("any", "both", "only-one")  # or a source id: events that source discusses
 

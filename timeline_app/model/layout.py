@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline_app.catalog import EventCatalog
+from timeline_app.model.catalog import EventCatalog
 from timeline_app.store.timeline_index import Membership
 
 GROUPINGS = {"theme": "Theme", "place": "Place", "reviewer": "Reviewer"}
