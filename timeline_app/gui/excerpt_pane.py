@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline_app.model.explorer_state import ExplorerState
-from timeline_app.passages import marked_html, paragraph_around
+from timeline_app.sources.passages import marked_html, paragraph_around
 from timeline_app.store.dates import format_date, format_span
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.citations import chicago_citation, chicago_citation_html, quoted_passage
 from timeline_app.model.explorer_state import ExplorerState
-from timeline_app.review_coverage import Passage, coverage, passages_of, segments
+from timeline_app.sources.citations import chicago_citation, chicago_citation_html, quoted_passage
+from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
 from timeline_app.store.dates import format_date
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from timeline_app.citations import chicago_citation
 from timeline_app.export_view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
+from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.dates import format_date
 
 MARGIN = 28.0

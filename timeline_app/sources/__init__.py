@@ -1,0 +1,1 @@
+"""What the reader, panes and citations compute from a store's passages and sources. No Qt."""
