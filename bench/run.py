@@ -78,8 +78,8 @@ def measure(size: int, path: Path, frames: int) -> dict:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from timeline_app.export_view import view_of_state
-    from timeline_app.exporters import export
+    from timeline_app.export.registry import export
+    from timeline_app.export.view import view_of_state
     from timeline_app.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

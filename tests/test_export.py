@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage
 
 from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
-from timeline_app.export_view import view_of_state, view_of_store
-from timeline_app.exporters import ExportError, ExportOptions, export
+from timeline_app.export.registry import ExportError, ExportOptions, export
+from timeline_app.export.view import view_of_state, view_of_store
 from timeline_app.ingest.import_file import import_events
 from timeline_app.model.filters import FilterState
 from timeline_app.store.event_store import EventStore
@@ -161,7 +161,7 @@ def test_an_unwritable_path_gets_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch) -> None:
-    import timeline_app.data_export as data_export
+    import timeline_app.export.data_formats as data_export
 
     target = tmp_path / "v.csv"
     target.write_text("old contents")

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.export_view import ExportView
-from timeline_app.exporters import EXPORTERS, ExportError, ExportOptions, export
+from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export
+from timeline_app.export.view import ExportView
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.snapshot_writers import render_image
 

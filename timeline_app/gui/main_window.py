@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
-from timeline_app.export_view import view_of_state
+from timeline_app.export.view import view_of_state
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from timeline_app.export_view import ExportView
+from timeline_app.export.view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.model.layout import GROUPINGS

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from timeline_app import __version__
-from timeline_app.export_view import ExportView
+from timeline_app.export.view import ExportView
 from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.dates import parse_date
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_app.data_export import Progress, write_csv, write_json, write_timelinejs
-from timeline_app.export_view import ExportView
+from timeline_app.export.data_formats import Progress, write_csv, write_json, write_timelinejs
+from timeline_app.export.view import ExportView
 from timeline_app.store.atomic_file import atomic_target
 
 
