@@ -10,6 +10,7 @@ import click
 
 from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export, format_for
 from timeline_app.export.view import view_of_store
+from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
 from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError, import_events
 from timeline_app.ingest.source_file import SourceFileError

@@ -2,7 +2,9 @@
 
 Every export writes to a temporary file beside the target and renames it into place,
 so a failed export leaves nothing half-written; the open store is never a target.
-Picture formats load Qt only when used, so data exports stay Qt-free.
+The data formats register here; the picture formats are drawn by the window's code,
+which registers them with :func:`register` (see :mod:`timeline_app.gui.picture_formats`),
+so nothing here reaches up into ``gui/``.
 """
 
 from __future__ import annotations
@@ -41,43 +43,6 @@ class Exporter:
     write: Callable[[ExportView, Path, ExportOptions, Progress], str]
 
 
-def _snapshot(view: ExportView, options: ExportOptions):
-    from timeline_app.gui.snapshot import Snapshot
-
-    return Snapshot(view, options.width)
-
-
-def _png(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
-    from timeline_app.gui.snapshot_writers import write_png
-
-    snapshot = _snapshot(view, options)
-    scale = options.pixel_width / snapshot.size().width() if options.pixel_width else options.scale
-    size = write_png(snapshot, path, scale)
-    return f"{size.width()}x{size.height()} pixels"
-
-
-def _svg(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
-    from timeline_app.gui.snapshot_writers import write_svg
-
-    size = write_svg(_snapshot(view, options), path)
-    return f"{size.width()}x{size.height()} (vector)"
-
-
-def _pdf(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
-    from timeline_app.gui.snapshot import Snapshot
-    from timeline_app.gui.snapshot_writers import page_aspect, write_pdf
-
-    # A wide picture on a landscape page leaves its lower half empty: narrow the picture
-    # (its height hardly changes) until it fills the page, never below 1000 pixels.
-    snapshot = _snapshot(view, options)
-    for _ in range(2):
-        size = snapshot.size()
-        fitted = max(1000.0, min(options.width, size.height() / page_aspect(options.page)))
-        snapshot = Snapshot(view, fitted)
-    write_pdf(snapshot, path, options.page)
-    return f"one {options.page} landscape page"
-
-
 def _rows(writer) -> Callable[[ExportView, Path, ExportOptions, Progress], str]:
     def write(view: ExportView, path: Path, _options: ExportOptions, progress: Progress) -> str:
         return f"{writer(view, path, progress)} events"
@@ -86,14 +51,16 @@ def _rows(writer) -> Callable[[ExportView, Path, ExportOptions, Progress], str]:
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e for e in (
-        Exporter("png", "PNG picture", ".png", True, _png),
-        Exporter("svg", "SVG picture (vector)", ".svg", True, _svg),
-        Exporter("pdf", "PDF page (vector)", ".pdf", True, _pdf),
         Exporter("csv", "CSV table of events", ".csv", False, _rows(write_csv)),
         Exporter("json", "JSON with excerpts, commentary and claims", ".json", False, _rows(write_json)),
         Exporter("timelinejs", "TimelineJS 3 JSON", ".json", False, _rows(write_timelinejs)),
     )
 }
+
+
+def register(exporter: Exporter) -> None:
+    """Offer ``exporter`` in the Export dialog and on the command line (a later one of the same name wins)."""
+    EXPORTERS[exporter.name] = exporter
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
@@ -107,7 +74,7 @@ def format_for(path: Path, explicit: str | None = None) -> str:
         if exporter.suffix == suffix:
             return exporter.name
     raise ExportError(f"{path}: cannot tell the format from '{suffix or 'no suffix'}'; "
-                      f"use .png, .svg, .pdf, .csv or .json, or --format")
+                      f"use {', '.join(sorted({e.suffix for e in EXPORTERS.values()}))}, or --format")
 
 
 def export(view: ExportView, path: Path, fmt: str, options: ExportOptions = ExportOptions(),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export
 from timeline_app.export.view import ExportView
+from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.snapshot_writers import render_image
 
@@ -38,7 +39,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the current view")
         self.resize(900, 640)
         self.format = QComboBox()
-        for exporter in EXPORTERS.values():
+        for exporter in sorted(EXPORTERS.values(), key=lambda e: not e.picture):  # pictures first
             self.format.addItem(exporter.label, exporter.name)
         self.width_box = QSpinBox()
         self.width_box.setRange(600, 8000)
