@@ -55,11 +55,22 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "unknown version": (_sql("update meta set value = '7' where key = 'schema_version';"),
                         "schema_version is '7'; this version of timeline-app reads version 1"),
     "malformed date": (_sql("update events set start = 'June 1962' where id = 'strike';"),
-                       "event 'strike': start 'June 1962' is not a date"),
+                       "event 'strike': dates: 'June 1962' is not a date"),
     "impossible month": (_sql("update events set start = '1962-13' where id = 'strike';"),
-                         "event 'strike': start '1962-13' is not a date"),
+                         "event 'strike': dates: '1962-13' has no month 13"),
+    "impossible day": (_sql("update events set start = '1962-02-30' where id = 'massacre';"),
+                       "event 'massacre': dates: '1962-02-30' is not a day of the calendar"),
+    "year zero": (_sql("update events set start = '0000' where id = 'massacre';"),
+                  "event 'massacre': dates: '0000' has year 0000"),
+    "Arabic-Indic digits": (_sql("update events set start = '١٩٦٢' where id = 'massacre';"),
+                            "event 'massacre': dates: '١٩٦٢' is not a date"),
+    "space around a date": (_sql("update events set start = ' 1962-06-02' where id = 'massacre';"),
+                            "event 'massacre': dates: ' 1962-06-02' is not a date"),
+    "bad period": (_sql("insert into periods values ('p', 'P', '1962-02-30', '');"), "dates: '1962-02-30' is not a day"),
+    "bad event id": (_sql("update events set id = 'Strike!' where id = 'strike';"),
+                     "event id 'Strike!' is not a lowercase slug"),
     "reversed dates": (_sql("update events set [end] = '1961-12-31' where id = 'strike';"),
-                       "event 'strike': end '1961-12-31' is before start '1962-06'"),
+                       "event 'strike': dates: end '1961-12-31' is before start '1962-06'"),
     "dangling reference": (_sql("update event_themes set theme_id = 'sport' where event_id = 'strike';"),
                            "event_themes row 3: theme_id 'sport' names no row of themes"),
     "quote of a missing event": (_sql("update excerpts set event_id = 'ghost' where id = 1;"),
@@ -157,7 +168,7 @@ def test_a_large_store_shows_at_once_and_a_broken_one_is_reported_after(
     assert window.open_store(small_store)  # shown at once, rows not yet checked
     assert window.state.store is not None and not window.state.store.rows_checked
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert "event 'strike': end '1961' is before start '1962-06'" in shown[0]
+    assert "event 'strike': dates: end '1961' is before start '1962-06'" in shown[0]
     assert str(small_store) in shown[0]
     assert window.state.store is None
     assert window.table.model().rowCount() == 0

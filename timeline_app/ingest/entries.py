@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline_app.store.dates import DateError, date_span
-from timeline_app.store.schema import CERTAINTIES, PLACE_KINDS
+from timeline_app.store.dates import date_span
+from timeline_app.store.rules import certainty_problem, dates_problem, id_problem, published_problem
+from timeline_app.store.schema import PLACE_KINDS
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -102,13 +102,22 @@ def as_list(reader: EntryReader, value: object, where: str, field_name: str, key
     return []
 
 
+def check_source(reader: EntryReader, row: dict[str, Any], where: str) -> None:
+    """Problems with a source row's id and publication date (the store's rules)."""
+    sid = row.get("id")
+    for field_name, why in (("id", id_problem(sid)), ("published", published_problem(row.get("published")))):
+        if why:
+            reader.problem(where, field_name, why, str(sid or ""))
+
+
 def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
     """Read places or themes keyed by id; return the ids."""
     for key, raw in as_mapping(reader, entries, table).items():
         where = f"{table[:-1]} '{key}'"
         entry = as_mapping(reader, raw, where, key)
-        if not _SLUG.match(str(key)):
-            reader.problem(where, "id", f"{key!r} is not a lowercase slug", key)
+        why = id_problem(key)
+        if why:
+            reader.problem(where, "id", why, key)
         row: dict[str, Any] = {"id": key, "name": reader.text_field(entry, "name", where, key)}
         if table == "themes":
             color = entry.get("color", "")
@@ -136,11 +145,10 @@ def read_periods(reader: EntryReader, entries: list) -> None:
         pid = str(entry.get("id", ""))
         where = f"period '{pid}'"
         name = reader.text_field(entry, "name", where, pid)
-        start, end = str(entry.get("start", "")), str(entry.get("end", ""))
-        try:
-            date_span(start, end)
-        except DateError as exc:
-            reader.problem(where, "start/end", str(exc), pid)
+        start, end = entry.get("start", ""), entry.get("end", "")
+        why = dates_problem(start, end)
+        if why:
+            reader.problem(where, "start/end", why, pid)
         reader.rows.add("periods", {"id": pid, "name": name, "start": start, "end": end})
 
 
@@ -161,25 +169,27 @@ def read_events(
         raw_id = entry.get("id", "")
         eid = raw_id if isinstance(raw_id, str) else ""
         where = f"event '{eid}'" if eid else f"event #{index}"
-        if not _SLUG.match(eid):
-            reader.problem(where, "id", f"{raw_id!r} is not a lowercase slug like novocherkassk-massacre")
+        bad_id = id_problem(raw_id)
+        if bad_id:
+            reader.problem(where, "id", bad_id)
         elif eid in seen:
             already = "the store already has an event" if eid in taken else "another event already uses it"
             reader.problem(where, "id", f"duplicate id: {already}", eid)
         seen.add(eid)
         start, end = entry.get("start", ""), entry.get("end", "")
+        span: tuple[float | None, float | None] = (None, None)
+        why = dates_problem(start, end)
+        if why:
+            field_name = "end" if "before start" in why or (end and dates_problem(end)) else "start"
+            reader.problem(where, field_name, why, eid)
+        else:
+            span = date_span(start, end)
         start = start if isinstance(start, str) else repr(start)
         end = end if isinstance(end, str) else repr(end)
-        span = (None, None)
-        try:
-            span = date_span(start, end)
-        except DateError as exc:
-            field_name = "end" if "before start" in str(exc) or (end and _bad(end)) else "start"
-            reader.problem(where, field_name, str(exc), eid)
         certainty = entry.get("certainty", "")
-        certainty = certainty if isinstance(certainty, str) else repr(certainty)
-        if certainty not in CERTAINTIES:
-            reader.problem(where, "certainty", f"{certainty!r} is not one of {', '.join(CERTAINTIES)}", eid)
+        why = certainty_problem(certainty)
+        if why:
+            reader.problem(where, "certainty", why, eid)
         reader.rows.add("events", {
             "id": eid,
             "title": reader.text_field(entry, "title", where, eid),
@@ -205,14 +215,6 @@ def read_events(
                 counters[table] += 1
                 row = _quote_row(reader, as_mapping(reader, item, where, eid), table, where, eid, sources)
                 reader.rows.add(table, {"id": counters[table], "event_id": eid, **row})
-
-
-def _bad(text: str) -> bool:
-    try:
-        date_span(text)
-    except DateError:
-        return True
-    return False
 
 
 def _quote_row(

@@ -21,7 +21,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from timeline_app.ingest.entries import EntryReader, Problem, as_list, as_mapping, read_events, read_named
+from timeline_app.ingest.entries import (
+    EntryReader,
+    Problem,
+    as_list,
+    as_mapping,
+    check_source,
+    read_events,
+    read_named,
+)
 from timeline_app.store.atomic_file import atomic_target
 from timeline_app.store.check import store_problems
 from timeline_app.store.event_store import EventStore, StoreError
@@ -108,9 +116,8 @@ def read_import(path: Path, store: EventStore | None) -> tuple[dict[str, list[di
         row = {"id": sid, **{c: reader.text_field(entry, c, where, sid, required=c in ("author", "title"))
                              for c in _SOURCE_COLUMNS}}
         row["text"] = entry.get("text") if isinstance(entry.get("text"), str) else ""
-        if not sid:
-            reader.problem(where, "id", "is missing", sid)
-        elif sid in sources:
+        check_source(reader, row, where)
+        if sid in sources:
             if sid not in existing["sources"] or existing["source_rows"].get(sid) != row:
                 reader.problem(where, "id", "another source already uses this id", sid)
             continue

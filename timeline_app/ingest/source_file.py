@@ -16,6 +16,7 @@ from timeline_app.ingest.entries import (
     StoreRows,
     as_list,
     as_mapping,
+    check_source,
     read_events,
     read_named,
     read_periods,
@@ -97,8 +98,10 @@ def _read_sources(reader: EntryReader, entries: dict) -> dict[str, str]:
             reader.problem(where, "begin/end", str(exc), sid)
             continue
         texts[sid] = review
-        row = {name: values[name] for name in ("author", "title", "publication", "published", "url", "stance")}
-        reader.rows.add("sources", {"id": sid, **row, "text": review})
+        row = {"id": sid, **{name: values[name] for name in ("author", "title", "publication", "published", "url",
+                                                              "stance")}}
+        check_source(reader, row, where)
+        reader.rows.add("sources", {**row, "text": review})
     return texts
 
 

@@ -6,10 +6,10 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from timeline_app.store.dates import DateError, date_span, parse_date
+from timeline_app.store.dates import DateError, parse_date
 from timeline_app.store.event_store import StoreError, connect
-from timeline_app.store.rules import FOREIGN_KEYS, contract_problems
-from timeline_app.store.schema import CERTAINTIES, QUOTE_TABLES
+from timeline_app.store.rules import contract_problems, row_problems
+from timeline_app.store.schema import QUOTE_TABLES
 
 
 def store_problems(path: Path | str) -> list[str]:
@@ -30,24 +30,7 @@ def store_problems(path: Path | str) -> list[str]:
 
 
 def _row_problems(conn: sqlite3.Connection) -> list[str]:
-    problems: list[str] = []
-    for eid, start, end, certainty in conn.execute("select id, start, [end], certainty from events"):
-        try:
-            date_span(start or "", end or "")
-        except DateError as exc:
-            problems.append(f"event '{eid}': dates: {exc}")
-        if certainty not in CERTAINTIES:
-            problems.append(f"event '{eid}': certainty {certainty!r} is not one of {', '.join(CERTAINTIES)}")
-    for sid, published in conn.execute("select id, published from sources"):
-        try:
-            parse_date(published or "")
-        except DateError as exc:
-            problems.append(f"source '{sid}': published: {exc}")
-    for table, column, target in FOREIGN_KEYS:
-        sql = (f"select rowid, [{column}] from [{table}] where [{column}] is null "
-               f"or [{column}] not in (select id from [{target}])")
-        for rowid, value in conn.execute(sql):
-            problems.append(f"{table} row {rowid}: {column} {value!r} names no row of {target}")
+    problems = row_problems(conn, limit=None)
     texts = {sid: text or "" for sid, text in conn.execute("select id, text from sources")}
     for table in QUOTE_TABLES:
         columns = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}

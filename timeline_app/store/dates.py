@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, and nothing around them: the same text must mean the same date to
+# Python, to SQLite and to anyone who sorts the column as text.
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+DATE_HINT = "is not a date like 1962, 1962-06 or 1962-06-02"
 
 
 class DateError(ValueError):
@@ -56,18 +59,23 @@ class PartialDate:
 
 
 def parse_date(text: str) -> PartialDate:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateError` otherwise."""
-    match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
-    if not match:
-        raise DateError(f"{text!r} is not a date like 1962, 1962-06 or 1962-06-02")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateError` otherwise.
+
+    This is the one date rule of the app: build, import, opening a store, ``check`` and
+    every view read dates through it (SQL checks call it too, see :mod:`.rules`).
+    """
+    match = _PATTERN.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise DateError(f"{text!r} {DATE_HINT}")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if year < 1:
+        raise DateError(f"{text!r} has year 0000, which the calendar does not have")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"{text!r} has no month {month}")
-    if day is not None:
-        try:
-            date(year, month, day)
-        except ValueError:
-            raise DateError(f"{text!r} is not a day of the calendar") from None
+    if month is not None and day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise DateError(f"{text!r} is not a day of the calendar")
     return PartialDate(year, month, day)
 
 
@@ -100,8 +108,15 @@ def format_span(start: str, end: str | None = "") -> str:
 
 
 def format_date(text: str) -> str:
-    """``1962-06-02`` as ``2 June 1962``, ``1962-06`` as ``June 1962``; ``1962`` as is."""
-    value = parse_date(text)
+    """``1962-06-02`` as ``2 June 1962``, ``1962-06`` as ``June 1962``; ``1962`` as is.
+
+    Text that is not a date is shown as it is, never raised: a view must not fail on
+    a row the background check has not reached yet.
+    """
+    try:
+        value = parse_date(text)
+    except DateError:
+        return str(text)
     if value.month is None:
         return str(value.year)
     month = calendar.month_name[value.month]

@@ -1,9 +1,16 @@
-"""The rules a store must keep to be opened, checked with SQL alone so large stores open quickly."""
+"""The one rule set for a store: contract tables and columns, ids, dates, certainty, references.
+
+Build and import check each entry with the functions here; opening a store, the background
+check and ``timeline-app check`` run the same functions inside SQLite (registered with
+:func:`install_rule_functions`), so whatever one accepts, all accept.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
+from timeline_app.store.dates import DateError, date_span, parse_date
 from timeline_app.store.schema import CERTAINTIES, CONTRACT, QUOTE_TABLES, SCHEMA_VERSION
 
 #: (table, column, referenced table) for every reference the contract makes.
@@ -14,20 +21,61 @@ FOREIGN_KEYS = (
     *((t, "source_id", "sources") for t in QUOTE_TABLES),
 )
 
-# ISO 8601 cut to year, month or day, with month and day in range.
-_DATE_OK = """(
-  ({col} glob '[0-9][0-9][0-9][0-9]')
-  or ({col} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' and cast(substr({col}, 6, 2) as integer) between 1 and 12)
-  or ({col} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-      and cast(substr({col}, 6, 2) as integer) between 1 and 12
-      and cast(substr({col}, 9, 2) as integer) between 1 and 31)
-)"""
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+SLUG_HINT = "is not a lowercase slug like novocherkassk-massacre"
+
+
+def id_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an id (of an event, place, theme or source), or None."""
+    if isinstance(value, str) and _SLUG.fullmatch(value):
+        return None
+    return f"{value!r} {SLUG_HINT}"
+
+
+def dates_problem(start: object, end: object = "") -> str | None:
+    """Why ``start``/``end`` cannot be an event's or period's dates, or None (``end`` may be empty)."""
+    if not isinstance(start, str) or (end is not None and not isinstance(end, str)):
+        return f"start {start!r} and end {end!r} must be text like 1962-06-02"
+    try:
+        date_span(start, end or "")
+    except DateError as exc:
+        return str(exc)
+    return None
+
+
+def published_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a source's publication date (empty is allowed), or None."""
+    if value is None or value == "":
+        return None
+    try:
+        parse_date(value)  # type: ignore[arg-type]
+    except DateError as exc:
+        return str(exc)
+    return None
+
+
+def certainty_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an event's certainty, or None."""
+    return None if value in CERTAINTIES else f"{value!r} is not one of {', '.join(CERTAINTIES)}"
+
+
+def install_rule_functions(conn: sqlite3.Connection) -> None:
+    """Make the rules callable from SQL on ``conn`` (``tl_dates_problem(start, end)`` and the like)."""
+    conn.create_function("tl_dates_problem", 2, dates_problem, deterministic=True)
+    conn.create_function("tl_id_problem", 1, id_problem, deterministic=True)
+    conn.create_function("tl_published_problem", 1, published_problem, deterministic=True)
+    conn.create_function("tl_certainty_problem", 1, certainty_problem, deterministic=True)
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """Tables and views of the store."""
+    return {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
 
 
 def contract_problems(conn: sqlite3.Connection) -> list[str]:
     """Tables or columns the contract requires that are missing, and an unknown schema version."""
     problems: list[str] = []
-    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
+    tables = table_names(conn)
     for table, columns in CONTRACT.items():
         if table not in tables:
             problems.append(f"missing table '{table}'")
@@ -45,54 +93,41 @@ def contract_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def date_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
-    """Events whose start or end is malformed, or whose end comes before the start."""
-    start_ok = _DATE_OK.format(col="start")
-    end_ok = _DATE_OK.format(col="[end]")
-    problems = [
-        f"event '{eid}': start {start!r} is not a date like 1962, 1962-06 or 1962-06-02"
-        for eid, start in conn.execute(
-            f"select id, start from events where start is null or not {start_ok} limit {limit}")
-    ]
-    problems += [
-        f"event '{eid}': end {end!r} is not a date like 1962, 1962-06 or 1962-06-02"
-        for eid, end in conn.execute(
-            f"select id, [end] from events where [end] is not null and [end] != '' and not {end_ok} limit {limit}")
-    ]
-    # Compare at the end's precision: end '1962' does not come before start '1962-06'.
-    problems += [
-        f"event '{eid}': end {end!r} is before start {start!r}"
-        for eid, start, end in conn.execute(
-            f"select id, start, [end] from events where [end] is not null and [end] != '' and {start_ok} "
-            f"and {end_ok} and [end] < substr(start, 1, length([end])) limit {limit}")
-    ]
-    problems += [
-        f"event '{eid}': certainty {c!r} is not one of {', '.join(CERTAINTIES)}"
-        for eid, c in conn.execute(
-            f"select id, certainty from events where certainty not in {CERTAINTIES!r} "
-            f"or certainty is null limit {limit}")
-    ]
-    return problems
+def _limit(limit: int | None) -> str:
+    return "" if limit is None else f" limit {int(limit)}"
 
 
-def reference_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
-    """Rows that name an event, place, theme or source the store does not have."""
-    problems: list[str] = []
+def row_problems(conn: sqlite3.Connection, limit: int | None = 20) -> list[str]:
+    """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
+
+    ``limit`` caps the problems reported per rule (None: all of them).
+    """
+    install_rule_functions(conn)
+    tail = _limit(limit)
+    problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
+        f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")]
+    problems += [f"event '{eid}': certainty {why}" for eid, why in conn.execute(
+        f"select id, tl_certainty_problem(certainty) as why from events where why is not null{tail}")]
+    for table, kind in (("events", "event"), ("places", "place"), ("themes", "theme"), ("sources", "source")):
+        problems += [f"{kind} id {why}" for (why,) in conn.execute(
+            f"select tl_id_problem(id) as why from [{table}] where why is not null{tail}")]
+        problems += [f"{kind} id {value!r} is used by {n} rows" for value, n in conn.execute(
+            f"select id, count(*) from [{table}] group by id having count(*) > 1{tail}")]
+    problems += [f"source '{sid}': published: {why}" for sid, why in conn.execute(
+        f"select id, tl_published_problem(published) as why from sources where why is not null{tail}")]
+    if "periods" in table_names(conn):
+        problems += [f"period '{pid}': dates: {why}" for pid, why in conn.execute(
+            f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
     for table, column, target in FOREIGN_KEYS:
         sql = (f"select rowid, [{column}] from [{table}] where [{column}] is null "
-               f"or [{column}] not in (select id from [{target}]) limit {limit}")
+               f"or [{column}] not in (select id from [{target}]){tail}")
         problems += [f"{table} row {rowid}: {column} {value!r} names no row of {target}"
                      for rowid, value in conn.execute(sql)]
     return problems
 
 
-def row_problems(conn: sqlite3.Connection) -> list[str]:
-    """Malformed or reversed dates and dangling references: the checks that read every row."""
-    return date_problems(conn) + reference_problems(conn)
-
-
 def opening_problems(conn: sqlite3.Connection, rows: bool = True) -> list[str]:
-    """Everything that stops the window from showing a store: contract, and (if ``rows``) dates and references."""
+    """Everything that stops the window from showing a store: contract, and (if ``rows``) every row rule."""
     problems = contract_problems(conn)
     if problems or not rows:
         return problems
