@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_STORE
-from timeline_app.store.event_store import EventStore, StoreError, fts_query
+from timeline_app.store.event_store import EventStore, StoreError
+from timeline_app.store.search import fts_query
 
 
 def test_opening_the_shipped_store_leaves_it_byte_identical(tmp_path: Path) -> None:

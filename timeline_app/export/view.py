@@ -57,8 +57,6 @@ def view_of_store(
     low, high = view_range or DEFAULT_RANGE
     state = filter_state.with_(year_from=float(low), year_to=float(high))
     catalog = load_catalog(store)
-    rowids = store.search_rowids(state.search)
-    hits = None if rowids is None else catalog.mask_of_rowids(rowids)
-    mask = filter_mask(catalog, state, hits)
+    mask = filter_mask(catalog, state, catalog.search_mask(state.search))
     layout = lay_out(catalog, mask, grouping)
     return ExportView(store, catalog, state, mask, layout, (float(low), float(high)), grouping)

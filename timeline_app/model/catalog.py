@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from timeline_app.store.event_store import EventStore
-from timeline_app.store.timeline_index import CERTAINTY_CODES, Membership, TimelineArrays, load_arrays
+from timeline_app.store.timeline_index import (
+    CERTAINTY_CODES,
+    Membership,
+    TimelineArrays,
+    load_arrays,
+    position_lookup,
+)
 
 BLOCK = 512
 #: Stores up to this size have all their text read at once: simpler and still instant.
@@ -60,7 +66,7 @@ class TextColumn(Sequence):
         """Read the whole column in one query."""
         if self.store is None or all(v is not None for v in self.values):
             return
-        lookup = _position_lookup(self.rowid)
+        lookup = position_lookup(self.rowid)
         rows = self.store.conn.execute(f"select rowid, [{self.column}] from events").fetchall()
         rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         for position, (_rowid, value) in zip(lookup(rowids).tolist(), rows, strict=True):
@@ -90,7 +96,7 @@ class PositionIndex:
     """Event id to catalog position, looked up in the store (or a dict for small stores)."""
 
     def __init__(self, store: EventStore | None, rowid: np.ndarray, ids: TextColumn) -> None:
-        self.store, self.lookup = store, _position_lookup(rowid)
+        self.store, self.lookup = store, position_lookup(rowid)
         self.rowid = rowid
         self.small = {eid: n for n, eid in enumerate(ids)} if len(rowid) <= EAGER_TEXT else None
 
@@ -114,25 +120,6 @@ class PositionIndex:
 
     def __contains__(self, event_id: object) -> bool:
         return isinstance(event_id, str) and self.get(event_id) is not None
-
-
-def _position_lookup(rowid: np.ndarray):
-    """A function from rowids to catalog positions (callers check the result's rowid matches)."""
-    if len(rowid) and rowid.min() >= 0 and rowid.max() <= 4 * len(rowid) + 1000:
-        # Rowids are nearly dense (as SQLite hands them out): an inverse table is one pass.
-        table = np.zeros(int(rowid.max()) + 1, dtype=np.int64)
-        table[rowid] = np.arange(len(rowid))
-
-        def dense(rowids: np.ndarray) -> np.ndarray:
-            return table[np.clip(rowids, 0, len(table) - 1)]
-        return dense
-    order = np.argsort(rowid, kind="stable")
-    sorted_rowids = rowid[order]
-
-    def lookup(rowids: np.ndarray) -> np.ndarray:
-        found = np.searchsorted(sorted_rowids, rowids)
-        return order[np.clip(found, 0, max(len(order) - 1, 0))]
-    return lookup
 
 
 @dataclass
@@ -165,6 +152,13 @@ class EventCatalog:
 
     def __len__(self) -> int:
         return len(self.arrays)
+
+    def search_mask(self, text: str) -> np.ndarray | None:
+        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words."""
+        if self.store is None:
+            return None
+        rowids = self.store.search_rowids(text)
+        return None if rowids is None else self.mask_of_rowids(rowids)
 
     def mask_of_rowids(self, rowids) -> np.ndarray:
         """Mask of the events with these ``events`` rowids."""

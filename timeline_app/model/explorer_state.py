@@ -115,11 +115,8 @@ class ExplorerState:
             self.select(None)  # a selection out of view but not filtered out stays selected
 
     def search_mask(self, text: str) -> np.ndarray | None:
-        """Mask of the events whose title, summary or quotes match ``text``; None if it has no words."""
-        if self.store is None:
-            return None
-        rowids = self.store.search_rowids(text)
-        return None if rowids is None else self.catalog.mask_of_rowids(rowids)
+        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words."""
+        return self.catalog.search_mask(text)
 
     def clear_filter(self) -> None:
         """Show every event in view (the years follow the view, so they stay)."""

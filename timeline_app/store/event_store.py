@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
+import numpy as np
+
 from timeline_app.store.rules import opening_problems
+from timeline_app.store.search import search_rowids
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -90,16 +92,6 @@ _QUOTE_SQL = {
     "commentary": "select event_id, source_id, quote, start, [end], '' as topic, '' as value from commentary",
     "claim": "select event_id, source_id, quote, {span}, topic, value from claims",
 }
-
-
-def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix.
-
-    Quotes, brackets, AND/OR/NEAR and other query syntax are taken as plain words,
-    so no input can make the query fail.
-    """
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
-    return " ".join(f'"{w}"*' for w in words)
 
 
 #: Stores with more events than this have their rows checked after the window shows them.
@@ -199,32 +191,9 @@ class EventStore:
             found.update(r[0] for r in self.conn.execute(f"select id from events where rowid in ({marks})", chunk))
         return found
 
-    def search_rowids(self, text: str):
-        """Rowids (a numpy array) of events whose title, summary or any quote matches ``text``.
+    def search_rowids(self, text: str) -> np.ndarray | None:
+        """Rowids of events whose title, summary, quotes or claim values match ``text`` (see :mod:`.search`).
 
-        None if ``text`` has no words. Uses the store's full-text indexes where they exist
-        and falls back to LIKE; any words typed, query syntax included, are taken as words.
+        None if ``text`` has no words.
         """
-        import numpy as np
-
-        query = fts_query(text)
-        if not query:
-            return None
-        words = re.findall(r"\w+", text)
-        found: set[int] = set()
-        for table, columns in (("events", ("title", "summary")), ("excerpts", ("quote",)),
-                               ("commentary", ("quote",)), ("claims", ("quote", "value"))):
-            join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
-            source = "e" if table == "events" else "t"
-            if f"{table}_fts" in self._tables:
-                sql = (f"select e.rowid from events e {join} join [{table}_fts] f on f.rowid = {source}.rowid "
-                       f"where [{table}_fts] match ?")
-                try:
-                    found.update(r[0] for r in self.conn.execute(sql, (query,)))
-                    continue
-                except sqlite3.Error:
-                    pass  # a damaged or foreign full-text index: fall back to a plain scan
-            where = " and ".join("(" + " or ".join(f"{source}.[{c}] like ?" for c in columns) + ")" for _ in words)
-            params = tuple(f"%{w}%" for w in words for _ in columns)
-            found.update(r[0] for r in self.conn.execute(f"select e.rowid from events e {join} where {where}", params))
-        return np.fromiter(found, dtype=np.int64, count=len(found))
+        return search_rowids(self.conn, text)

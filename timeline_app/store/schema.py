@@ -87,6 +87,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
 
 def enable_search(db: sqlite_utils.Database) -> None:
     """Full-text search on event titles and summaries and on every quote."""
-    db["events"].enable_fts(["title", "summary"], create_triggers=True)
-    for table in QUOTE_TABLES:
-        db[table].enable_fts(["quote"], create_triggers=True)
+    from timeline_app.store.search import SEARCHED
+
+    for table, columns in SEARCHED:
+        db[table].enable_fts(list(columns), create_triggers=True)

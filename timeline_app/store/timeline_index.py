@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -162,7 +163,7 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     exact, is_range, certainty = table["exact"], table["range"], table["certainty"]
     order = np.lexsort((rowid, start))
     rowid, start, end, exact, is_range, certainty = (a[order] for a in (rowid, start, end, exact, is_range, certainty))
-    position = _position_lookup(rowid)
+    position = position_lookup(rowid)
 
     def membership(target: str, pairs_sql: str) -> Membership:
         # Codes follow the targets' ids in sorted order; SQL hands back the targets' rowids.
@@ -189,12 +190,26 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members)
 
 
-def _position_lookup(rowid: np.ndarray):
-    order = np.argsort(rowid)
+def position_lookup(rowid: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """A function from ``events`` rowids to positions in ``rowid`` (the catalog's start order).
+
+    A rowid that is not in ``rowid`` maps to some position: callers that may pass one check
+    that ``rowid[position]`` is the rowid they asked for.
+    """
+    if len(rowid) and rowid.min() >= 0 and rowid.max() <= 4 * len(rowid) + 1000:
+        # Rowids are nearly dense (as SQLite hands them out): an inverse table is one pass.
+        table = np.zeros(int(rowid.max()) + 1, dtype=np.int64)
+        table[rowid] = np.arange(len(rowid))
+
+        def dense(rowids: np.ndarray) -> np.ndarray:
+            return table[np.clip(rowids, 0, len(table) - 1)]
+        return dense
+    order = np.argsort(rowid, kind="stable")
     sorted_rowids = rowid[order]
 
     def lookup(rowids: np.ndarray) -> np.ndarray:
-        return order[np.searchsorted(sorted_rowids, rowids)]
+        found = np.searchsorted(sorted_rowids, rowids)
+        return order[np.clip(found, 0, max(len(order) - 1, 0))]
     return lookup
 
 
@@ -250,4 +265,4 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
 
 
 __all__ = ["CERTAINTY_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal", "compute_arrays",
-           "fingerprint", "load_arrays", "save_arrays"]
+           "fingerprint", "load_arrays", "position_lookup", "save_arrays"]

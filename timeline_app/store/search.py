@@ -1,0 +1,80 @@
+"""Full-text search of a store: what a person types, matched the same way with or without an FTS index.
+
+A search is a list of words; an event matches when every word begins a word of its title,
+summary, any of its quotes or any of its claims' values (all of one row: one event's
+title and summary, or one quote). The store's FTS5 indexes answer this quickly; a store
+without them (or with one that is damaged or lacks a column) is scanned with
+:func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+
+import numpy as np
+
+#: (table, searched columns); events are found through the quote tables' ``event_id``.
+SEARCHED = (
+    ("events", ("title", "summary")),
+    ("excerpts", ("quote",)),
+    ("commentary", ("quote",)),
+    ("claims", ("quote", "value")),
+)
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, as FTS5's unicode61 tokenizer compares words."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_words(text: str) -> list[str]:
+    """The words of what a person typed, folded; query syntax (quotes, AND, NEAR, *) is just words."""
+    return _WORD.findall(fold(text))
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query for ``text``: every word must match, as a prefix; no input can make it fail."""
+    return " ".join(f'"{w}"*' for w in search_words(text))
+
+
+def row_matches(words: str, *values: str | None) -> bool:
+    """Whether every word of ``words`` (space-separated, folded) begins a word of ``values``."""
+    tokens = search_words(" ".join(v for v in values if v))
+    return all(any(token.startswith(word) for token in tokens) for word in words.split())
+
+
+def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[str]:
+    if f"{table}_fts" not in tables:
+        return set()
+    return {r[1] for r in conn.execute(f"pragma table_info([{table}_fts])")}
+
+
+def search_rowids(conn: sqlite3.Connection, text: str) -> np.ndarray | None:
+    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words."""
+    words = search_words(text)
+    if not words:
+        return None
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+    conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
+    query = fts_query(text)
+    found: set[int] = set()
+    for table, columns in SEARCHED:
+        join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
+        row = "e" if table == "events" else "t"
+        if set(columns) <= _fts_columns(conn, table, tables):
+            sql = (f"select e.rowid from events e {join} join [{table}_fts] f on f.rowid = {row}.rowid "
+                   f"where [{table}_fts] match ?")
+            try:
+                found.update(r[0] for r in conn.execute(sql, (query,)))
+                continue
+            except sqlite3.Error:
+                pass  # a damaged or foreign index: the scan below gives the same answer, slower
+        cells = ", ".join(f"{row}.[{c}]" for c in columns)
+        sql = f"select e.rowid from events e {join} where tl_row_matches(?, {cells})"
+        found.update(r[0] for r in conn.execute(sql, (" ".join(words),)))
+    return np.fromiter(found, dtype=np.int64, count=len(found))
