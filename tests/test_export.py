@@ -87,6 +87,7 @@ def test_json_round_trips_through_import(tmp_path: Path) -> None:
     run("-o", str(tmp_path / "v.json"), "--from", "1900", "--to", "2030", "--reviewer", "both")
     document = json.loads((tmp_path / "v.json").read_text())
     assert document["filter_description"] == "discussed by both reviewers; years 1900–2030"
+    assert document["filter"]["years"] == [1900, 2030]
     assert all(s["citation"].startswith(("Doyle, Clare.", "Weiss, Clara.")) for s in document["sources"])
     assert import_events(tmp_path / "v.json", tmp_path / "again.db") == len(document["events"])
     again = EventStore(tmp_path / "again.db")

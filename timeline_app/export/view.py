@@ -12,21 +12,21 @@ import numpy as np
 
 from timeline_app.model.catalog import EventCatalog, load_catalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
-from timeline_app.model.filters import FilterState, filter_mask
+from timeline_app.model.filters import FilterState, Years, filter_mask
 from timeline_app.model.layout import TimelineLayout, lay_out
 from timeline_app.store.event_store import EventStore
 
 
 @dataclass
 class ExportView:
-    """A store, the events a filter shows (``mask``), the lanes drawn, and the visible years."""
+    """A store, the events a filter shows in the view's years (``mask``), the lanes drawn, and the years."""
 
     store: EventStore
     catalog: EventCatalog
     filter: FilterState
     mask: np.ndarray  # every filter, years included: the events data exports list
     layout: TimelineLayout  # lanes of the events in view, so a picture has no empty lanes
-    view_range: tuple[float, float]
+    view_range: Years
     grouping: str = "theme"
 
     def shown(self) -> np.ndarray:
@@ -47,16 +47,11 @@ def view_of_state(state: ExplorerState) -> ExportView:
 
 
 def view_of_store(
-    store: EventStore, filter_state: FilterState, grouping: str = "theme",
-    view_range: tuple[float, float] | None = None,
+    store: EventStore, filter_state: FilterState, grouping: str = "theme", view_range: Years | None = None,
 ) -> ExportView:
-    """The view the window would show for ``store`` with this filter, grouping and range.
-
-    As in the window, the years of the filter are those of the range.
-    """
+    """The view the window would show for ``store`` with this filter, grouping and range of years."""
     low, high = view_range or DEFAULT_RANGE
-    state = filter_state.with_(year_from=float(low), year_to=float(high))
+    years = (float(low), float(high))
     catalog = load_catalog(store)
-    mask = filter_mask(catalog, state, catalog.search_mask(state.search))
-    layout = lay_out(catalog, mask, grouping)
-    return ExportView(store, catalog, state, mask, layout, (float(low), float(high)), grouping)
+    mask = filter_mask(catalog, filter_state, catalog.search_mask(filter_state.search), years)
+    return ExportView(store, catalog, filter_state, mask, lay_out(catalog, mask, grouping), years, grouping)

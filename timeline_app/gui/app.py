@@ -36,12 +36,12 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setOrganizationName("timeline-app")
     window = MainWindow(make_settings())
     if screenshot is not None:
+        window.keep_settings = False
         return _screenshot(app, window, store, screenshot, size or (1600, 1000), select)
     sys.excepthook = _report_unexpected(window)
     window.restore_settings()
     window.show()
     window.open_store(store)
-    window.restore_settings()
     return app.exec()
 
 
@@ -59,14 +59,15 @@ def _report_unexpected(window):
 
 
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
+    from timeline_app.model.explorer_state import DEFAULT_RANGE
+
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
-    window.timeline.home()
-    window.state.set_view_range(*window.timeline.view_range())  # as if the view had settled
+    window.state.set_view_range(*DEFAULT_RANGE)
     if select is not None:
         if select not in window.state.catalog.index_of:
             print(f"error: {store}: no event with id {select!r}", file=sys.stderr)

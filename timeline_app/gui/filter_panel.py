@@ -164,8 +164,8 @@ class FilterPanel(QWidget):
         )
 
     def _clear(self) -> None:
-        # The years follow the view, so clearing keeps them: the table still lists what is in view.
-        self.sigFilterChanged.emit(FilterState(year_from=self.state.year_from, year_to=self.state.year_to))
+        # The years are the view's, not a filter: clearing leaves them, so the table lists what is in view.
+        self.sigFilterChanged.emit(FilterState())
 
     def _emit(self, *_args) -> None:
         if not self._quiet:

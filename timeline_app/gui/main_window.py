@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,14 +27,23 @@ from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
-from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
-from timeline_app.model.filters import FilterState
-from timeline_app.model.layout import GROUPINGS, lay_out
+from timeline_app.gui.window_settings import WindowSettings
+from timeline_app.model.explorer_state import (
+    ExplorerState,
+    FilterChanged,
+    GroupingChanged,
+    LanesChanged,
+    Notice,
+    RangeChanged,
+    SelectionChanged,
+    ShownChanged,
+    StoreChanged,
+)
+from timeline_app.model.layout import GROUPINGS
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 from timeline_app.store.row_check import check_rows_and_index
 
-MAX_RECENT = 8
 DEFER_LISTS_ABOVE = 5_000  # past this, refreshing the table and counts costs more than a frame
 
 
@@ -53,11 +61,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings
+        self.settings = WindowSettings(settings)
+        self.keep_settings = True  # False for --screenshot: a picture must not change what the user sees next
         self.state = ExplorerState()
         self.sigRowsChecked.connect(self._on_background_check)
         self.quiet_errors = False
-        self._layout_key: tuple | None = None
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self._refresh_lists)
         self.setWindowTitle("Soviet history timeline")
@@ -71,21 +79,21 @@ class MainWindow(QMainWindow):
         self.panes.addTab(self.commentary, "What the reviewers made of it")
         self.reader = ReviewReader(self.state)
         self.panes.addTab(self.reader, "Read the reviews")
-        self.lower = QSplitter(Qt.Orientation.Horizontal)
-        self.lower.addWidget(self.table)
-        self.lower.addWidget(self.panes)
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.lower_splitter.addWidget(self.table)
+        self.lower_splitter.addWidget(self.panes)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.timeline)
-        self.right.addWidget(self.lower)
+        self.right.addWidget(self.lower_splitter)
         self.main = QSplitter(Qt.Orientation.Horizontal)
         self.main.addWidget(self.filters)
         self.main.addWidget(self.right)
-        for splitter in (self.lower, self.right, self.main):
+        for splitter in (self.lower_splitter, self.right, self.main):
             splitter.setChildrenCollapsible(False)
         self.main.setStretchFactor(1, 1)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
-        self.lower.setStretchFactor(1, 1)
+        self.lower_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main)
         self._build_menus()
         self.state.subscribe(self._on_state_changed)
@@ -100,7 +108,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.main.setSizes([285, 995])
         self.right.setSizes([520, 280])
-        self.lower.setSizes([520, 500])
+        self.lower_splitter.setSizes([520, 500])
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -147,6 +155,8 @@ class MainWindow(QMainWindow):
         turn out broken, the message comes then and the store is closed.
         """
         self.quiet_errors = quiet
+        previous = self.state.store.path if self.state.store is not None else None
+        previous_view = self.state.view_state()
         try:
             self.state.open_store(path, check_rows=check_rows)
         except StoreError as exc:
@@ -161,6 +171,9 @@ class MainWindow(QMainWindow):
             if not quiet:
                 QMessageBox.warning(self, "Cannot open this store", message)
             return False
+        if previous is not None and self.keep_settings:
+            self.settings.save_view(previous, previous_view)
+        self._restore_view(Path(path))
         self._remember_recent(Path(path))
         if not self.state.store.rows_checked:
             self.statusBar().showMessage("Checking every event of this large store in the background…")
@@ -214,19 +227,26 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def _restore_view(self, path: Path) -> None:
+        """Bring back the view last used on this store; say what it named that the store lacks."""
+        view = self.settings.view_of(path)
+        notes = [*self.settings.warnings]
+        self.settings.warnings.clear()
+        if view is not None:
+            dropped = self.state.restore(view)
+            if dropped:
+                notes.append("the saved view named what this store lacks, left out: " + ", ".join(dropped))
+        if notes:
+            self.statusBar().showMessage("; ".join(notes).capitalize() + ".", 10000)
+
     def _remember_recent(self, path: Path) -> None:
-        recent = [p for p in self.recent_stores() if p != str(path.resolve())]
-        recent.insert(0, str(path.resolve()))
-        self.settings.setValue("recent", json.dumps(recent[:MAX_RECENT]))
+        if self.keep_settings:
+            self.settings.remember_recent(path)
         self._fill_recent_menu()
 
     def recent_stores(self) -> list[str]:
         """Recently opened stores, newest first."""
-        try:
-            value = json.loads(self.settings.value("recent", "[]"))
-        except (TypeError, ValueError):
-            return []
-        return [str(v) for v in value] if isinstance(value, list) else []
+        return self.settings.recent_stores()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -236,35 +256,37 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_stores()))
 
     # -- state changes -------------------------------------------------------------------------------
-    def _on_state_changed(self, change: str, value: object) -> None:
-        if change == "store":
-            self.filters.set_catalog(self.state.catalog)
-            self.reader.reload()
-            self._layout_key = None
-            if self.state.store is None:
-                self.setWindowTitle("Soviet history timeline")
-                self._redraw()
-            else:
-                self.setWindowTitle(f"{self.state.store.meta().get('title', 'Timeline')} — {Path(value).name}")
-        elif change in ("filter", "grouping"):
-            self._redraw()
-        elif change == "selection":
-            self._show_selection(value)
-
-    def _redraw(self) -> None:
+    def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
-        key = (id(state.catalog), state.grouping, state.timeline_mask.tobytes())
-        if key != self._layout_key:  # a change of years alone leaves the lanes as they are
-            self._layout_key = key
-            self.timeline.set_content(state.catalog, lay_out(state.catalog, state.timeline_mask, state.grouping))
-        for key, action in self.grouping_actions.items():
-            action.setChecked(key == state.grouping)
-        if len(state.catalog) > DEFER_LISTS_ABOVE:
-            # On a large store the timeline repaints first; the table and the counts follow as
-            # soon as the event loop is free, so the view never waits for them.
-            self._lists_timer.start()
-        else:
-            self._refresh_lists()
+        if isinstance(notice, StoreChanged):
+            self.filters.set_catalog(state.catalog)
+            self.reader.reload()
+            title = state.store.meta().get("title", "Timeline") if state.store is not None else None
+            self.setWindowTitle(f"{title} — {notice.path.name}" if notice.path is not None and title
+                                else "Soviet history timeline")
+        elif isinstance(notice, LanesChanged):
+            self.timeline.set_content(state.catalog, notice.layout)
+            self._follow_range(state.view_range)
+        elif isinstance(notice, GroupingChanged):
+            for key, action in self.grouping_actions.items():
+                action.setChecked(key == notice.grouping)
+        elif isinstance(notice, RangeChanged):
+            self._follow_range(notice.view_range)
+            self.filters.show_years(*notice.view_range)
+        elif isinstance(notice, FilterChanged | ShownChanged):
+            if len(state.catalog) > DEFER_LISTS_ABOVE:
+                # On a large store the timeline repaints first; the table and the counts follow as
+                # soon as the event loop is free, so the view never waits for them.
+                self._lists_timer.start()
+            else:
+                self._refresh_lists()
+        elif isinstance(notice, SelectionChanged):
+            self._show_selection(notice.event_id)
+
+    def _follow_range(self, view_range: tuple[float, float]) -> None:
+        low, high = self.timeline.view_range()
+        if abs(low - view_range[0]) > 1e-3 or abs(high - view_range[1]) > 1e-3:
+            self.timeline.set_view_range(*view_range)
 
     def _refresh_lists(self) -> None:
         state = self.state
@@ -314,37 +336,29 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------------
     def restore_settings(self) -> None:
-        """Bring back geometry, splitters, grouping, filter and view range from the last session."""
+        """Bring back geometry, splitters and the open tab from the last session (views are per store)."""
         for key, restore in (("geometry", self.restoreGeometry), ("main", self.main.restoreState),
-                             ("right", self.right.restoreState), ("lower", self.lower.restoreState)):
-            value = self.settings.value(key)
-            if isinstance(value, QByteArray | bytes):
+                             ("right", self.right.restoreState), ("lower", self.lower_splitter.restoreState)):
+            value = self.settings.bytes_of(key)
+            if value is not None:
                 restore(value)
-        grouping = self.settings.value("grouping", "theme")
-        if grouping in GROUPINGS:
-            self.state.set_grouping(grouping)
-        try:
-            saved = json.loads(self.settings.value("filter", "{}"))
-            self.state.set_filter(FilterState.from_dict(saved if isinstance(saved, dict) else {}))
-        except (TypeError, ValueError):
-            pass
-        try:
-            low, high = (float(v) for v in json.loads(self.settings.value("range", "null")) or DEFAULT_RANGE)
-        except (TypeError, ValueError):
-            low, high = DEFAULT_RANGE
-        self._redraw()
-        self.timeline.set_view_range(low, high)
+        tab = self.settings.value("tab", 0)
+        if isinstance(tab, int) and 0 <= tab < self.panes.count():
+            self.panes.setCurrentIndex(tab)
         self._fill_recent_menu()
 
     def save_settings(self) -> None:
-        """Remember geometry, splitters, grouping, filter and view range."""
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("main", self.main.saveState())
-        self.settings.setValue("right", self.right.saveState())
-        self.settings.setValue("lower", self.lower.saveState())
-        self.settings.setValue("grouping", self.state.grouping)
-        self.settings.setValue("filter", json.dumps(self.state.filter.to_dict()))
-        self.settings.setValue("range", json.dumps(list(self.timeline.view_range())))
+        """Remember geometry, splitters, the open tab and the open store's view."""
+        if not self.keep_settings:
+            return
+        self.settings.set_bytes("geometry", self.saveGeometry())
+        self.settings.set_bytes("main", self.main.saveState())
+        self.settings.set_bytes("right", self.right.saveState())
+        self.settings.set_bytes("lower", self.lower_splitter.saveState())
+        self.settings.set_value("tab", self.panes.currentIndex())
+        if self.state.store is not None:
+            self.state.set_view_range(*self.timeline.view_range())  # what is on screen, settled or not
+            self.settings.save_view(self.state.store.path, self.state.view_state())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:

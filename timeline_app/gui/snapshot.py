@@ -62,7 +62,7 @@ class Snapshot:
         low, high = self.view.view_range
         self.subtitle = (f"{_day_text(low)} – {_day_text(high)} · lanes grouped by "
                          f"{GROUPINGS[self.view.grouping].lower()} · {int(self.view.mask.sum())} of {len(c)} events")
-        self.filters = f"Filters: {self.view.filter.without_years().describe(c)}"
+        self.filters = f"Filters: {self.view.filter.describe(c)}"
         sources = self.view.store.sources().values()
         self.credit = "Sources: " + " ".join(chicago_citation(s) for s in sources) + (
             " Titles and summaries are the project's own words; quotations are the reviewers'.")

@@ -109,10 +109,10 @@ class TimelineView(QWidget):
         self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=pg.mkBrush(120, 120, 120, 120),
                                        pen=pg.mkPen(120, 120, 120))
         self.overview.addItem(self.density)
-        self.window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
-        self.window.setZValue(10)
-        self.overview.addItem(self.window)
-        self.window.sigRegionChanged.connect(self._on_window_dragged)
+        self.overview_window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
+        self.overview_window.setZValue(10)
+        self.overview.addItem(self.overview_window)
+        self.overview_window.sigRegionChanged.connect(self._on_window_dragged)
         self._syncing = False
 
     def apply_palette(self) -> None:
@@ -160,7 +160,7 @@ class TimelineView(QWidget):
             self.band_plot.setVisible(bool(catalog.periods))  # a store without eras gets no empty band
             self._update_density(catalog)
         self.overview.setXRange(*self.limits, padding=0)
-        self.window.setBounds(self.limits)
+        self.overview_window.setBounds(self.limits)
 
     def _update_density(self, catalog: EventCatalog) -> None:
         edges = np.arange(np.floor(self.limits[0]), np.ceil(self.limits[1]) + 1)
@@ -232,7 +232,7 @@ class TimelineView(QWidget):
         low, high = self.view_range()
         if not self._syncing:
             self._syncing = True
-            self.window.setRegion((low, high))
+            self.overview_window.setRegion((low, high))
             self._syncing = False
         self.sigRangeChanged.emit(low, high)
 
@@ -244,7 +244,7 @@ class TimelineView(QWidget):
         if self._syncing:
             return
         self._syncing = True
-        low, high = self.window.getRegion()
+        low, high = self.overview_window.getRegion()
         self.set_view_range(low, high)
         self._syncing = False
 

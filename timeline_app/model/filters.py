@@ -1,35 +1,32 @@
-"""The filter a person sets in the window, as a plain value, and how it selects events."""
+"""The filter a person sets in the window, as a plain value, and how it selects events. No Qt.
+
+The years shown are not part of the filter: they are the view's range, which the explorer
+state owns, and :func:`facet_masks` takes them apart.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from timeline_app.model.catalog import EventCatalog
 
-REVIEWER_CHOICES = ("any", "both", "only-one")  # or a source id: events that source discusses
+Years = tuple[float, float]
 
 
 @dataclass(frozen=True)
 class FilterState:
-    """Which events to show. Empty sets mean "any"; years are decimal years or None."""
+    """Which events to show. Empty sets mean "any".
+
+    ``reviewer`` is ``any``, ``both``, ``only-one`` or a source id (the events that source discusses).
+    """
 
     places: frozenset[str] = field(default_factory=frozenset)
     themes: frozenset[str] = field(default_factory=frozenset)
     reviewer: str = "any"
     disputed_only: bool = False
     search: str = ""
-    year_from: float | None = None
-    year_to: float | None = None
-
-    def is_clear(self) -> bool:
-        """True when nothing is filtered out."""
-        return self == FilterState()
-
-    def without_years(self) -> FilterState:
-        """A copy with no year range (the range is shown apart, as the view's span)."""
-        return replace(self, year_from=None, year_to=None)
 
     def with_(self, **changes) -> FilterState:
         """A copy with ``changes`` applied."""
@@ -37,27 +34,24 @@ class FilterState:
 
     def to_dict(self) -> dict:
         """A JSON-friendly dict (for settings and exports)."""
-        data = asdict(self)
-        data["places"] = sorted(self.places)
-        data["themes"] = sorted(self.themes)
-        return data
+        return {"places": sorted(self.places), "themes": sorted(self.themes), "reviewer": self.reviewer,
+                "disputed_only": self.disputed_only, "search": self.search}
 
     @classmethod
-    def from_dict(cls, data: dict) -> FilterState:
+    def from_dict(cls, data: object) -> FilterState:
         """Rebuild from :meth:`to_dict`; unknown or malformed keys are ignored."""
+        if not isinstance(data, dict):
+            return cls()
         clean: dict = {}
         for key in ("places", "themes"):
             if isinstance(data.get(key), list):
-                clean[key] = frozenset(str(v) for v in data[key])
+                clean[key] = frozenset(str(v) for v in data[key] if isinstance(v, str))
         if isinstance(data.get("reviewer"), str):
             clean["reviewer"] = data["reviewer"]
         if isinstance(data.get("disputed_only"), bool):
             clean["disputed_only"] = data["disputed_only"]
         if isinstance(data.get("search"), str):
             clean["search"] = data["search"]
-        for key in ("year_from", "year_to"):
-            if isinstance(data.get(key), int | float):
-                clean[key] = float(data[key])
         return cls(**clean)
 
     def describe(self, catalog: EventCatalog) -> str:
@@ -77,19 +71,20 @@ class FilterState:
             parts.append("only disputed events")
         if self.search.strip():
             parts.append(f'matching "{self.search.strip()}"')
-        if self.year_from is not None or self.year_to is not None:
-            low = int(self.year_from) if self.year_from is not None else "…"
-            high = int(self.year_to) if self.year_to is not None else "…"
-            parts.append(f"years {low}–{high}")
         return "; ".join(parts) if parts else "All events"
 
 
+#: The facet that holds the view's years; the timeline's lanes leave it out.
+YEARS = "years"
+
+
 def facet_masks(
-    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None
+    catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None, years: Years | None = None,
 ) -> dict[str, np.ndarray]:
     """One boolean mask per active facet; an event is shown when every mask holds.
 
-    ``search_hits`` is a mask of the events the full-text search matched (None: no search).
+    ``search_hits`` is a mask of the events the full-text search matched (None: no search);
+    ``years`` the view's range: an event is in it when any part of it is.
     """
     a = catalog.arrays
     masks: dict[str, np.ndarray] = {}
@@ -109,14 +104,9 @@ def facet_masks(
         masks["disputed"] = catalog.disputed
     if search_hits is not None:
         masks["search"] = search_hits
-    if state.year_from is not None:
-        masks["year_from"] = catalog.end_year >= state.year_from
-    if state.year_to is not None:
-        masks["year_to"] = catalog.start_year <= state.year_to
+    if years is not None:
+        masks[YEARS] = (catalog.end_year >= years[0]) & (catalog.start_year <= years[1])
     return masks
-
-
-YEAR_FACETS = ("year_from", "year_to")
 
 
 def combine(size: int, masks: dict[str, np.ndarray], skip: tuple[str, ...] = ()) -> np.ndarray:
@@ -128,14 +118,15 @@ def combine(size: int, masks: dict[str, np.ndarray], skip: tuple[str, ...] = ())
     return mask
 
 
-def filter_mask(catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None) -> np.ndarray:
-    """Which events ``state`` shows, as a boolean mask over the catalog."""
-    return combine(len(catalog), facet_masks(catalog, state, search_hits))
+def filter_mask(catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None,
+                years: Years | None = None) -> np.ndarray:
+    """Which events ``state`` shows within ``years``, as a boolean mask over the catalog."""
+    return combine(len(catalog), facet_masks(catalog, state, search_hits, years))
 
 
 def facet_counts(
     catalog: EventCatalog, state: FilterState, search_hits: np.ndarray | None = None,
-    masks: dict[str, np.ndarray] | None = None,
+    years: Years | None = None, masks: dict[str, np.ndarray] | None = None,
 ) -> dict[str, dict[str, int]]:
     """For each facet value, how many events it would show under the *other* active filters.
 
@@ -144,7 +135,7 @@ def facet_counts(
     """
     a, n = catalog.arrays, len(catalog)
     if masks is None:
-        masks = facet_masks(catalog, state, search_hits)
+        masks = facet_masks(catalog, state, search_hits, years)
     result: dict[str, dict[str, int]] = {
         "places": a.places.counts(combine(n, masks, ("places",))),
         "themes": a.themes.counts(combine(n, masks, ("themes",))),
