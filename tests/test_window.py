@@ -113,15 +113,15 @@ def test_selecting_a_row_fills_the_panes_with_verbatim_text(window: MainWindow, 
         assert quote in text
     assert "Show in review" in text
     commentary = window.commentary.toPlainText()
-    assert "Reviewers disagree: death toll" in commentary
+    assert "Sources disagree: death toll" in commentary
     for (quote,) in sql("select quote from claims where event_id = 'novocherkassk-massacre'"):
         assert quote in commentary
 
 
 def test_event_only_one_reviewer_mentions_says_so(window: MainWindow) -> None:
     window.state.select("krasnodar-uprising")
-    assert "Only Clare Doyle claims: second uprising" in window.commentary.toPlainText() or \
-        "Reviewers disagree: second uprising" in window.commentary.toPlainText()
+    assert "Only Clare Doyle makes a claim: second uprising" in window.commentary.toPlainText() or \
+        "Sources disagree: second uprising" in window.commentary.toPlainText()
     single = sql("select event_id from excerpts group by event_id having count(distinct source_id) = 1 "
                  "and event_id not in (select event_id from commentary union select event_id from claims) limit 1")
     window.state.select(single[0][0])

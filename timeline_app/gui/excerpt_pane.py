@@ -1,4 +1,4 @@
-"""The excerpt pane: every verbatim passage behind the selected event, in its paragraph."""
+"""The excerpt pane: the selected event, where its date comes from, and every passage behind it."""
 
 from __future__ import annotations
 
@@ -7,15 +7,56 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from timeline_app.model.explorer_state import ExplorerState
-from timeline_app.sources.passages import marked_html, paragraph_around
-from timeline_app.store.dates import format_date, format_span
+from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails, PassageView
+from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
+FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def provenance_html(details: EventDetails) -> str:
+    """Where the event and its date come from, and every outside fact with its reference."""
+    parts = []
+    if details.layer != "history":
+        layer = LAYERS.get(details.layer, details.layer)
+        parts.append(f"<p style='{FILM_BANNER}'><b>▣ Not the historical record:</b> {_e(layer)} as the reviews "
+                     "tell it.</p>")
+    basis = DATE_BASES.get(details.date_basis, details.date_basis) if details.provenance_known else \
+        "this store (contract version 1) does not record where dates come from"
+    parts.append(f"<p style='margin-top:0'><b>Date:</b> {_e(details.when)} ({_e(details.certainty)}); {_e(basis)}.</p>")
+    if details.outside_facts:
+        items = "".join(f"<li>{_e(fact)} <i>— {_e(ref)}</i></li>" for fact, ref in details.outside_facts)
+        parts.append(f"<p style='margin-bottom:0'><b>From outside the reviews:</b></p>"
+                     f"<ul style='margin-top:0'>{items}</ul>")
+    return "".join(parts)
+
+
+def passage_html(view: PassageView, details: EventDetails) -> str:
+    """One passage: who says it (and in whose voice), the paragraph around it, and a link into the review."""
+    q = view.quote
+    source = details.source(q.source_id)
+    heading = f"{source.author} — {source.publication}, {source.published}".rstrip(", ")
+    voice = f" <span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
+    parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
+    if view.context is not None:
+        body = marked_html(view.context.paragraph, [(view.context.start, view.context.end, HIGHLIGHT)])
+        link = f"review:{q.source_id}:{q.start}:{q.end}"
+        parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>Show in review</a>")
+    else:
+        parts.append(f"<blockquote>{_e(q.quote)}<br><i>Unverified: this source was registered without its text, "
+                     "so the quotation could not be checked.</i>")
+    if q.note:
+        parts.append(f"<br><span style='color:#7a4a00'>Editor's note: {_e(q.note)}</span>")
+    parts.append("</blockquote>")
+    return "".join(parts)
 
 
 class ExcerptPane(QTextBrowser):
-    """Shows the selected event's summary and its excerpts, each with reviewer, publication and date.
+    """Shows the selected event's summary, provenance and excerpts, each with its reviewer and voice.
 
     Signals:
       sigShowInReview(str, int, int): source id and the passage's offsets, when "Show in review" is clicked.
@@ -23,51 +64,29 @@ class ExcerptPane(QTextBrowser):
 
     sigShowInReview = Signal(str, int, int)
 
-    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = state
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_link)
-        self.show_event(None)
+        self.show_details(None)
 
-    def show_event(self, event_id: str | None) -> None:
-        """Fill the pane for ``event_id`` (None: a hint to select an event)."""
-        store, catalog = self.state.store, self.state.catalog
-        if event_id is None or store is None or event_id not in catalog.index_of:
+    def show_details(self, details: EventDetails | None) -> None:
+        """Fill the pane for an event (None: a hint to select one)."""
+        if details is None:
             self.setHtml("<p style='color:gray'>Select an event on the timeline or in the table to read "
                          "the passages behind it.</p>")
             return
-        i = catalog.index_of[event_id]
-        sources = store.sources()
-        summary = store.rows("select summary from events where id = ?", (event_id,))[0]["summary"] or ""
-        places = ", ".join(catalog.place_names.get(p, p) for p in catalog.places[i])
-        themes = ", ".join(catalog.theme_names.get(t, t) for t in catalog.themes[i])
         parts = [
-            f"<h2 style='margin-bottom:2px'>{html.escape(catalog.titles[i])}</h2>",
-            f"<p style='margin-top:0'><b>{html.escape(format_span(catalog.starts[i], catalog.ends[i]))}</b>"
-            f" ({html.escape(catalog.certainty[i])}) · {html.escape(places)} · {html.escape(themes)}</p>",
-            f"<p>{html.escape(summary)}</p>",
+            f"<h2 style='margin-bottom:2px'>{_e(details.title)}</h2>",
+            f"<p style='margin:0'>{_e(', '.join(details.places))} · {_e(', '.join(details.themes))}</p>",
+            provenance_html(details),
+            f"<p>{_e(details.summary)}</p>",
+            f"<h3>Passages ({len(details.excerpts)})</h3>",
+            *(passage_html(view, details) for view in details.excerpts),
         ]
-        excerpts = [q for q in store.quotes(event_id) if q.kind == "excerpt"]
-        parts.append(f"<h3>Passages ({len(excerpts)})</h3>")
-        for quote in excerpts:
-            source = sources.get(quote.source_id, {})
-            heading = (f"{source.get('author', quote.source_id)} — {source.get('publication', '')}, "
-                       f"{format_date(source['published']) if source.get('published') else ''}")
-            parts.append(f"<p style='margin-bottom:2px'><b>{html.escape(heading)}</b></p>")
-            text = source.get("text") or ""
-            if quote.start is not None and text[quote.start:quote.end] == quote.quote:
-                context = paragraph_around(text, quote.start, quote.end)
-                body = marked_html(context.paragraph, [(context.start, context.end, HIGHLIGHT)])
-                link = f"review:{quote.source_id}:{quote.start}:{quote.end}"
-                parts.append(f"<blockquote style='margin-top:0'>{body}<br>"
-                             f"<a href='{link}'>Show in review</a></blockquote>")
-            else:
-                parts.append(f"<blockquote>{html.escape(quote.quote)}<br><i>Unverified: this source was "
-                             "registered without its text, so the quotation could not be checked.</i></blockquote>")
         self.setHtml("".join(parts))
 
     def _on_link(self, url: QUrl) -> None:
         parts = url.toString().split(":")
-        if len(parts) == 4 and parts[0] == "review":
+        if len(parts) == 4 and parts[0] == "review" and parts[2].isdigit() and parts[3].isdigit():
             self.sigShowInReview.emit(parts[1], int(parts[2]), int(parts[3]))

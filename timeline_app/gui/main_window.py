@@ -40,6 +40,7 @@ from timeline_app.model.explorer_state import (
     StoreChanged,
 )
 from timeline_app.model.layout import GROUPINGS
+from timeline_app.sources.event_details import event_details
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 from timeline_app.store.row_check import check_rows_and_index
@@ -72,8 +73,8 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView()
         self.filters = FilterPanel()
         self.table = EventTable()
-        self.excerpts = ExcerptPane(self.state)
-        self.commentary = CommentaryPane(self.state)
+        self.excerpts = ExcerptPane()
+        self.commentary = CommentaryPane()
         self.panes = QTabWidget()
         self.panes.addTab(self.excerpts, "Excerpts")
         self.panes.addTab(self.commentary, "What the reviewers made of it")
@@ -301,8 +302,10 @@ class MainWindow(QMainWindow):
         if index is not None:
             self.timeline.centre_on(index)
         self.table.select_event(event_id)
-        self.excerpts.show_event(event_id)
-        self.commentary.show_event(event_id)
+        store = self.state.store
+        details = event_details(store, self.state.catalog, event_id) if event_id and store is not None else None
+        self.excerpts.show_details(details)
+        self.commentary.show_details(details)
         self.reader.show_event(event_id)
 
     def _on_view_settled(self, low: float, high: float) -> None:

@@ -75,7 +75,7 @@ def explain(exc: sqlite3.Error) -> str:
 
 @dataclass(frozen=True)
 class Quote:
-    """A verbatim passage of a review tied to an event."""
+    """A verbatim passage of a review tied to an event, or (a claim with ``ref``) the record's side."""
 
     kind: str  # "excerpt", "commentary" or "claim"
     event_id: str
@@ -85,13 +85,16 @@ class Quote:
     end: int | None
     topic: str = ""
     value: str = ""
+    voice: str = "reviewer"  # reviewer, film (the film retold) or quoted (someone else's words)
+    speaker: str = ""
+    note: str = ""
+    ref: str = ""  # what the historical record's side of a claim rests on
 
 
-_QUOTE_SQL = {
-    "excerpt": "select event_id, source_id, quote, start, [end], '' as topic, '' as value from excerpts",
-    "commentary": "select event_id, source_id, quote, start, [end], '' as topic, '' as value from commentary",
-    "claim": "select event_id, source_id, quote, {span}, topic, value from claims",
-}
+_QUOTE_TABLES = {"excerpt": "excerpts", "commentary": "commentary", "claim": "claims"}
+#: Columns of version 2 (and our ``note``) that older stores lack: read as their defaults.
+_OPTIONAL = {"topic": "''", "value": "''", "voice": "'reviewer'", "speaker": "''", "note": "''", "ref": "''",
+             "start": "null", "end": "null"}
 
 
 #: Stores with more events than this have their rows checked after the window shows them.
@@ -162,11 +165,13 @@ class EventStore:
 
     def quotes(self, event_id: str | None = None, source_id: str | None = None) -> list[Quote]:
         """Every excerpt, commentary and claim (or those of one event, or one source), in table order."""
-        claim_cols = {r[1] for r in self.conn.execute("pragma table_info(claims)")}
-        span = "start, [end]" if {"start", "end"} <= claim_cols else "null, null"
         found: list[Quote] = []
-        for kind, sql in _QUOTE_SQL.items():
-            sql = sql.format(span=span)
+        for kind, table in _QUOTE_TABLES.items():
+            have = self.columns(table)
+            cells = ", ".join(f"coalesce([{c}], {_OPTIONAL[c]})" if c in have and c not in ("start", "end")
+                              else f"[{c}]" if c in have else _OPTIONAL[c]
+                              for c in ("start", "end", "topic", "value", "voice", "speaker", "note", "ref"))
+            sql = f"select event_id, coalesce(source_id, ''), coalesce(quote, ''), {cells} from [{table}]"
             params: tuple = ()
             if event_id is not None:
                 sql += " where event_id = ?"
@@ -177,6 +182,25 @@ class EventStore:
             for r in self.conn.execute(sql + " order by rowid", params):
                 found.append(Quote(kind, *tuple(r)))
         return found
+
+    def columns(self, table: str) -> set[str]:
+        """The columns ``table`` has (optional ones differ between contract versions)."""
+        cache = self.__dict__.setdefault("_columns", {})
+        if table not in cache:
+            cache[table] = {r[1] for r in self.conn.execute(f"pragma table_info([{table}])")}
+        return cache[table]
+
+    def outside_facts(self, event_id: str) -> list[tuple[str, str]]:
+        """``(fact, reference)`` for each fact of the event that the reviews do not state (version 2)."""
+        if not self.has_table("outside_facts"):
+            return []
+        return [(r[0] or "", r[1] or "") for r in self.conn.execute(
+            "select fact, ref from outside_facts where event_id = ? order by rowid", (event_id,))]
+
+    def event(self, event_id: str) -> dict | None:
+        """Every column of the event ``event_id``, or None."""
+        rows = self.rows("select * from events where id = ?", (event_id,))
+        return rows[0] if rows else None
 
     def search(self, text: str) -> set[str] | None:
         """Ids of events whose title, summary or any quote matches ``text``; None if ``text`` has no words."""
