@@ -42,7 +42,7 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
     heading = f"{source.author} — {source.publication}, {source.published}".rstrip(", ")
     voice = f" <span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
     parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
-    if view.context is not None:
+    if view.verified and view.context is not None:
         body = marked_html(view.context.paragraph, [(view.context.start, view.context.end, HIGHLIGHT)])
         link = f"review:{q.source_id}:{q.start}:{q.end}"
         parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>Show in review</a>")

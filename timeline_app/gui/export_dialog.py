@@ -62,7 +62,7 @@ class ExportDialog(QDialog):
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.choose_file_and_export)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()

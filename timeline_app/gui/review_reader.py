@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model.explorer_state import ExplorerState
-from timeline_app.sources.citations import chicago_citation, chicago_citation_html, quoted_passage
+from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
 from timeline_app.store.dates import format_date
 
@@ -110,7 +110,7 @@ class ReviewReader(QWidget):
         self.copy_action.triggered.connect(self.copy_citation)
         self.addAction(self.copy_action)
         self.source_box.currentIndexChanged.connect(lambda _i: self.show_source(self.source_box.currentData()))
-        self.unused.toggled.connect(lambda _on: self.render())
+        self.unused.toggled.connect(lambda _on: self.redraw_text())
         self.text.anchorClicked.connect(self._on_link)
         self.text.customContextMenuRequested.connect(self._context_menu)
         self.find_box.returnPressed.connect(self.find_next)
@@ -147,7 +147,7 @@ class ReviewReader(QWidget):
             f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
             f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"
             f"<span style='color:gray'>{html.escape(self.source.get('url') or '')}</span>")
-        self.render()
+        self.redraw_text()
 
     def _ensure_loaded(self) -> None:
         # Only this source's passages, and only when shown: a large store has many.
@@ -158,7 +158,7 @@ class ReviewReader(QWidget):
         self.figure.setText(self.coverage.describe())
         self._loaded = True
 
-    def render(self) -> None:
+    def redraw_text(self) -> None:
         """Redraw the text: passages coloured by kind, the selected event's in bold, unused text if asked.
 
         While the reader is hidden this only notes that it must redraw when shown: a long
@@ -195,7 +195,7 @@ class ReviewReader(QWidget):
         if pending is not None:
             self.show_event(pending)
         elif self._stale:
-            self.render()
+            self.redraw_text()
             if self.current is not None:
                 self._scroll_to(self.current)
 
@@ -232,7 +232,7 @@ class ReviewReader(QWidget):
             self._pending_event, self._stale = event_id, True
             return
         if event_id is None or self.state.store is None:
-            self.render()
+            self.redraw_text()
             return
         quotes = [q for q in self.state.store.quotes(event_id) if q.start is not None]
         if quotes and self.source_id not in {q.source_id for q in quotes}:
@@ -242,7 +242,7 @@ class ReviewReader(QWidget):
         if mine:
             self.go_to(mine[0].number, announce=False)
         else:
-            self.render()
+            self.redraw_text()
 
     def show_passage(self, source_id: str, start: int, end: int) -> None:
         """Show the passage at these offsets ("Show in review" lands here)."""
@@ -257,7 +257,7 @@ class ReviewReader(QWidget):
         self.current = number
         if announce:
             self.sigEventClicked.emit(self.passages[number].event_id)
-        self.render()
+        self.redraw_text()
         if self.isVisible():
             self._scroll_to(number)
 
@@ -323,7 +323,3 @@ class ReviewReader(QWidget):
         menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.exec(self.text.viewport().mapToGlobal(position))
-
-    def citation(self) -> str:
-        """The Chicago citation of the review shown."""
-        return chicago_citation(self.source) if self.source_id else ""

@@ -280,11 +280,6 @@ class ExplorerState:
         """How many events the filter shows in the view's years."""
         return int(np.count_nonzero(self.mask))
 
-    def is_shown(self, event_id: str) -> bool:
-        """Whether the filter shows ``event_id`` in the view's years."""
-        index = self.catalog.index_of.get(event_id)
-        return index is not None and bool(self.mask[index])
-
     # -- selection -------------------------------------------------------------------------------------
     def select(self, event_id: str | None) -> None:
         """Make ``event_id`` the selected event (None, or an id the store lacks, clears the selection)."""

@@ -31,13 +31,6 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
-    @property
-    def precision(self) -> str:
-        """``year``, ``month`` or ``day``."""
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
-
     def first_day(self) -> date:
         """The earliest day this date can mean."""
         return date(self.year, self.month or 1, self.day or 1)
