@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.store.timeline_index import LAYER_CODES
+
+LAYER_NAMES = {"history": "history", "film": "film scenes", "reception": "the film's reception"}
 
 Years = tuple[float, float]
 
@@ -19,7 +22,8 @@ Years = tuple[float, float]
 class FilterState:
     """Which events to show. Empty sets mean "any".
 
-    ``reviewer`` is ``any``, ``both``, ``only-one`` or a source id (the events that source discusses).
+    ``reviewer`` is ``any``, ``both``, ``only-one`` or a source id (the events that source discusses);
+    ``layers`` names the layers shown (``history``, ``film``, ``reception``; empty: all).
     """
 
     places: frozenset[str] = field(default_factory=frozenset)
@@ -27,6 +31,7 @@ class FilterState:
     reviewer: str = "any"
     disputed_only: bool = False
     search: str = ""
+    layers: frozenset[str] = field(default_factory=frozenset)
 
     def with_(self, **changes) -> FilterState:
         """A copy with ``changes`` applied."""
@@ -35,7 +40,7 @@ class FilterState:
     def to_dict(self) -> dict:
         """A JSON-friendly dict (for settings and exports)."""
         return {"places": sorted(self.places), "themes": sorted(self.themes), "reviewer": self.reviewer,
-                "disputed_only": self.disputed_only, "search": self.search}
+                "disputed_only": self.disputed_only, "search": self.search, "layers": sorted(self.layers)}
 
     @classmethod
     def from_dict(cls, data: object) -> FilterState:
@@ -43,7 +48,7 @@ class FilterState:
         if not isinstance(data, dict):
             return cls()
         clean: dict = {}
-        for key in ("places", "themes"):
+        for key in ("places", "themes", "layers"):
             if isinstance(data.get(key), list):
                 clean[key] = frozenset(str(v) for v in data[key] if isinstance(v, str))
         if isinstance(data.get("reviewer"), str):
@@ -69,6 +74,8 @@ class FilterState:
             parts.append(f"discussed by {catalog.source_names.get(self.reviewer, self.reviewer)}")
         if self.disputed_only:
             parts.append("only disputed events")
+        if self.layers:
+            parts.append("Layers: " + ", ".join(LAYER_NAMES.get(k, k) for k in LAYER_CODES if k in self.layers))
         if self.search.strip():
             parts.append(f'matching "{self.search.strip()}"')
         return "; ".join(parts) if parts else "All events"
@@ -102,6 +109,9 @@ def facet_masks(
             masks["reviewer"] = a.sources.has_any({state.reviewer})
     if state.disputed_only:
         masks["disputed"] = catalog.disputed
+    if state.layers:
+        chosen = np.array([code in state.layers for code in LAYER_CODES] + [False])
+        masks["layers"] = chosen[np.asarray(a.layer, dtype=np.int64)]
     if search_hits is not None:
         masks["search"] = search_hits
     if years is not None:
@@ -147,4 +157,7 @@ def facet_counts(
     reviewer.update(a.sources.counts(base))
     result["reviewer"] = reviewer
     result["disputed"] = {"yes": int((combine(n, masks, ("disputed",)) & catalog.disputed).sum())}
+    per_layer = np.bincount(np.asarray(a.layer, dtype=np.int64)[combine(n, masks, ("layers",))],
+                            minlength=len(LAYER_CODES))
+    result["layers"] = {code: int(per_layer[k]) for k, code in enumerate(LAYER_CODES)}
     return result

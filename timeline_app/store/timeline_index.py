@@ -101,17 +101,23 @@ class TimelineArrays:
     themes: Membership
     places: Membership
     sources: Membership
+    layer: np.ndarray | None = None  # 0 history, 1 film, 2 reception (version 2; a version-1 store is history)
+
+    def __post_init__(self) -> None:
+        if self.layer is None:
+            self.layer = np.zeros(len(self.rowid), dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.rowid)
 
 
 CERTAINTY_CODES = ("exact", "approximate", "disputed")
+LAYER_CODES = ("history", "film", "reception")
 
 
 def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
     """Whether two sets of arrays describe the same events in the same way."""
-    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims"):
+    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims", "layer"):
         if not np.array_equal(getattr(a, name), getattr(b, name)):
             return False
     for name in ("themes", "places", "sources"):
@@ -146,7 +152,9 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     n = conn.execute("select count(*) from events").fetchone()[0]
     columns = {r[1] for r in conn.execute("pragma table_info(events)")}
     cases = " ".join(f"when '{c}' then {k}" for k, c in enumerate(CERTAINTY_CODES))
-    flags = f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end"
+    layers = " ".join(f"when '{c}' then {k}" for k, c in enumerate(LAYER_CODES))
+    layer = f"case layer {layers} else 0 end" if "layer" in columns else "0"
+    flags = f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end, {layer}"
     missing_years = "start_year" not in columns or "end_year" not in columns or conn.execute(
         "select count(*) from events where start_year is null or end_year is null").fetchone()[0]
     plain = conn.cursor()
@@ -158,11 +166,12 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
         rows = plain.execute(f"select rowid, start_year, end_year, {flags} from events")
     # One pass, streamed into a structured array: no list of a million row tuples in memory.
     table = np.fromiter(rows, dtype=[("rowid", np.int64), ("start", float), ("end", float), ("exact", bool),
-                                     ("range", bool), ("certainty", np.int8)], count=n)
+                                     ("range", bool), ("certainty", np.int8), ("layer", np.int8)], count=n)
     rowid, start, end = table["rowid"], table["start"], table["end"]
     exact, is_range, certainty = table["exact"], table["range"], table["certainty"]
     order = np.lexsort((rowid, start))
-    rowid, start, end, exact, is_range, certainty = (a[order] for a in (rowid, start, end, exact, is_range, certainty))
+    rowid, start, end, exact, is_range, certainty, layer_code = (
+        a[order] for a in (rowid, start, end, exact, is_range, certainty, table["layer"]))
     position = position_lookup(rowid)
 
     def membership(target: str, pairs_sql: str) -> Membership:
@@ -187,7 +196,7 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id", np.int64, -1)
     claimed[position(claim_rows)] = True
-    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members)
+    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members, layer=layer_code)
 
 
 def position_lookup(rowid: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
@@ -225,6 +234,7 @@ def save_arrays(conn: sqlite3.Connection, arrays: TimelineArrays) -> None:
         "flags": (arrays.exact_day.astype(np.uint8) | arrays.is_range.astype(np.uint8) << 1
                   | arrays.has_claims.astype(np.uint8) << 2).tobytes(),
         "certainty": arrays.certainty.astype(np.int8).tobytes(),
+        "layer": np.asarray(arrays.layer, dtype=np.int8).tobytes(),
     }
     for name in ("themes", "places", "sources"):
         for part, blob in getattr(arrays, name).to_arrays().items():
@@ -258,11 +268,12 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
         rowid, np.frombuffer(blobs["start_year"], dtype=np.float64), np.frombuffer(blobs["end_year"], dtype=np.float64),
         (flags & 1).astype(bool), (flags & 2).astype(bool), np.frombuffer(blobs["certainty"], dtype=np.int8),
         (flags & 4).astype(bool), **members,
+        layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
     )
-    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty)):
+    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty, arrays.layer)):
         raise ValueError("timeline index arrays disagree in length")
     return arrays
 
 
-__all__ = ["CERTAINTY_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal", "compute_arrays",
-           "fingerprint", "load_arrays", "position_lookup", "save_arrays"]
+__all__ = ["CERTAINTY_CODES", "LAYER_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal",
+           "compute_arrays", "fingerprint", "load_arrays", "position_lookup", "save_arrays"]
