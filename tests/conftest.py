@@ -68,9 +68,15 @@ title = "Troops fire on the demonstration"
 start = "1962-06-02"
 end = ""
 certainty = "exact"
+layer = "history"
+date_basis = "outside"
 places = ["novocherkassk"]
 themes = ["repression", "protest"]
 summary = "Soldiers fire on a demonstration of striking workers."
+
+[[events.outside_facts]]
+fact = "The shooting was on 2 June 1962"
+ref = "Baron, Bloody Saturday in the Soviet Union (2001), ch. 3"
 
 [[events.excerpts]]
 source = "weiss-2021"
@@ -92,9 +98,14 @@ title = "Strike at the locomotive plant"
 start = "1962-06"
 end = "1962-06-02"
 certainty = "approximate"
+date_basis = "outside"
 places = ["novocherkassk"]
 themes = ["protest"]
 summary = "Workers stop work over higher food prices."
+
+[[events.outside_facts]]
+fact = "The strike began on 1 June 1962"
+ref = "Baron, Bloody Saturday in the Soviet Union (2001), ch. 2"
 
 [[events.excerpts]]
 source = "doyle-2021"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -12,11 +13,12 @@ from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, 
 from timeline_app.export.view import view_of_store
 from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
 from timeline_app.ingest.build import build_store
-from timeline_app.ingest.import_file import ImportFileError, import_events
+from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.source_file import SourceFileError
+from timeline_app.ingest.store_writer import import_events
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
-from timeline_app.store.check import store_problems, store_summary
+from timeline_app.store.check import store_flags, store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
 
@@ -36,8 +38,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (StoreError, SourceFileError) as exc:
+        except (StoreError, SourceFileError, ExportError) as exc:
             raise UserError(str(exc)) from None
+        except RecursionError:
+            raise UserError("the input nests too deeply to be read") from None
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -131,6 +135,7 @@ def build(source: Path, store: Path) -> None:
         sys.exit(2)
     counts = ", ".join(f"{len(rows.tables.get(t, []))} {t}" for t in ("events", "excerpts", "commentary", "claims"))
     click.echo(f"built {store}: {counts}")
+    _print_flags(store)
 
 
 @cli.command()
@@ -150,6 +155,15 @@ def check(store: Path) -> None:
         sys.exit(1)
     click.echo(store_summary(store))
     click.echo(f"{store}: no problems found")
+    _print_flags(store)
+
+
+def _print_flags(store: Path) -> None:
+    flags = store_flags(store)
+    for flag in flags:
+        click.echo(f"note: {store}: {flag}", err=True)
+    if flags:
+        click.echo(f"note: {store}: {len(flags)} passage(s) for a person to confirm", err=True)
 
 
 @cli.command("import")
@@ -206,6 +220,9 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
     The picture is the one the window draws for the same filters, range and lanes.
     """
     fmt = format_for(output, fmt)
+    for flag, value in (("--from", year_from), ("--to", year_to)):
+        if not math.isfinite(value) or not 1 <= value <= 9999:
+            raise UserError(f"{flag} {value:g} is not a year between 1 and 9999")
     if year_to <= year_from:
         raise UserError(f"--to {year_to:g} must be after --from {year_from:g}")
     if EXPORTERS[fmt].picture:

@@ -51,10 +51,10 @@ def test_unknown_schema_version_is_named(small_store: Path, tmp_path: Path) -> N
     copy = tmp_path / "v2.db"
     shutil.copy(small_store, copy)
     conn = sqlite3.connect(copy)
-    conn.execute("update meta set value = '2' where key = 'schema_version'")
+    conn.execute("update meta set value = '7' where key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="schema_version is '2'; this version of timeline-app reads version 1"):
+    with pytest.raises(StoreError, match="schema_version is '7'; this version of timeline-app reads versions 1 and 2"):
         EventStore(copy)
 
 

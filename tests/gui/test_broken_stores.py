@@ -53,7 +53,7 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "missing table": (_sql("drop table claims;"), "missing table 'claims'"),
     "missing column": (_sql("alter table places drop column kind;"), "table 'places' has no column 'kind'"),
     "unknown version": (_sql("update meta set value = '7' where key = 'schema_version';"),
-                        "schema_version is '7'; this version of timeline-app reads version 1"),
+                        "schema_version is '7'; this version of timeline-app reads versions 1 and 2"),
     "malformed date": (_sql("update events set start = 'June 1962' where id = 'strike';"),
                        "event 'strike': dates: 'June 1962' is not a date"),
     "impossible month": (_sql("update events set start = '1962-13' where id = 'strike';"),

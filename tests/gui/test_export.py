@@ -18,7 +18,7 @@ from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
 from timeline_app.export.registry import ExportError, ExportOptions, export
 from timeline_app.export.view import view_of_state, view_of_store
-from timeline_app.ingest.import_file import import_events
+from timeline_app.ingest.store_writer import import_events
 from timeline_app.model.filters import FilterState
 from timeline_app.store.event_store import EventStore
 
@@ -80,7 +80,8 @@ def test_csv_rows_equal_the_filtered_count(tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     expected = sql("select count(*) from event_places where place_id = 'novocherkassk'")[0][0]
     assert len(rows) == expected
-    assert all("Novocherkassk" in row["places"] for row in rows)
+    assert all("novocherkassk" in row["places"].split(";") for row in rows)  # ids, as import reads them
+    assert all("Novocherkassk" in row["place_names"] for row in rows)  # and names, for people
 
 
 def test_json_round_trips_through_import(tmp_path: Path) -> None:
@@ -93,8 +94,10 @@ def test_json_round_trips_through_import(tmp_path: Path) -> None:
     again = EventStore(tmp_path / "again.db")
     try:
         for event in document["events"]:
-            quotes = {q.quote for q in again.quotes(event["id"])}
-            assert quotes == {q["quote"] for kind in ("excerpts", "commentary", "claims") for q in event[kind]}
+            quotes = {(q.kind, q.quote, q.value, q.ref) for q in again.quotes(event["id"])}
+            assert quotes == {(kind.rstrip("s") if kind != "commentary" else kind, q.get("quote", ""),
+                               q.get("value", ""), q.get("ref", ""))
+                              for kind in ("excerpts", "commentary", "claims") for q in event[kind]}
             row = again.rows("select title, start, [end] from events where id = ?", (event["id"],))[0]
             assert (row["title"], row["start"], row["end"]) == (event["title"], event["start"], event["end"])
     finally:
@@ -158,7 +161,7 @@ def test_an_unwritable_path_gets_a_clear_message(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "-o", str(tmp_path / "missing" / "v.csv")])
     assert result.exit_code == 2
     assert result.output.strip() == f"error: {tmp_path / 'missing' / 'v.csv'}: cannot write here " \
-                                    f"({tmp_path / 'missing'}: no such folder)"
+                                    f"({tmp_path / 'missing'}: no such folder); nothing was replaced"
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch) -> None:

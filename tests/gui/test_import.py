@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import SHIPPED_STORE
 from timeline_app.cli import cli
-from timeline_app.ingest.import_file import ImportFileError, import_events
+from timeline_app.ingest.import_file import ImportFileError
+from timeline_app.ingest.store_writer import import_events
 from timeline_app.store.check import store_problems
 
 CSV_HEADER = "id,title,start,end,certainty,places,themes,summary,source,quote\n"

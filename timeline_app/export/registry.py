@@ -15,7 +15,7 @@ from pathlib import Path
 
 from timeline_app.export.data_formats import Progress, write_csv, write_json, write_timelinejs
 from timeline_app.export.view import ExportView
-from timeline_app.store.atomic_file import atomic_target
+from timeline_app.store.atomic_file import NotAFileError, atomic_target
 
 
 class ExportError(Exception):
@@ -90,7 +90,9 @@ def export(view: ExportView, path: Path, fmt: str, options: ExportOptions = Expo
     try:
         with atomic_target(path) as temp:
             summary = EXPORTERS[fmt].write(view, temp, options, progress)
+    except NotAFileError as exc:
+        raise ExportError(str(exc)) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ExportError(f"{path}: cannot write here ({reason})") from None
+        raise ExportError(f"{path}: cannot write here ({reason}); nothing was replaced") from None
     return summary

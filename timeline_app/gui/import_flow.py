@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from timeline_app.ingest.import_file import ImportFileError, import_events
+from timeline_app.ingest.import_file import ImportFileError
+from timeline_app.ingest.store_writer import import_events
 from timeline_app.store.event_store import StoreError
 
 

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if problems:
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            message = f"{path}: is not a valid version-1 event store: {problems[0]}{more}"
+            message = f"{path}: is not a valid event store: {problems[0]}{more}"
             self.state.close_store()
             self.sigStoreFailed.emit(message)
             if not self.quiet_errors:

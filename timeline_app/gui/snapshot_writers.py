@@ -51,8 +51,23 @@ def write_svg(snapshot: Snapshot, path: Path) -> QSize:
     try:
         snapshot.paint(painter)
     finally:
-        painter.end()
+        ended = painter.end()
+    _require_complete(path, ended, b"</svg>", "SVG")
     return size
+
+
+def _require_complete(path: Path, ended: bool, tail: bytes, kind: str) -> None:
+    """Qt's SVG and PDF painters report a full disk only by what they leave: check the file's end."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 64))
+            last = handle.read()
+    except OSError as exc:
+        raise OSError(f"{path}: the {kind} could not be written ({exc.strerror})") from None
+    if not ended or tail not in last:
+        raise OSError(f"{path}: the {kind} could not be written completely (is the disk full?)")
 
 
 def _page_layout(page: str) -> QPageLayout:
@@ -86,6 +101,8 @@ def write_pdf(snapshot: Snapshot, path: Path, page: str = "A4") -> QSize:
         painter.scale(scale, scale)
         snapshot.paint(painter)
     finally:
-        painter.end()
-    full = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
+        ended = painter.end()
+    del writer  # closes the file
+    _require_complete(path, ended, b"%%EOF", "PDF")
+    full = _page_layout(page).fullRect(QPageLayout.Unit.Point)
     return QSize(round(full.width()), round(full.height()))

@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from timeline_app.store.dates import date_span
-from timeline_app.store.rules import certainty_problem, dates_problem, id_problem, published_problem
+from timeline_app.store.rules import (
+    calendar_problem,
+    certainty_problem,
+    date_basis_problem,
+    date_text_problem,
+    dates_problem,
+    id_problem,
+    layer_problem,
+    published_problem,
+    voice_problem,
+)
 from timeline_app.store.schema import PLACE_KINDS
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -186,17 +196,32 @@ def read_events(
             span = date_span(start, end)
         start = start if isinstance(start, str) else repr(start)
         end = end if isinstance(end, str) else repr(end)
-        certainty = entry.get("certainty", "")
-        why = certainty_problem(certainty)
-        if why:
-            reader.problem(where, "certainty", why, eid)
+        values = {"certainty": entry.get("certainty", ""), "layer": entry.get("layer", "history"),
+                  "date_basis": entry.get("date_basis", "unknown"), "calendar": entry.get("calendar", "gregorian")}
+        for field_name, rule in (("certainty", certainty_problem), ("layer", layer_problem),
+                                 ("date_basis", date_basis_problem), ("calendar", calendar_problem)):
+            why = rule(values[field_name])
+            if why:
+                reader.problem(where, field_name, why, eid)
+        date_text = entry.get("date", "") or (f"{start}/{end}" if end else start)
+        if span[0] is not None:
+            why = date_text_problem(date_text, start, end)
+            if why:
+                reader.problem(where, "date", why, eid)
         reader.rows.add("events", {
             "id": eid,
             "title": reader.text_field(entry, "title", where, eid),
             "summary": reader.text_field(entry, "summary", where, eid),
-            "start": start, "end": end, "certainty": certainty,
+            "start": start, "end": end, **values, "date_text": date_text,
             "start_year": span[0], "end_year": span[1],
         })
+        for item in as_list(reader, entry.get("outside_facts", []), where, "outside_facts", eid):
+            fact = as_mapping(reader, item, where, eid)
+            reader.rows.add("outside_facts", {
+                "event_id": eid,
+                "fact": reader.text_field(fact, "fact", f"{where} outside fact", eid),
+                "ref": reader.text_field(fact, "ref", f"{where} outside fact", eid),
+            })
         for table, known, column, name in (
             ("event_places", places, "place_id", "places"), ("event_themes", themes, "theme_id", "themes"),
         ):
@@ -223,10 +248,26 @@ def _quote_row(
     sid = str(item.get("source", ""))
     quote = item.get("quote", "")
     label = {"excerpts": "excerpt", "commentary": "commentary", "claims": "claim"}[table]
-    row: dict[str, Any] = {"source_id": sid, "quote": quote, "start": None, "end": None}
+    voice = item.get("voice", "reviewer")
+    row: dict[str, Any] = {
+        "source_id": sid, "quote": quote, "start": None, "end": None, "voice": voice,
+        "speaker": reader.text_field(item, "speaker", f"{where} {label}", eid, required=False),
+        "note": reader.text_field(item, "note", f"{where} {label}", eid, required=False),
+    }
+    why = voice_problem(voice)
+    if why:
+        reader.problem(where, f"{label}.voice", why, eid)
     if table == "claims":
         row["topic"] = reader.text_field(item, "topic", f"{where} {label}", eid)
         row["value"] = reader.text_field(item, "value", f"{where} {label}", eid)
+        row["ref"] = reader.text_field(item, "ref", f"{where} {label}", eid, required=False)
+        if not sid:  # the historical record's side: a reference, no source and no quote
+            if not row["ref"].strip():
+                reader.problem(where, f"{label}.ref", "a claim with no source is the record's side and needs "
+                               "the reference it rests on", eid)
+            if quote:
+                reader.problem(where, f"{label}.quote", "the record's side quotes no review; leave it out", eid)
+            return {**row, "source_id": None, "quote": ""}
     if sid not in sources:
         reader.problem(where, f"{label}.source", f"unknown source {sid!r}", eid)
         return row

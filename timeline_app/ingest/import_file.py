@@ -1,14 +1,16 @@
-"""Add a user's own events from CSV or JSON to a store of their own, all or nothing.
+"""Read a user's own events from CSV or JSON and check them against a store, all or nothing.
 
 JSON has the shape of the JSON export: optional lists ``sources``, ``places`` and
 ``themes`` (new ones to add), and a list ``events`` whose entries are like those of
 ``data/events.toml``. CSV has one event per line with the columns ``id``, ``title``,
 ``start``, ``end``, ``certainty``, ``places`` and ``themes`` (ids separated by ``;``),
-``summary``, and optionally ``source`` and ``quote`` for one excerpt; its places,
-themes and sources must already be in the store or in the same import.
+``summary``, optionally ``date`` (EDTF), ``calendar``, ``layer`` and ``date_basis``, and
+``source`` and ``quote`` for one excerpt; its places, themes and sources must already be
+in the store or in the same import. The CSV export writes exactly these columns.
 
 A source registered with its text has its quotes checked against that text; one
-registered without text keeps its quotes unverified, and the panes say so.
+registered without text keeps its quotes unverified, and the panes say so. Writing the
+rows into the store is :mod:`timeline_app.ingest.store_writer`'s job.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
+import sqlite3
 from pathlib import Path
-
-import sqlite_utils
 
 from timeline_app.ingest.entries import (
     EntryReader,
@@ -30,13 +30,11 @@ from timeline_app.ingest.entries import (
     read_events,
     read_named,
 )
-from timeline_app.store.atomic_file import atomic_target
-from timeline_app.store.check import store_problems
-from timeline_app.store.event_store import EventStore, StoreError
-from timeline_app.store.schema import create_tables, enable_search
-from timeline_app.store.timeline_index import compute_arrays, save_arrays
+from timeline_app.store.file_checks import FileProblem, read_text
 
 CSV_COLUMNS = ("id", "title", "start", "end", "certainty", "places", "themes", "summary")
+_OPTIONAL_CSV = ("date", "calendar", "layer", "date_basis")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SOURCE_COLUMNS = ("author", "title", "publication", "published", "url", "stance")
 
 
@@ -63,9 +61,16 @@ def _read_json(path: Path, text: str) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _fail(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise _fail(path, "nests lists or objects too deeply to be an events file") from None
     if not isinstance(data, dict):
         raise _fail(path, "must hold a JSON object with a list 'events'")
     return data
+
+
+def _unguard(cell: str) -> str:
+    """A cell without the ``'`` our CSV export puts before text a spreadsheet would run as a formula."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
 def _read_csv(path: Path, text: str) -> tuple[dict, dict[str, int]]:
@@ -78,7 +83,8 @@ def _read_csv(path: Path, text: str) -> tuple[dict, dict[str, int]]:
         for row in reader:
             eid = (row.get("id") or "").strip()
             lines.setdefault(eid, reader.line_num)
-            entry = {k: (row.get(k) or "").strip() for k in CSV_COLUMNS}
+            entry = {k: _unguard(row.get(k) or "").strip() for k in CSV_COLUMNS}
+            entry.update({k: _unguard(row[k]).strip() for k in _OPTIONAL_CSV if (row.get(k) or "").strip()})
             for key in ("places", "themes"):
                 entry[key] = [v.strip() for v in entry[key].split(";") if v.strip()]
             if (row.get("quote") or "").strip():
@@ -89,16 +95,16 @@ def _read_csv(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     return {"events": events}, lines
 
 
-def read_import(path: Path, store: EventStore | None) -> tuple[dict[str, list[dict]], dict]:
-    """Check ``path`` against ``store`` (None: a new, empty store); return the rows to add and meta.
+def read_import(path: Path, existing: Existing) -> tuple[dict[str, list[dict]], dict]:
+    """Check ``path`` against what a store already holds (``existing``); return the rows to add and meta.
 
     Raise :class:`ImportFileError` listing every problem.
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(path, f"cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_text(path)
+    except FileProblem as exc:
+        raise _fail(path, exc.problem) from None
     lines: dict[str, int] = {}
     if path.suffix.lower() == ".csv":
         data, lines = _read_csv(path, text)
@@ -107,8 +113,7 @@ def read_import(path: Path, store: EventStore | None) -> tuple[dict[str, list[di
     else:
         raise _fail(path, "is neither .csv nor .json")
     reader = EntryReader(path, text, lines)
-    existing = _existing(store)
-    sources = dict(existing["sources"])
+    sources = dict(existing.sources)
     for raw in as_list(reader, data.get("sources", []), "sources", "-"):
         entry = as_mapping(reader, raw, "source")
         sid = str(entry.get("id", ""))
@@ -118,23 +123,24 @@ def read_import(path: Path, store: EventStore | None) -> tuple[dict[str, list[di
         row["text"] = entry.get("text") if isinstance(entry.get("text"), str) else ""
         check_source(reader, row, where)
         if sid in sources:
-            if sid not in existing["sources"] or existing["source_rows"].get(sid) != row:
+            if sid not in existing.sources or existing.source_rows.get(sid) != row:
                 reader.problem(where, "id", "another source already uses this id", sid)
             continue
         sources[sid] = row["text"]
         reader.rows.add("sources", row)
     named = {}
     for table in ("places", "themes"):
+        have = existing.places if table == "places" else existing.themes
         entries = {}
         for raw in as_list(reader, data.get(table, []), table, "-"):
             entry = as_mapping(reader, raw, table[:-1])
             key = str(entry.get("id", ""))
-            if key in existing[table]:
+            if key in have:
                 continue  # already in the store: the store's definition stands
             entries[key] = entry
-        named[table] = read_named(reader, entries, table) | existing[table]
+        named[table] = read_named(reader, entries, table) | have
     read_events(reader, data.get("events", []), sources, named["places"], named["themes"],
-                taken=frozenset(existing["events"]))
+                taken=frozenset(existing.events))
     if not reader.rows.tables.get("events") and not reader.problems:
         reader.problem("file", "events", "holds no events to import")
     if reader.problems:
@@ -145,61 +151,22 @@ def read_import(path: Path, store: EventStore | None) -> tuple[dict[str, list[di
     return reader.rows.tables, {"built_from": path.name}
 
 
-def _existing(store: EventStore | None) -> dict:
-    if store is None:
-        return {"sources": {}, "source_rows": {}, "places": set(), "themes": set(), "events": set()}
-    sources = store.sources()
-    return {
-        "sources": {sid: s.get("text") or "" for sid, s in sources.items()},
-        "source_rows": {sid: {"id": sid, **{c: s.get(c) or "" for c in _SOURCE_COLUMNS}, "text": s.get("text") or ""}
-                        for sid, s in sources.items()},
-        "places": {p["id"] for p in store.places()},
-        "themes": {t["id"] for t in store.themes()},
-        "events": {r[0] for r in store.conn.execute("select id from events")},
-    }
+class Existing:
+    """What a store already holds that an import must not clash with."""
 
-
-_ORDER = ("sources", "places", "themes", "events", "event_places", "event_themes", "excerpts", "commentary", "claims")
-
-
-def import_events(source: Path, target: Path, shipped: Path | None = None, allow_shipped: bool = False) -> int:
-    """Add the events of ``source`` (CSV or JSON) to the store ``target``, creating it if needed.
-
-    All or nothing: the import is made on a copy that replaces ``target`` only once it is
-    complete and checked. The shipped store is refused unless ``allow_shipped``.
-    Returns the number of events added.
-    """
-    source, target = Path(source), Path(target)
-    if shipped is not None and target.exists() and target.resolve() == Path(shipped).resolve() and not allow_shipped:
-        raise StoreError(target, "is the shipped store; import into a store of your own, "
-                                 "or pass --allow-shipped-store to change it")
-    store = EventStore(target) if target.exists() else None
-    try:
-        tables, meta = read_import(source, store)
-    finally:
-        if store is not None:
-            store.close()
-    with atomic_target(target) as temp:
-        if target.exists():
-            shutil.copyfile(target, temp)
-        else:
-            temp.unlink()
-        db = sqlite_utils.Database(temp)
-        try:
-            if "meta" not in db.table_names():
-                create_tables(db)
-                enable_search(db)
-                db["meta"].insert_all([{"key": "schema_version", "value": "1"},
-                                       {"key": "title", "value": f"Events imported from {source.name}"},
-                                       {"key": "built_from", "value": meta["built_from"]}])
-            for table in _ORDER:
-                if tables.get(table):
-                    db[table].insert_all(tables[table])
-            with db.conn:
-                save_arrays(db.conn, compute_arrays(db.conn))
-        finally:
-            db.close()
-        problems = store_problems(temp)
-        if problems:
-            raise StoreError(target, f"the import would break the store: {problems[0]}")
-    return len(tables.get("events", []))
+    def __init__(self, conn: sqlite3.Connection | None = None) -> None:
+        self.sources: dict[str, str] = {}
+        self.source_rows: dict[str, dict] = {}
+        self.places: set[str] = set()
+        self.themes: set[str] = set()
+        self.events: set[str] = set()
+        if conn is None:
+            return
+        columns = ", ".join(f"coalesce([{c}], '')" for c in ("id", *_SOURCE_COLUMNS, "text"))
+        for row in conn.execute(f"select {columns} from sources"):
+            sid, *fields, text = (str(v) for v in row)
+            self.sources[sid] = text
+            self.source_rows[sid] = {"id": sid, **dict(zip(_SOURCE_COLUMNS, fields, strict=True)), "text": text}
+        self.places = {r[0] for r in conn.execute("select id from places")}
+        self.themes = {r[0] for r in conn.execute("select id from themes")}
+        self.events = {r[0] for r in conn.execute("select id from events")}

@@ -22,6 +22,7 @@ from timeline_app.ingest.entries import (
     read_periods,
 )
 from timeline_app.ingest.review_text import ReviewCut, ReviewTextError, cut_review
+from timeline_app.store.schema import SCHEMA_VERSION
 
 __all__ = ["Problem", "SourceFileError", "StoreRows", "read_source_file"]
 
@@ -59,7 +60,7 @@ def read_source_file(path: Path) -> StoreRows:
         raise SourceFileError(path, [Problem("file", "-", f"is not valid TOML: {exc}")]) from None
     reader = EntryReader(path, text)
     reader.rows.meta = {
-        "schema_version": "1",
+        "schema_version": SCHEMA_VERSION,
         "title": str(as_mapping(reader, data.get("meta", {}), "meta").get("title", "Event store")),
         "built_from": path.name,
     }
@@ -68,6 +69,10 @@ def read_source_file(path: Path) -> StoreRows:
     themes = read_named(reader, data.get("themes", {}), "themes")
     read_periods(reader, data.get("periods", []))
     read_events(reader, data.get("events", []), sources, places, themes)
+    for event in reader.rows.tables.get("events", []):
+        if event.get("date_basis") == "unknown":  # a user's own store may say nothing; the shipped one may not
+            reader.problem(f"event '{event['id']}'", "date_basis", "must say where the date comes from: review, "
+                           "outside or film", event["id"])
     if not reader.rows.tables.get("events") and not reader.problems:
         reader.problem("file", "events", "holds no events: add at least one [[events]] entry")
     if reader.problems:

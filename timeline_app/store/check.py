@@ -8,6 +8,7 @@ from pathlib import Path
 
 from timeline_app.store.dates import DateError, parse_date
 from timeline_app.store.event_store import StoreError, connect
+from timeline_app.store.provenance import provenance_flags, provenance_problems
 from timeline_app.store.rules import contract_problems, row_problems
 from timeline_app.store.schema import QUOTE_TABLES
 
@@ -19,18 +20,31 @@ def store_problems(path: Path | str) -> list[str]:
     """
     conn = connect(path)
     try:
-        problems = contract_problems(conn)
-        if problems:
-            return problems
-        return _row_problems(conn)
+        return problems_of(conn)
     except sqlite3.Error as exc:
         raise StoreError(path, f"cannot be read: {exc}") from None
     finally:
         conn.close()
 
 
+def problems_of(conn: sqlite3.Connection) -> list[str]:
+    """Every way the store on ``conn`` breaks the contract (it may be mid-transaction: an import checks itself)."""
+    problems = contract_problems(conn)
+    return problems or _row_problems(conn)
+
+
+def store_flags(path: Path | str) -> list[str]:
+    """Passages for a person to confirm (a leading pronoun or a fictional name with no speaker said)."""
+    conn = connect(path)
+    try:
+        return provenance_flags(conn) if not contract_problems(conn) else []
+    finally:
+        conn.close()
+
+
 def _row_problems(conn: sqlite3.Connection) -> list[str]:
     problems = row_problems(conn, limit=None)
+    problems += provenance_problems(conn)
     texts = {sid: text or "" for sid, text in conn.execute("select id, text from sources")}
     for table in QUOTE_TABLES:
         columns = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
@@ -59,6 +73,25 @@ def _index_state(conn: sqlite3.Connection) -> str:
     if row is None or bytes(row[0]).decode() != fingerprint(conn):
         return "out of date (the tables changed since; the app reads the tables instead)"
     return "current"
+
+
+def _provenance_summary(conn: sqlite3.Connection, version: str) -> list[str]:
+    if version != "2":
+        return ["Provenance:  none recorded (contract version 1: no layers, date bases, outside facts or "
+                "voices; import into it to upgrade it to version 2)"]
+    layers = conn.execute("select coalesce(layer, '?'), count(*) from events group by 1 order by 2 desc").fetchall()
+    bases = conn.execute("select coalesce(date_basis, '?'), count(*) from events group by 1 order by 2 desc").fetchall()
+    voices = conn.execute(
+        "select voice, count(*) from (" + " union all ".join(f"select coalesce(voice, '?') as voice from {t}"
+                                                            for t in QUOTE_TABLES) + ") group by 1 order by 2 desc"
+    ).fetchall()
+    facts = conn.execute("select count(*), count(distinct event_id) from outside_facts").fetchone()
+    return [
+        "Layers:      " + ", ".join(f"{layer} {n}" for layer, n in layers),
+        "Date basis:  " + ", ".join(f"{basis} {n}" for basis, n in bases),
+        "Voices:      " + ", ".join(f"{voice} {n}" for voice, n in voices),
+        f"Outside facts: {facts[0]} with references, on {facts[1]} events",
+    ]
 
 
 def store_summary(path: Path | str) -> str:
@@ -95,12 +128,14 @@ def store_summary(path: Path | str) -> str:
         quotes = {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in QUOTE_TABLES}
         lines.append("Quotations:  " + ", ".join(f"{n} {t}" for t, n in quotes.items()))
         disputes = conn.execute(
-            "select topic, count(distinct source_id), count(distinct event_id) from claims "
-            "group by topic order by topic"
+            "select topic, count(distinct coalesce(nullif(source_id, ''), '(record)')), count(distinct event_id), "
+            "max(coalesce(source_id, '') = '') from claims group by topic order by topic"
         ).fetchall()
         lines.append("Timeline index: " + _index_state(conn))
         lines.append("Disputes:    " + (", ".join(
-            f"{topic} ({s} sources, {e} events)" for topic, s, e in disputes) or "none"))
+            f"{topic} ({s} sides{', the record among them' if record else ''}, {e} events)"
+            for topic, s, e, record in disputes) or "none"))
+        lines += _provenance_summary(conn, meta.get("schema_version", "1"))
         return "\n".join(lines)
     finally:
         conn.close()

@@ -114,3 +114,37 @@ def format_date(text: str) -> str:
         return str(value.year)
     month = calendar.month_name[value.month]
     return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"
+
+
+# EDTF (ISO 8601-2, level 1) as the edtf package reads it, in ASCII and with nothing around it.
+_EDTF_CHARS = re.compile(r"[0-9X?~%/.\-]+")
+EDTF_HINT = "is not a date in EDTF like 1962-06-02, 1962-06?, 1930~, 192X or 1929/1933"
+
+
+def edtf_bounds(text: str) -> tuple[date | None, date | None]:
+    """The first and last day an EDTF date such as ``1962-06?``, ``192X`` or ``1929/1933`` covers.
+
+    ``None`` stands for an open end (``1985/..``, ``../1917``). Raise :class:`DateError` for text
+    that is not EDTF level 1, has year 0000, or ends before it starts.
+    """
+    from edtf import parse_edtf  # imported here: only stores with historians' dates need it
+
+    if not isinstance(text, str) or not _EDTF_CHARS.fullmatch(text):
+        raise DateError(f"{text!r} {EDTF_HINT}")
+    try:
+        parsed = parse_edtf(text)
+        low, high = parsed.lower_strict(), parsed.upper_strict()
+    except Exception:  # the parser raises several kinds for text it cannot read
+        raise DateError(f"{text!r} {EDTF_HINT}") from None
+    first, last = _struct_day(low, text), _struct_day(high, text)
+    if first is not None and last is not None and last < first:
+        raise DateError(f"{text!r} ends before it starts")
+    return first, last
+
+
+def _struct_day(value, text: str) -> date | None:
+    if isinstance(value, float):  # the parser's infinity for an open end
+        return None
+    if value.tm_year < 1:
+        raise DateError(f"{text!r} has year 0000, which the calendar does not have")
+    return date(value.tm_year, value.tm_mon, value.tm_mday)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
 import numpy as np
 
-from timeline_app.store.rules import opening_problems
+from timeline_app.store.file_checks import regular_file_problem
+from timeline_app.store.rules import contract_problems, row_problems
 from timeline_app.store.search import search_rowids
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -30,10 +34,9 @@ def connect(path: Path | str, writable: bool = False) -> sqlite3.Connection:
     Raise :class:`StoreError` for a missing file, a folder, or a file SQLite cannot read.
     """
     path = Path(path)
-    if path.is_dir():
-        raise StoreError(path, "is a folder, not an event store")
-    if not path.exists():
-        raise StoreError(path, "no such file")
+    why = regular_file_problem(path)
+    if why:
+        raise StoreError(path, why.replace("a file", "an event store"))
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -51,12 +54,29 @@ def connect(path: Path | str, writable: bool = False) -> sqlite3.Connection:
         # -wal and -shm files beside it, so opening leaves the folder as it was.
         uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=1.0)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("select count(*) from sqlite_master").fetchone()
     except sqlite3.Error as exc:
         raise StoreError(path, explain(exc)) from None
     return conn
+
+
+#: How long to wait for another program that is writing the store.
+BUSY_SECONDS = 5.0
+#: No single read while opening a store may take longer than this (a store can hide an endless query).
+OPENING_SECONDS = 30.0
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt any statement on ``conn`` that runs past ``seconds`` (SQLite raises "interrupted")."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def explain(exc: sqlite3.Error) -> str:
@@ -70,6 +90,10 @@ def explain(exc: sqlite3.Error) -> str:
         return "cannot be opened (check that you may read it)"
     if "malformed" in text:
         return "is damaged (SQLite reports a malformed database)"
+    if "interrupted" in text:
+        return "takes too long to read (a table may hold an endless query); it was left alone"
+    if "disk is full" in text or "disk I/O" in text:
+        return "could not be written: the disk is full or failing"
     return f"cannot be read by SQLite: {text}"
 
 
@@ -114,20 +138,35 @@ class EventStore:
         self.path = Path(path)
         self.conn = connect(self.path)
         try:
-            if check_rows is None:
-                count = self.conn.execute("select count(*) from events").fetchone()[0] \
-                    if self.conn.execute("select 1 from sqlite_master where name = 'events'").fetchone() else 0
-                check_rows = count <= CHECK_ROWS_WHILE_OPENING
-            self.rows_checked = check_rows
-            problems = opening_problems(self.conn, rows=check_rows)
+            with time_limit(self.conn, OPENING_SECONDS):
+                problems = self._problems(check_rows)
         except sqlite3.Error as exc:
             self.conn.close()
             raise StoreError(self.path, explain(exc)) from None
         if problems:
             self.conn.close()
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            raise StoreError(self.path, f"is not a valid version-1 event store: {problems[0]}{more}")
+            raise StoreError(self.path, f"is not a valid event store: {problems[0]}{more}")
         self._tables = {r[0] for r in self.conn.execute("select name from sqlite_master where type='table'")}
+        self.version = str(self.meta().get("schema_version", "1"))
+
+    def _problems(self, check_rows: bool | None) -> list[str]:
+        """The contract's problems, and the rows' unless ``check_rows`` is False (None: small stores only)."""
+        problems = contract_problems(self.conn)
+        if check_rows is None:
+            count = 0 if problems else self.conn.execute("select count(*) from events").fetchone()[0]
+            check_rows = count <= CHECK_ROWS_WHILE_OPENING
+        self.rows_checked = bool(check_rows)
+        if not problems and check_rows:
+            problems = row_problems(self.conn)
+        return problems
+
+    def lacks(self) -> str:
+        """What this store does not record that the app can show (empty for a version-2 store)."""
+        if self.version == "1":
+            return ("this store follows contract version 1: it records no layers (history, film, reception), "
+                    "date bases, outside facts or voices, so these show as unknown")
+        return ""
 
     def close(self) -> None:
         """Close the connection."""
@@ -196,6 +235,21 @@ class EventStore:
             return []
         return [(r[0] or "", r[1] or "") for r in self.conn.execute(
             "select fact, ref from outside_facts where event_id = ? order by rowid", (event_id,))]
+
+    def all_outside_facts(self) -> dict[str, list[tuple[str, str]]]:
+        """``(fact, reference)`` rows of every event, by event id (version 2; empty for version 1)."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        if self.has_table("outside_facts"):
+            for eid, fact, ref in self.conn.execute("select event_id, fact, ref from outside_facts order by rowid"):
+                found.setdefault(eid, []).append((fact or "", ref or ""))
+        return found
+
+    def event_rows(self) -> Iterator[dict]:
+        """Every event's own columns (no arrays, no memberships), one dict at a time."""
+        cursor = self.conn.execute("select * from events")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     def event(self, event_id: str) -> dict | None:
         """Every column of the event ``event_id``, or None."""

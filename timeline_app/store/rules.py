@@ -10,8 +10,18 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from timeline_app.store.dates import DateError, date_span, parse_date
-from timeline_app.store.schema import CERTAINTIES, CONTRACT, QUOTE_TABLES, SCHEMA_VERSION
+from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
+from timeline_app.store.schema import (
+    CALENDARS,
+    CERTAINTIES,
+    CONTRACT,
+    CONTRACT_V2,
+    DATE_BASES,
+    LAYERS,
+    QUOTE_TABLES,
+    READABLE_VERSIONS,
+    VOICES,
+)
 
 #: (table, column, referenced table) for every reference the contract makes.
 FOREIGN_KEYS = (
@@ -56,7 +66,52 @@ def published_problem(value: object) -> str | None:
 
 def certainty_problem(value: object) -> str | None:
     """Why ``value`` cannot be an event's certainty, or None."""
-    return None if value in CERTAINTIES else f"{value!r} is not one of {', '.join(CERTAINTIES)}"
+    return _one_of(value, CERTAINTIES)
+
+
+def _one_of(value: object, allowed: tuple[str, ...]) -> str | None:
+    return None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
+
+
+def layer_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an event's layer (history, film, reception), or None."""
+    return _one_of(value, LAYERS)
+
+
+def date_basis_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an event's date basis (review, outside, film, unknown), or None."""
+    return _one_of(value, DATE_BASES)
+
+
+def calendar_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an event's calendar (gregorian, julian), or None."""
+    return _one_of(value, CALENDARS)
+
+
+def voice_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a passage's voice (reviewer, film, quoted), or None."""
+    return _one_of(value, VOICES)
+
+
+def date_text_problem(date_text: object, start: object, end: object = "") -> str | None:
+    """Why ``date_text`` (EDTF) cannot be written for an event from ``start`` to ``end``, or None.
+
+    Empty is allowed (the dates are then ``start``/``end`` as they are); otherwise the EDTF
+    date must cover exactly the days ``start``..``end`` cover (an open end aside).
+    """
+    if date_text is None or date_text == "":
+        return None
+    try:
+        first, last = edtf_bounds(date_text)  # type: ignore[arg-type]
+        low = parse_date(start).first_day()  # type: ignore[arg-type]
+        high = parse_date(end or start).last_day()  # type: ignore[arg-type]
+    except DateError as exc:
+        return str(exc)
+    if first is not None and first != low:
+        return f"{date_text!r} begins on {first.isoformat()}, but start {start!r} begins on {low.isoformat()}"
+    if last is not None and last != high:
+        return f"{date_text!r} ends on {last.isoformat()}, but the dates end on {high.isoformat()}"
+    return None
 
 
 def install_rule_functions(conn: sqlite3.Connection) -> None:
@@ -65,6 +120,11 @@ def install_rule_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("tl_id_problem", 1, id_problem, deterministic=True)
     conn.create_function("tl_published_problem", 1, published_problem, deterministic=True)
     conn.create_function("tl_certainty_problem", 1, certainty_problem, deterministic=True)
+    conn.create_function("tl_layer_problem", 1, layer_problem, deterministic=True)
+    conn.create_function("tl_date_basis_problem", 1, date_basis_problem, deterministic=True)
+    conn.create_function("tl_calendar_problem", 1, calendar_problem, deterministic=True)
+    conn.create_function("tl_voice_problem", 1, voice_problem, deterministic=True)
+    conn.create_function("tl_date_text_problem", 3, date_text_problem, deterministic=True)
 
 
 def table_names(conn: sqlite3.Connection) -> set[str]:
@@ -72,24 +132,45 @@ def table_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
 
 
+def schema_version(conn: sqlite3.Connection) -> str | None:
+    """The store's ``schema_version`` (None if it has none)."""
+    try:
+        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
 def contract_problems(conn: sqlite3.Connection) -> list[str]:
-    """Tables or columns the contract requires that are missing, and an unknown schema version."""
+    """Tables or columns the store's contract version requires that are missing, and an unknown version."""
     problems: list[str] = []
     tables = table_names(conn)
-    for table, columns in CONTRACT.items():
-        if table not in tables:
-            problems.append(f"missing table '{table}'")
-            continue
-        have = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
-        problems += [f"table '{table}' has no column '{column}'" for column in columns if column not in have]
+
+    views = {r[0] for r in conn.execute("select name from sqlite_master where type = 'view'")}
+
+    def missing(contract: dict[str, tuple[str, ...]]) -> list[str]:
+        found = []
+        for table, columns in contract.items():
+            if table in views:
+                found.append(f"'{table}' is a view, not a table")
+                continue
+            if table not in tables:
+                found.append(f"missing table '{table}'")
+                continue
+            have = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+            found += [f"table '{table}' has no column '{column}'" for column in columns if column not in have]
+        return found
+
+    problems = missing(CONTRACT)
     if "meta" in tables and not problems:
-        row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
-        if row is None:
+        version = schema_version(conn)
+        if version is None:
             problems.append("meta has no schema_version")
-        elif str(row[0]) != SCHEMA_VERSION:
-            problems.append(
-                f"schema_version is {row[0]!r}; this version of timeline-app reads version {SCHEMA_VERSION}"
-            )
+        elif version not in READABLE_VERSIONS:
+            problems.append(f"schema_version is {version!r}; this version of timeline-app reads versions "
+                            f"{' and '.join(READABLE_VERSIONS)}")
+        elif version == "2":
+            problems += missing(CONTRACT_V2)
     return problems
 
 
@@ -115,20 +196,47 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20) -> list[str]:
             f"select id, count(*) from [{table}] group by id having count(*) > 1{tail}")]
     problems += [f"source '{sid}': published: {why}" for sid, why in conn.execute(
         f"select id, tl_published_problem(published) as why from sources where why is not null{tail}")]
+    if schema_version(conn) == "2":
+        problems += _v2_row_problems(conn, tail)
     if "periods" in table_names(conn):
         problems += [f"period '{pid}': dates: {why}" for pid, why in conn.execute(
             f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
-    for table, column, target in FOREIGN_KEYS:
-        sql = (f"select rowid, [{column}] from [{table}] where [{column}] is null "
-               f"or [{column}] not in (select id from [{target}]){tail}")
+    tables = table_names(conn)
+    for table, column, target in _foreign_keys(tables):
+        # The record's side of a dispute cites a reference instead of a source.
+        record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
+            if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
+        sql = (f"select rowid, [{column}] from [{table}] where ([{column}] is null "
+               f"or [{column}] not in (select id from [{target}])){record}{tail}")
         problems += [f"{table} row {rowid}: {column} {value!r} names no row of {target}"
                      for rowid, value in conn.execute(sql)]
     return problems
 
 
-def opening_problems(conn: sqlite3.Connection, rows: bool = True) -> list[str]:
-    """Everything that stops the window from showing a store: contract, and (if ``rows``) every row rule."""
-    problems = contract_problems(conn)
-    if problems or not rows:
-        return problems
-    return row_problems(conn)
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+
+
+def _foreign_keys(tables: set[str]) -> tuple[tuple[str, str, str], ...]:
+    extra = (("outside_facts", "event_id", "events"),) if "outside_facts" in tables else ()
+    return (*FOREIGN_KEYS, *extra)
+
+
+def _v2_row_problems(conn: sqlite3.Connection, tail: str) -> list[str]:
+    """Version 2's enumerations and EDTF dates, and the record's side of a claim citing its reference."""
+    problems = []
+    for column, function in (("layer", "tl_layer_problem"), ("date_basis", "tl_date_basis_problem"),
+                             ("calendar", "tl_calendar_problem")):
+        problems += [f"event '{eid}': {column} {why}" for eid, why in conn.execute(
+            f"select id, {function}([{column}]) as why from events where why is not null{tail}")]
+    problems += [f"event '{eid}': date_text {why}" for eid, why in conn.execute(
+        "select id, tl_date_text_problem(date_text, start, [end]) as why from events "
+        f"where why is not null and tl_dates_problem(start, [end]) is null{tail}")]
+    for table in QUOTE_TABLES:
+        problems += [f"{table} row {rowid}: voice {why}" for rowid, why in conn.execute(
+            f"select rowid, tl_voice_problem(voice) as why from [{table}] where why is not null{tail}")]
+    problems += [f"claims row {rowid}: the record's side (no source) must give its reference in 'ref'"
+                 for (rowid,) in conn.execute(
+                     "select rowid from claims where coalesce(source_id, '') = '' and coalesce(ref, '') = ''"
+                     f"{tail}")]
+    return problems

@@ -1,16 +1,21 @@
-"""The event store's tables: contract version 1 (``shared/store-schema.md``) plus our additions.
+"""The event store's tables: contract versions 1 and 2 (``shared/store-schema.md``) plus our additions.
 
 Additions, which the contract allows: ``events.start_year`` and ``events.end_year``
 (the decimal-year span the timeline draws, indexed so range queries stay fast on
 large stores), a ``periods`` table (the leaders' eras drawn across the top of the
-timeline) and full-text indexes on events and quotes.
+timeline), ``note`` on every passage (an editor's note on an error in a quote),
+full-text indexes on events and quotes, and a change counter that triggers bump on
+every write, so anything derived from the tables can tell it is out of date.
 """
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+READABLE_VERSIONS = ("1", "2")
 
 #: Contract columns that every version-1 store must have, table by table.
 CONTRACT: dict[str, tuple[str, ...]] = {
@@ -26,68 +31,117 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "claims": ("id", "event_id", "topic", "source_id", "quote", "value"),
 }
 
+#: What version 2 adds: provenance and dates as historians write them.
+CONTRACT_V2: dict[str, tuple[str, ...]] = {
+    "events": ("layer", "date_basis", "date_text", "calendar"),
+    "outside_facts": ("id", "event_id", "fact", "ref"),
+    "excerpts": ("voice", "speaker"),
+    "commentary": ("voice", "speaker"),
+    "claims": ("voice", "speaker", "ref"),
+}
+
 CERTAINTIES = ("exact", "approximate", "disputed")
+LAYERS = ("history", "film", "reception")
+DATE_BASES = ("review", "outside", "film", "unknown")
+CALENDARS = ("gregorian", "julian")
+VOICES = ("reviewer", "film", "quoted")
 PLACE_KINDS = ("city", "region", "country", "bloc")
 QUOTE_TABLES = ("excerpts", "commentary", "claims")
 
+#: Tables whose writes bump the change counter: everything the timeline index is read from.
+COUNTED_TABLES = ("events", "event_places", "event_themes", "places", "themes", "sources", *QUOTE_TABLES)
+CHANGES_TABLE = "store_changes"
 
 def create_tables(db: sqlite_utils.Database) -> None:
-    """Create every table, index and full-text index of an empty store."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["sources"].create(
-        {
-            "id": str, "author": str, "title": str, "publication": str, "published": str,
-            "url": str, "stance": str, "text": str,
-        },
-        pk="id",
-    )
-    db["places"].create(
-        {"id": str, "name": str, "kind": str, "latitude": float, "longitude": float}, pk="id"
-    )
-    db["themes"].create({"id": str, "name": str, "color": str}, pk="id")
-    db["events"].create(
-        {
-            "id": str, "title": str, "summary": str, "start": str, "end": str, "certainty": str,
-            "start_year": float, "end_year": float,
-        },
-        pk="id",
-        not_null={"title", "start", "certainty"},
-    )
-    db["event_places"].create(
-        {"event_id": str, "place_id": str},
-        pk=("event_id", "place_id"),
-        foreign_keys=[("event_id", "events", "id"), ("place_id", "places", "id")],
-    )
-    db["event_themes"].create(
-        {"event_id": str, "theme_id": str},
-        pk=("event_id", "theme_id"),
-        foreign_keys=[("event_id", "events", "id"), ("theme_id", "themes", "id")],
-    )
+    """Create every table and index of an empty version-2 store."""
+    db.execute("create table meta (key text primary key, value text)")
+    db.execute("create table sources (id text primary key, author text, title text, publication text, "
+               "published text, url text, stance text, text text)")
+    db.execute("create table places (id text primary key, name text, kind text, latitude float, longitude float)")
+    db.execute("create table themes (id text primary key, name text, color text)")
+    db.execute("create table events (id text primary key, title text not null, summary text, start text not null, "
+               "[end] text, certainty text not null, start_year float, end_year float, layer text, "
+               "date_basis text, date_text text, calendar text)")
+    db.execute("create table event_places (event_id text references events(id), place_id text references places(id), "
+               "primary key (event_id, place_id))")
+    db.execute("create table event_themes (event_id text references events(id), theme_id text references themes(id), "
+               "primary key (event_id, theme_id))")
     for table in ("excerpts", "commentary"):
-        db[table].create(
-            {"id": int, "event_id": str, "source_id": str, "quote": str, "start": int, "end": int},
-            pk="id",
-            foreign_keys=[("event_id", "events", "id"), ("source_id", "sources", "id")],
-        )
-    db["claims"].create(
-        {
-            "id": int, "event_id": str, "topic": str, "source_id": str, "quote": str, "value": str,
-            "start": int, "end": int,
-        },
-        pk="id",
-        foreign_keys=[("event_id", "events", "id"), ("source_id", "sources", "id")],
-    )
-    db["periods"].create({"id": str, "name": str, "start": str, "end": str}, pk="id")
-    db["events"].create_index(["start_year"])
-    db["event_places"].create_index(["place_id"])
-    db["event_themes"].create_index(["theme_id"])
-    for table in QUOTE_TABLES:
-        db[table].create_index(["event_id"])
+        db.execute(f"create table {table} (id integer primary key, event_id text references events(id), "
+                   "source_id text references sources(id), quote text, start integer, [end] integer, "
+                   "voice text, speaker text, note text)")
+    db.execute("create table claims (id integer primary key, event_id text references events(id), topic text, "
+               "source_id text references sources(id), quote text, value text, start integer, [end] integer, "
+               "voice text, speaker text, note text, ref text)")
+    db.execute("create table outside_facts (id integer primary key, event_id text references events(id), "
+               "fact text, ref text)")
+    db.execute("create table periods (id text primary key, name text, start text, [end] text)")
+    _create_indexes(db.conn)
+    install_change_counter(db.conn)
+
+
+def _create_indexes(conn: sqlite3.Connection) -> None:
+    conn.execute("create index if not exists idx_events_start_year on events (start_year)")
+    conn.execute("create index if not exists idx_event_places_place_id on event_places (place_id)")
+    conn.execute("create index if not exists idx_event_themes_theme_id on event_themes (theme_id)")
+    for table in (*QUOTE_TABLES, "outside_facts"):
+        conn.execute(f"create index if not exists idx_{table}_event_id on {table} (event_id)")
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
-    """Full-text search on event titles and summaries and on every quote."""
+    """Full-text search on event titles and summaries, every quote and every claim's value."""
     from timeline_app.store.search import SEARCHED
 
     for table, columns in SEARCHED:
-        db[table].enable_fts(list(columns), create_triggers=True)
+        db.table(table).enable_fts(list(columns), create_triggers=True)
+
+
+def install_change_counter(conn: sqlite3.Connection) -> None:
+    """A counter that every insert, update and delete on the counted tables bumps (idempotent)."""
+    conn.execute(f"create table if not exists {CHANGES_TABLE} (id integer primary key check (id = 1), "
+                 "counter integer not null)")
+    conn.execute(f"insert or ignore into {CHANGES_TABLE} (id, counter) values (1, 0)")
+    for table in COUNTED_TABLES:
+        for action in ("insert", "update", "delete"):
+            conn.execute(f"create trigger if not exists [{table}_{action}_counts] after {action} on [{table}] "
+                         f"begin update {CHANGES_TABLE} set counter = counter + 1 where id = 1; end")
+
+
+def change_counter(conn: sqlite3.Connection) -> int | None:
+    """The store's change counter, or None if it has none (a store another tool made)."""
+    try:
+        row = conn.execute(f"select counter from {CHANGES_TABLE} where id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row and isinstance(row[0], int) else None
+
+
+def upgrade_to_v2(conn: sqlite3.Connection) -> None:
+    """Add what version 2 adds to a version-1 store, inside the caller's transaction.
+
+    Existing events read as history with an unknown date basis; passages as the reviewer's voice.
+    """
+    def columns(table: str) -> set[str]:
+        return {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+
+    for column in ("layer", "date_basis", "date_text", "calendar"):
+        if column not in columns("events"):
+            conn.execute(f"alter table events add column {column} text")
+    conn.execute("update events set layer = coalesce(layer, 'history'), date_basis = coalesce(date_basis, "
+                 "'unknown'), calendar = coalesce(calendar, 'gregorian')")
+    for table in QUOTE_TABLES:
+        wanted = ["voice", "speaker", "note", *(["ref", "start", "end"] if table == "claims" else [])]
+        for column in wanted:
+            if column not in columns(table):
+                kind = "integer" if column in ("start", "end") else "text"
+                conn.execute(f"alter table {table} add column [{column}] {kind}")
+        conn.execute(f"update {table} set voice = coalesce(voice, 'reviewer')")
+    conn.execute("create table if not exists outside_facts (id integer primary key, "
+                 "event_id text references events(id), fact text, ref text)")
+    _create_indexes(conn)
+    conn.execute("update meta set value = '2' where key = 'schema_version'")
+
+
+__all__ = ["CALENDARS", "CERTAINTIES", "CHANGES_TABLE", "CONTRACT", "CONTRACT_V2", "DATE_BASES", "LAYERS",
+           "PLACE_KINDS", "QUOTE_TABLES", "READABLE_VERSIONS", "SCHEMA_VERSION", "VOICES", "change_counter",
+           "create_tables", "enable_search", "install_change_counter", "upgrade_to_v2"]
