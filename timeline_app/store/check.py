@@ -65,12 +65,12 @@ def _row_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _index_state(conn: sqlite3.Connection) -> str:
-    from timeline_app.store.timeline_index import INDEX_TABLE, fingerprint
+    from timeline_app.store.timeline_index import INDEX_TABLE, index_key
 
     if not conn.execute("select 1 from sqlite_master where name = ?", (INDEX_TABLE,)).fetchone():
         return "none (the app reads the tables, which is slower on large stores)"
-    row = conn.execute(f"select data from {INDEX_TABLE} where name = 'fingerprint'").fetchone()
-    if row is None or bytes(row[0]).decode() != fingerprint(conn):
+    row = conn.execute(f"select data from {INDEX_TABLE} where name = 'key'").fetchone()
+    if row is None or bytes(row[0]).decode() != index_key(conn):
         return "out of date (the tables changed since; the app reads the tables instead)"
     return "current"
 

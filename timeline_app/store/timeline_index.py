@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline_app.store.dates import DateError, date_span
+from timeline_app.store.schema import change_counter
 
 INDEX_TABLE = "timeline_index"
 _LINKS = {
@@ -128,14 +129,26 @@ def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
-    """A cheap summary of the tables the arrays come from; it changes when they do."""
-    # Only what indexes answer quickly (a full scan of a million rows would cost more than the
-    # index saves), one aggregate per query so SQLite can use the cheapest index for each.
+    """A summary of the tables the arrays come from, for stores without a change counter.
+
+    Counts and largest rowids catch added and deleted rows; checksums over the dates, the
+    certainty and every link catch rows edited in place (another tool's theme edit).
+    """
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    parts = [one("select total(start_year) from events")]
+    parts = [one("select total(start_year), total(end_year), total(length(certainty) * (rowid % 9973)) "
+                 "from events")]
+    for table, column in (("event_themes", "theme_id"), ("event_places", "place_id")):
+        parts.append(one(f"select total((rowid % 9973) * (length([{column}]) + unicode([{column}]) "
+                         f"+ 7 * unicode(substr([{column}], -1)))) from [{table}]"))
     for table in ("events", "event_themes", "event_places", "themes", "places", "sources", *_QUOTE_TABLES):
         parts += [one(f"select count(*) from [{table}]"), one(f"select max(rowid) from [{table}]")]
     return json.dumps(parts)
+
+
+def index_key(conn: sqlite3.Connection) -> str:
+    """What a saved index must match to be used: the store's change counter, or else a fingerprint."""
+    counter = change_counter(conn)
+    return f"counter {counter}" if counter is not None else f"fingerprint {fingerprint(conn)}"
 
 
 def _column(conn: sqlite3.Connection, sql: str, dtype, count: int) -> np.ndarray:
@@ -227,7 +240,7 @@ def save_arrays(conn: sqlite3.Connection, arrays: TimelineArrays) -> None:
     conn.execute(f"drop table if exists {INDEX_TABLE}")
     conn.execute(f"create table {INDEX_TABLE} (name text primary key, data blob)")
     blobs = {
-        "fingerprint": fingerprint(conn).encode(),
+        "key": index_key(conn).encode(),
         "rowid": arrays.rowid.astype(np.int64).tobytes(),
         "start_year": arrays.start_year.astype(np.float64).tobytes(),
         "end_year": arrays.end_year.astype(np.float64).tobytes(),
@@ -248,11 +261,29 @@ def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     if INDEX_TABLE in tables:
         try:
             blobs = dict(conn.execute(f"select name, data from {INDEX_TABLE}").fetchall())
-            if bytes(blobs["fingerprint"]).decode() == fingerprint(conn):
-                return _from_blobs(blobs)
-        except (KeyError, ValueError, sqlite3.Error):
-            pass  # a damaged index is no worse than none
+            if bytes(blobs["key"]).decode() == index_key(conn):
+                arrays = _from_blobs(blobs)
+                if _plausible(arrays, conn):
+                    return arrays
+        except (KeyError, ValueError, TypeError, sqlite3.Error):
+            pass  # a damaged index is no worse than none: read the tables
     return compute_arrays(conn)
+
+
+def _plausible(arrays: TimelineArrays, conn: sqlite3.Connection) -> bool:
+    """Whether saved arrays can describe the events table as it is (a damaged blob cannot)."""
+    n = len(arrays)
+    count, rowid_total = conn.execute("select count(*), total(rowid) from events").fetchone()
+    if n != count or float(arrays.rowid.sum()) != float(rowid_total):
+        return False
+    if n and (np.unique(arrays.rowid).size != n or np.any(np.diff(arrays.start_year) < 0)
+              or np.any(arrays.end_year < arrays.start_year) or not np.all(np.isfinite(arrays.start_year))):
+        return False
+    for members in (arrays.themes, arrays.places, arrays.sources):
+        if len(members.event) and (members.event.min() < 0 or members.event.max() >= n or members.value.min() < 0
+                                   or members.value.max() >= len(members.keys)):
+            return False
+    return True
 
 
 def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
@@ -276,4 +307,4 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
 
 
 __all__ = ["CERTAINTY_CODES", "LAYER_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal",
-           "compute_arrays", "fingerprint", "load_arrays", "position_lookup", "save_arrays"]
+           "compute_arrays", "fingerprint", "index_key", "load_arrays", "position_lookup", "save_arrays"]
