@@ -152,17 +152,15 @@ def test_a_write_ahead_log_store_opens_without_leaving_files_beside_it(small_sto
 
 
 def test_a_large_store_shows_at_once_and_a_broken_one_is_reported_after(
-    qtbot, small_store: Path, tmp_path: Path, monkeypatch
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch, no_blocking_message_boxes: list[str]
 ) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
 
     import timeline_app.store.event_store as store_module
     from timeline_app.gui.main_window import MainWindow
 
     monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    shown = no_blocking_message_boxes  # every message box's text, as conftest records it
     _sql("update events set [end] = '1961' where id = 'strike';")(small_store)
     window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from conftest import SHIPPED_STORE
 from timeline_app.gui.main_window import MainWindow
@@ -191,12 +190,12 @@ def test_settings_come_back_on_the_next_start(qtbot, settings: QSettings, window
 def test_grouping_by_reviewer_makes_one_lane_per_reviewer(window: MainWindow) -> None:
     window.state.set_grouping("reviewer")
     names = [lane.name for lane in window.timeline.layout_.lanes]
-    assert names == ["Clara Weiss", "Clare Doyle"]
+    assert names == ["Clara Weiss", "Clare Doyle", "Film scenes (not history)"]  # the film apart, last
 
 
-def test_a_bad_store_shows_a_message_and_keeps_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+def test_a_bad_store_shows_a_message_and_keeps_the_window(window: MainWindow, tmp_path: Path,
+                                                          no_blocking_message_boxes: list[str]) -> None:
+    shown = no_blocking_message_boxes
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"\x00garbage" * 300)
     assert not window.open_store(junk)

@@ -47,14 +47,14 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
 
 def _report_unexpected(window):
     """An exception hook that tells the user in one line and a message box, never a traceback."""
-    from PySide6.QtWidgets import QMessageBox
+    from timeline_app.gui.plain_text import show_message
 
     def hook(kind, value, _traceback) -> None:
         message = f"{kind.__name__}: {value}"
         print(f"error: unexpected problem ({message}); please report it", file=sys.stderr)
-        QMessageBox.warning(window, "Something went wrong",
-                            f"An unexpected problem occurred and that action was not completed:\n\n{message}\n\n"
-                            "Your store was not changed. Please report this.")
+        show_message(window, "Something went wrong",
+                     f"An unexpected problem occurred and that action was not completed:\n\n{message}\n\n"
+                     "Your store was not changed. Please report this.")
     return hook
 
 

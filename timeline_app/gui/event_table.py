@@ -7,11 +7,14 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from timeline_app.gui.plain_text import tooltip_text
 from timeline_app.model.catalog import EventCatalog, empty_catalog
 from timeline_app.store.dates import format_span
 
-COLUMNS = ("Date", "Title", "Places", "Themes", "Sources")
+COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
+KINDS = ("History", "Film scene", "Reception")
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
 
 
 class EventTableModel(QAbstractTableModel):
@@ -52,6 +55,8 @@ class EventTableModel(QAbstractTableModel):
             return format_span(c.starts[position], c.ends[position])
         if column == 1:
             return c.titles[position]
+        if column == 5:
+            return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
@@ -62,8 +67,10 @@ class EventTableModel(QAbstractTableModel):
         position, column = int(self.rows[index.row()]), index.column()
         if role == ID_ROLE:
             return self.catalog.ids[position]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(position, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(position, column)[:MAX_CELL_CHARS]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(self.text(position, column))
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             themes = self.catalog.themes[position]
             return QColor(self.catalog.theme_colors.get(themes[0], "#8c8c8c")) if themes else None

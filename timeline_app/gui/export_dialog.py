@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QScrollArea,
     QSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export
 from timeline_app.export.view import ExportView
 from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
+from timeline_app.gui.plain_text import plain_label, show_message
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.snapshot_writers import render_image
 
@@ -55,7 +55,7 @@ class ExportDialog(QDialog):
         form.addRow("Picture width", self.width_box)
         form.addRow("PNG pixels", self.scale)
         form.addRow("PDF page (landscape)", self.page)
-        self.info = QLabel()
+        self.info = plain_label()
         self.info.setWordWrap(True)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea()
@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
         try:
             summary = export(self.view, path, exporter.name, self.options(), report)
         except ExportError as exc:
-            QMessageBox.warning(self, "Nothing was exported", str(exc))
+            show_message(self, "Nothing was exported", str(exc))
             return None
         finally:
             progress.close()

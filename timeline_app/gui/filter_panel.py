@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.plain_text import plain_label, rich_label
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.filters import FilterState
+from timeline_app.store.timeline_index import LAYER_CODES
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+LAYER_LABELS = {"history": "History", "film": "Film scenes", "reception": "Reception"}
 
 
 def swatch(color: str) -> QIcon:
@@ -50,18 +52,21 @@ class FilterPanel(QWidget):
         layout = QVBoxLayout(self)
         self.search = QLineEdit(placeholderText="Search titles, summaries and quotes")
         self.search.setClearButtonEnabled(True)
-        self.shown = QLabel()
+        self.shown = plain_label()
         self.shown.setWordWrap(True)
         form = QFormLayout()
         self.reviewer = QComboBox()
         self.disputed = QCheckBox("Only events the reviewers dispute")
+        self.layer_boxes = {code: QCheckBox(LAYER_LABELS[code]) for code in LAYER_CODES}
+        for box in self.layer_boxes.values():
+            box.setChecked(True)
         self.year_from, self.year_to = QSpinBox(), QSpinBox()
         for box in (self.year_from, self.year_to):
             box.setRange(1800, 2100)
             box.setKeyboardTracking(False)
         years = QHBoxLayout()
         years.addWidget(self.year_from)
-        years.addWidget(QLabel("to"))
+        years.addWidget(plain_label("to"))
         years.addWidget(self.year_to)
         form.addRow("Reviewer", self.reviewer)
         form.addRow("Years", years)
@@ -76,9 +81,15 @@ class FilterPanel(QWidget):
         layout.addWidget(self.shown)
         layout.addLayout(form)
         layout.addWidget(self.disputed)
-        layout.addWidget(QLabel("<b>Themes</b>"))
+        layers = QHBoxLayout()
+        for box in self.layer_boxes.values():
+            layers.addWidget(box)
+        layers.addStretch(1)
+        layout.addWidget(rich_label("<b>Show</b>"))
+        layout.addLayout(layers)
+        layout.addWidget(rich_label("<b>Themes</b>"))
         layout.addWidget(self.themes, 3)
-        layout.addWidget(QLabel("<b>Places</b>"))
+        layout.addWidget(rich_label("<b>Places</b>"))
         layout.addWidget(self.places, 4)
         layout.addWidget(self.clear)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
@@ -87,6 +98,8 @@ class FilterPanel(QWidget):
         self.search.returnPressed.connect(self._emit)
         self.reviewer.currentIndexChanged.connect(self._emit)
         self.disputed.toggled.connect(self._emit)
+        for box in self.layer_boxes.values():
+            box.toggled.connect(self._emit)
         self.themes.itemChanged.connect(self._emit)
         self.places.itemChanged.connect(self._emit)
         self.year_from.valueChanged.connect(self._years_edited)
@@ -130,6 +143,9 @@ class FilterPanel(QWidget):
         self.reviewer.setCurrentIndex(max(0, position))
         self.disputed.setChecked(state.disputed_only)
         self.disputed.setText(f"Only events the reviewers dispute ({counts['disputed']['yes']:,})")
+        for code, box in self.layer_boxes.items():
+            box.setChecked(not state.layers or code in state.layers)
+            box.setText(f"{LAYER_LABELS[code]} ({counts.get('layers', {}).get(code, 0):,})")
         for widget, facet, chosen in ((self.themes, "themes", state.themes), (self.places, "places", state.places)):
             for k in range(widget.count()):
                 item = widget.item(k)
@@ -161,7 +177,12 @@ class FilterPanel(QWidget):
             disputed_only=self.disputed.isChecked(),
             themes=self._checked(self.themes),
             places=self._checked(self.places),
+            layers=self._layers(),
         )
+
+    def _layers(self) -> frozenset[str]:
+        shown = frozenset(code for code, box in self.layer_boxes.items() if box.isChecked())
+        return frozenset() if len(shown) == len(self.layer_boxes) else shown
 
     def _clear(self) -> None:
         # The years are the view's, not a filter: clearing leaves them, so the table lists what is in view.

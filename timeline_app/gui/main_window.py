@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
+from timeline_app.gui.plain_text import show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.gui.window_settings import WindowSettings
@@ -164,18 +166,21 @@ class MainWindow(QMainWindow):
             message = str(exc)
             self.sigStoreFailed.emit(message)
             if not quiet:
-                QMessageBox.warning(self, "Cannot open this store", message)
+                show_message(self, "Cannot open this store", message)
             return False
         except Exception as exc:  # a store that passes the contract but still breaks: never crash
             message = f"{path}: cannot be read ({exc})"
             self.sigStoreFailed.emit(message)
             if not quiet:
-                QMessageBox.warning(self, "Cannot open this store", message)
+                show_message(self, "Cannot open this store", message)
             return False
         if previous is not None and self.keep_settings:
             self.settings.save_view(previous, previous_view)
         self._restore_view(Path(path))
         self._remember_recent(Path(path))
+        lacks = self.state.store.lacks()
+        if lacks:
+            self.statusBar().showMessage(lacks[0].upper() + lacks[1:] + ".", 15000)
         if not self.state.store.rows_checked:
             self.statusBar().showMessage("Checking every event of this large store in the background…")
             self._start_row_check(self.state.store.path, self.state.catalog.arrays)
@@ -199,7 +204,7 @@ class MainWindow(QMainWindow):
             self.state.close_store()
             self.sigStoreFailed.emit(message)
             if not self.quiet_errors:
-                QMessageBox.warning(self, "Cannot open this store", message)
+                show_message(self, "Cannot open this store", message)
         elif fresh is not None:
             self.state.replace_arrays(fresh)
             self.statusBar().showMessage("The store's timeline index was out of date; the timeline now shows "
@@ -325,17 +330,20 @@ class MainWindow(QMainWindow):
         self.panes.setCurrentWidget(self.reader)
         self.reader.show_passage(source_id, start, end)
 
-    def show_about(self) -> None:
-        """Credit both reviews."""
+    def show_about(self) -> QMessageBox:
+        """Credit both reviews (every piece of store text escaped: the box shows HTML we build)."""
         sources = self.state.store.sources().values() if self.state.store else []
-        credits = "".join(f"<li>{s['author']}, “{s['title']}”, <i>{s['publication']}</i>, {s['published']}</li>"
-                          for s in sources)
-        QMessageBox.about(
-            self, "About timeline-app",
-            f"<h3>timeline-app {__version__}</h3><p>A timeline of Soviet history, 1917–1991, built from the "
+        e = html.escape
+        credits = "".join(f"<li>{e(s['author'] or '')}, “{e(s['title'] or '')}”, <i>{e(s['publication'] or '')}</i>, "
+                          f"{e(s['published'] or '')}</li>" for s in sources)
+        box = QMessageBox(QMessageBox.Icon.Information, "About timeline-app", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>timeline-app {e(__version__)}</h3><p>A timeline of Soviet history, 1917–1991, built from the "
             f"exact words of two reviews of the film <i>Dear Comrades!</i>:</p><ul>{credits}</ul>"
-            "<p>Titles and summaries are the project's own words; every quotation is the reviewers'.</p>",
-        )
+            "<p>Titles and summaries are the project's own words; every quotation is the reviewers'.</p>")
+        box.open()
+        return box
 
     # -- settings ------------------------------------------------------------------------------------
     def restore_settings(self) -> None:

@@ -13,11 +13,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
 from timeline_app.model.catalog import EventCatalog
-from timeline_app.model.layout import TimelineLayout, label_room
+from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.time_ticks import tick_levels
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36
+MAX_LABEL_CHARS = 300  # a label never shows more; a very long title must not make a frame slow
 MIN_ROW_PX_FOR_LABELS = 12
 #: Above this many visible marks, each lane is drawn as a density strip (one column per pixel).
 DENSITY_LIMIT = 1000
@@ -75,6 +76,7 @@ class MarkPainter:
         self.exact_day = catalog.exact_day
         self.is_range = catalog.is_range
         self.disputed = catalog.disputed
+        self.film = np.asarray(catalog.arrays.layer) == FILM_CODE
         self.lane_colors = [QColor(lane.color) for lane in layout.lanes]
         themes = catalog.arrays.themes
         palette = [QColor(catalog.theme_colors.get(key, NEUTRAL)) for key in themes.keys] + [QColor(NEUTRAL)]
@@ -102,9 +104,12 @@ class MarkPainter:
         view = device.view
         left_px, right_px = device.x(view.left()), device.x(view.right())
         for lane_index, lane in enumerate(self.layout.lanes):
-            if lane_index % 2 == 0:
-                top = device.y(lane.first_row)
-                painter.fillRect(QRectF(left_px, top, right_px - left_px, lane.rows * device.sy), self.band_color)
+            top = device.y(lane.first_row)
+            band = QRectF(left_px, top, right_px - left_px, lane.rows * device.sy)
+            if lane.key == FILM_LANE:  # the film's lane is dotted: apart from the record at a glance
+                painter.fillRect(band, QBrush(QColor(lane.color).lighter(150), Qt.BrushStyle.Dense6Pattern))
+            elif lane_index % 2 == 0:
+                painter.fillRect(band, self.band_color)
         if self.grid:
             self._paint_grid(painter, device, left_px, right_px)
         crowded = self.layout.count_starting(view.left(), view.right()) > DENSITY_LIMIT
@@ -128,6 +133,7 @@ class MarkPainter:
         bar_h = max(4.0, min(row_px * 0.5, 16.0))
         style_of = self._style_index(marks)
         disputed = self.disputed[events]
+        film = self.film[events]
         diamond = point & exact
         # Python calls per mark are the cost here: pens and brushes are made once per colour,
         # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
@@ -145,6 +151,8 @@ class MarkPainter:
                 centre = float(x0[k] + x1[k]) / 2 if kind == "filled" else \
                     float(x0[k]) + max(float(x1[k] - x0[k]), 3.0) / 2
                 variant = kind if not (kind == "filled" and disputed[k]) else "disputed"
+                if film[k]:
+                    variant = "film" if kind == "filled" else "film-hollow"
                 if raster:
                     painter.drawPixmap(QPointF(centre - half, float(cy[k]) - half),
                                        self._stamp(style_index, variant, ratio))
@@ -241,6 +249,13 @@ class MarkPainter:
 
     @staticmethod
     def _draw_diamond(painter: QPainter, style: dict, variant: str, x: float, y: float) -> None:
+        if variant.startswith("film"):
+            # A scene of the film: a square, not a diamond, so shape alone tells it from the record.
+            h = MARKER_PX / 2 - 1
+            painter.setPen(style["hollow"] if variant == "film-hollow" else style["outline"])
+            painter.setBrush(_NO_BRUSH if variant == "film-hollow" else style["fill"])
+            painter.drawRect(QRectF(x - h, y - h, 2 * h, 2 * h))
+            return
         if variant == "hollow":
             _diamond(painter, x, y, MARKER_PX, _NO_BRUSH, style["hollow"])
             return
@@ -321,7 +336,9 @@ class MarkPainter:
         labelled = np.flatnonzero(room >= MIN_LABEL_PX)
         self.catalog.titles.fetch(events[labelled])  # one query for every label of the frame
         for k in labelled.tolist():
-            title = self.catalog.titles[int(events[k])]
+            title = self.catalog.titles[int(events[k])][:MAX_LABEL_CHARS]
+            if self.film[int(events[k])]:
+                title = "▣ Film: " + title
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:
                 continue

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTextBrowser,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.plain_text import plain_label, rich_label, tooltip_text
 from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
@@ -73,7 +73,7 @@ class ReviewReader(QWidget):
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_box.setMinimumContentsLength(14)  # an author's name stays whole in a narrow pane
         self.unused = QCheckBox("Mark text no event uses")
-        self.figure = QLabel()
+        self.figure = plain_label()
         self.find_box = QLineEdit(placeholderText="Find in this review")
         self.find_box.setClearButtonEnabled(True)
         self.previous_button = QPushButton("◂ Previous passage")
@@ -83,8 +83,9 @@ class ReviewReader(QWidget):
                                     "citation (Ctrl+Shift+C)")
         legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;{KIND_NAMES[k]}&nbsp;</span>"
                             for k, color in KIND_COLORS.items())
-        self.legend = QLabel(f"{legend}   <span style='background:{UNUSED}; color:#111'>&nbsp;not used&nbsp;</span>")
-        self.header = QLabel()
+        unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;not used&nbsp;</span>"
+        self.legend = rich_label(f"{legend}   {unused}")
+        self.header = rich_label()
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QTextBrowser()
@@ -126,8 +127,8 @@ class ReviewReader(QWidget):
         if self.state.store is not None:
             for sid, source in self.state.store.sources().items():
                 self.source_box.addItem(source["author"], sid)
-                self.source_box.setItemData(self.source_box.count() - 1, source["publication"],
-                                            Qt.ItemDataRole.ToolTipRole)
+                self.source_box.setItemData(self.source_box.count() - 1,
+                                            tooltip_text(source["publication"] or ""), Qt.ItemDataRole.ToolTipRole)
         self.source_box.blockSignals(False)
         self.show_source(self.source_box.currentData())
 

@@ -269,7 +269,9 @@ class TimelineView(QWidget):
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
         when = format_span(c.starts[index], c.ends[index])
-        text = f"<b>{_escape(c.titles[index])}</b><br>{when}<br>{_escape(places)}"
+        kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
+            int(c.arrays.layer[index]), "")
+        text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
         global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QToolTip.showText(global_pos, text, self.plot)
 

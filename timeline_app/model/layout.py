@@ -72,6 +72,11 @@ class TimelineLayout:
 
 
 _NEUTRAL = "#8c8c8c"
+#: The lane that holds the film's scenes, whatever the grouping; a key no theme, place or source can have.
+FILM_LANE = "film:scenes"
+FILM_LANE_NAME = "Film scenes (not history)"
+FILM_COLOR = "#7b5ea7"
+FILM_CODE = 1  # the film layer's code in the timeline arrays
 
 
 def _membership(catalog: EventCatalog, group_by: str) -> tuple[Membership, dict[str, str]]:
@@ -101,10 +106,19 @@ def _all_marks(catalog: EventCatalog, group_by: str) -> tuple[np.ndarray, np.nda
     events, codes = members.event, members.value.astype(np.int64)
     keys = list(members.keys)
     orphans = np.flatnonzero(members.per_event() == 0)
-    if len(orphans):
-        keys.append("")
-        events = np.concatenate([events, orphans])
-        codes = np.concatenate([codes, np.full(len(orphans), len(keys) - 1, dtype=np.int64)])
+    film = np.asarray(catalog.arrays.layer) == FILM_CODE
+    if film.any():
+        # Scenes of the film are drawn apart from the record, in a lane of their own.
+        keep = ~film[events]
+        events, codes = events[keep], codes[keep]
+        orphans = orphans[~film[orphans]]
+    extra = [("", orphans), (FILM_LANE, np.flatnonzero(film))]
+    for key, added in extra:
+        if len(added):
+            keys.append(key)
+            events = np.concatenate([events, added])
+            codes = np.concatenate([codes, np.full(len(added), len(keys) - 1, dtype=np.int64)])
+    if len(events) > 1 and not np.all(events[1:] >= events[:-1]):
         order = np.argsort(events, kind="stable")
         events, codes = events[order], codes[order]
     if len(events) <= STACK_LIMIT:
@@ -138,7 +152,8 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     chosen = mask[all_events]
     events, codes, rows_in_lane = all_events[chosen], all_codes[chosen], all_rows[chosen]
     present = np.flatnonzero(np.bincount(codes, minlength=len(keys)))
-    ordered = sorted(present.tolist(), key=lambda c: (keys[c] == "", names.get(keys[c], keys[c]).lower()))
+    ordered = sorted(present.tolist(), key=lambda c: (keys[c] == FILM_LANE, keys[c] == "",
+                                                      names.get(keys[c], keys[c]).lower()))
     lane_of_code = np.full(len(keys), -1, dtype=np.int64)
     lane_of_code[ordered] = np.arange(len(ordered))
     lane = lane_of_code[codes]
@@ -155,8 +170,10 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     for lane_index, code in enumerate(ordered):
         key = keys[code]
         color = catalog.theme_colors.get(key, _NEUTRAL) if group_by == "theme" else _NEUTRAL
-        lanes.append(Lane(key, names.get(key, key) if key else "(none)", color, int(first_rows[lane_index]),
-                          int(used[lane_index])))
+        name = names.get(key, key) if key else "(none)"
+        if key == FILM_LANE:
+            color, name = FILM_COLOR, FILM_LANE_NAME
+        lanes.append(Lane(key, name, color, int(first_rows[lane_index]), int(used[lane_index])))
     row = first_rows[lane] + rows_in_lane if len(lanes) else rows_in_lane
     layout = TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
                             catalog.end_year[events])
