@@ -338,7 +338,7 @@ class MarkPainter:
         for k in labelled.tolist():
             title = self.catalog.titles[int(events[k])][:MAX_LABEL_CHARS]
             if self.film[int(events[k])]:
-                title = "▣ Film: " + title
+                title = "▣ " + title
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:
                 continue

@@ -59,7 +59,7 @@ class TimelineView(QWidget):
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(64)
         self.legend = QLabel(
-            "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ·   "
+            "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
         )
         self.legend.setWordWrap(True)
