@@ -47,8 +47,9 @@ def check_layout(evs: list[Event], mask: np.ndarray, group_by: str, full: Timeli
     catalog = catalog_of(evs, **NAMES)
     layout = lay_out(catalog, mask, group_by)
     names = NAMES[NAME_TABLE[group_by]]
-    # Marks are sorted by start and sit where their events are.
+    # Marks are sorted by start and sit where their events are, in whole rows.
     assert np.all(np.diff(layout.x0) >= 0)
+    assert layout.row.dtype.kind == "i" and layout.event.dtype.kind == "i"
     assert layout.x0.tolist() == [evs[int(e)].start for e in layout.event]
     assert layout.x1.tolist() == [evs[int(e)].end for e in layout.event]
     # Every shown event once in each of its lanes ("(none)" when it has none), nothing else.
@@ -131,6 +132,19 @@ def test_an_event_with_two_themes_is_drawn_in_both_lanes_and_one_with_none_last(
     assert sorted(layout.lane[layout.event == 0].tolist()) == [0, 2]
     assert layout.row.tolist() == [layout.lanes[k].first_row for k in layout.lane.tolist()]
     assert [lane.color for lane in layout.lanes] == ["#00aa00", "#8c8c8c", "#aa0000", "#8c8c8c"]
+
+
+def test_lanes_group_by_theme_unless_told_otherwise() -> None:
+    evs = [_event(1960.0, themes=("army",), places=("kiev",)), _event(1961.0, themes=("bread",))]
+    layout = lay_out(catalog_of(evs, **NAMES), np.ones(2, dtype=bool))
+    assert [(lane.key, lane.color) for lane in layout.lanes] == [("bread", "#00aa00"), ("army", "#aa0000")]
+
+
+def test_lanes_sort_by_name_whatever_the_case_and_punctuation() -> None:
+    names = {"army": "new_york", "bread": "Newark", "church": "NEW-HAVEN", "dam": "newt"}
+    evs = [_event(1960.0, themes=THEMES)]
+    layout = lay_out(catalog_of(evs, theme_names=names), np.ones(1, dtype=bool))
+    assert [lane.name for lane in layout.lanes] == ["NEW-HAVEN", "new_york", "Newark", "newt"]
 
 
 def test_lanes_by_place_or_reviewer_are_grey_and_use_their_names() -> None:
@@ -287,7 +301,7 @@ def test_total_rows_adds_up_the_lanes() -> None:
 @st.composite
 def label_cases(draw):
     count = draw(st.integers(0, 12))
-    lefts = [float(draw(st.integers(0, 200))) for _ in range(count)]
+    lefts = [float(draw(st.integers(-100, 200))) for _ in range(count)]  # marks may start left of the view
     text_x = [x + draw(st.sampled_from([0.0, 4.0, 10.0, 30.0])) for x in lefts]
     rows = [draw(st.integers(0, 3)) for _ in range(count)]
     return np.array(text_x), np.array(lefts), np.array(rows, dtype=np.int64), float(draw(st.integers(50, 250)))
@@ -320,3 +334,5 @@ def test_label_room_with_a_gap_of_our_choosing() -> None:
     room = label_room(np.array([10.0, 50.0, 20.0]), np.array([5.0, 45.0, 15.0]), np.array([0, 0, 1]), 100.0, gap=2)
     assert room.tolist() == [33.0, 50.0, 80.0]
     assert label_room(np.zeros(0), np.zeros(0), np.zeros(0, dtype=np.int64), 100.0).tolist() == []
+    # Pixels left of the origin count like any others.
+    assert label_room(np.array([-30.0]), np.array([-40.0]), np.array([2]), 50.0).tolist() == [80.0]
