@@ -121,6 +121,27 @@ def test_a_new_state_shows_nothing_and_counts_nothing() -> None:
     assert heard == []
 
 
+def test_a_store_is_opened_with_its_rows_checked_unless_asked_otherwise(state: ExplorerState) -> None:
+    assert state.store.rows_checked is True
+    state.open_store(SHIPPED_STORE, check_rows=False)
+    assert state.store.rows_checked is False
+
+
+def test_a_listener_added_during_a_notice_hears_the_next_one(state: ExplorerState) -> None:
+    late = Recorder()
+    early = Recorder()
+
+    def subscribe_late(notice) -> None:
+        early.append(notice)
+        if len(early) == 1:
+            state.subscribe(late)
+    state.subscribe(subscribe_late)
+    state.select("thaw")
+    assert late == []
+    state.select("stalin-death")
+    assert late == [SelectionChanged("stalin-death")] and len(early) == 2
+
+
 def test_a_store_that_cannot_be_opened_leaves_the_shown_one(state: ExplorerState, heard, tmp_path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 10)
@@ -164,6 +185,13 @@ def test_closing_the_store_shows_nothing(state: ExplorerState, heard) -> None:
     heard.clear()
     state.close_store()  # nothing open: still announces an empty window
     assert heard[0] == StoreChanged(None)
+
+
+def test_fresh_arrays_keep_the_search(state: ExplorerState) -> None:
+    state.set_filter(FilterState(search="Novocherkassk"))
+    hits = state.catalog.search_mask("Novocherkassk")
+    state.replace_arrays(state.catalog.arrays)
+    assert np.array_equal(state.timeline_mask, hits) and not hits.all()
 
 
 def test_fresh_arrays_keep_the_store_and_the_filter(state: ExplorerState, heard) -> None:
@@ -365,6 +393,14 @@ def test_stepping_from_an_event_the_filter_hides_goes_to_its_neighbours(state: E
     state.select("october-revolution")
     state.step_selection(2)
     assert state.selection == "konchalovsky-born"
+
+
+def test_stepping_from_an_event_after_the_last_shown_one_goes_back_to_it(state: ExplorerState) -> None:
+    state.set_filter(FilterState(themes=frozenset({"revolution"})))  # four events, 1917-1918
+    for step in (1, -1, 5):
+        state.select("thaw")
+        state.step_selection(step)
+        assert state.selection == "grain-requisitioning"
 
 
 def test_stepping_with_nothing_on_the_timeline_keeps_the_selection(state: ExplorerState, heard) -> None:
