@@ -164,7 +164,7 @@ def test_index_of_finds_known_ids_and_not_unknown_ones(shipped, monkeypatch, eag
     assert catalog.index_of.get("no-such-event", -1) == -1
     assert catalog.index_of.get(None, 5) == 5
     assert "no-such-event" not in catalog.index_of and None not in catalog.index_of and 3 not in catalog.index_of
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no-such-event"):
         catalog.index_of["no-such-event"]
 
 
@@ -247,3 +247,16 @@ def test_places_themes_and_sources_read_per_event() -> None:
     assert catalog.themes[0] == ("army", "dam") and catalog.themes[1] == ()
     assert catalog.places[:] == [("omsk",), ()]
     assert catalog.sources[np.int64(1)] == ("s1", "s2") and len(catalog.sources) == 2
+
+
+def test_the_empty_catalog_has_arrays_shaped_like_a_stores(shipped: EventStore) -> None:
+    empty, loaded = empty_catalog().arrays, load_catalog(shipped).arrays
+    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims", "layer"):
+        array = getattr(empty, name)
+        assert array.shape == (0,) and array.dtype == getattr(loaded, name).dtype, name
+    for name in ("themes", "places", "sources"):
+        members = getattr(empty, name)
+        assert members.keys == [] and members.size == 0 and members.per_event().tolist() == []
+    catalog = empty_catalog()
+    assert catalog.disputed.shape == (0,) and catalog.disputed.dtype == bool
+    assert catalog.certainty == [] and catalog.store is None and catalog.theme_names == {}
