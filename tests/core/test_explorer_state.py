@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ from timeline_app.model.filters import FilterState, facet_counts
 from timeline_app.model.layout import lay_out
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import StoreError
+from timeline_app.store.timeline_index import Membership
 
 PROTEST = FilterState(themes=frozenset({"protest"}))
 
@@ -112,6 +114,9 @@ def test_a_new_state_shows_nothing_and_counts_nothing() -> None:
     assert explorer.store is None and len(explorer.catalog) == 0 and explorer.shown_count() == 0
     assert explorer.view_range == DEFAULT_RANGE == (1917.0, 1992.0) and explorer.grouping == "theme"
     assert explorer.layout.lanes == [] and explorer.shown_indices().tolist() == []
+    assert explorer.filter == FilterState() and explorer.view_state() == ViewState()
+    for mask in (explorer.mask, explorer.timeline_mask):
+        assert mask.shape == (0,) and mask.dtype == bool
     assert explorer.facet_counts()["reviewer"] == {"any": 0, "both": 0, "only-one": 0}
     explorer.step_selection(1)  # nothing to step through
     assert explorer.selection is None
@@ -185,6 +190,16 @@ def test_closing_the_store_shows_nothing(state: ExplorerState, heard) -> None:
     heard.clear()
     state.close_store()  # nothing open: still announces an empty window
     assert heard[0] == StoreChanged(None)
+
+
+def test_fresh_arrays_are_laid_out_afresh(state: ExplorerState, heard) -> None:
+    old = state.catalog.arrays
+    culture = old.themes.code["culture"]
+    every_event = np.arange(len(old))
+    themes = Membership(old.themes.keys, every_event, np.full(len(old), culture), len(old))
+    state.replace_arrays(replace(old, themes=themes))
+    assert [lane.key for lane in state.layout.lanes] == ["culture"]
+    assert heard[2] == LanesChanged(state.layout)
 
 
 def test_fresh_arrays_keep_the_search(state: ExplorerState) -> None:
