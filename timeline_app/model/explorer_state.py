@@ -104,7 +104,7 @@ class ViewState:
             return cls(), ["the whole view"]
         damaged = []
         grouping = data.get("grouping", "theme")
-        if grouping not in GROUPINGS:
+        if not isinstance(grouping, str) or grouping not in GROUPINGS:
             damaged.append("grouping")
             grouping = "theme"
         years = _years(data.get("range", list(DEFAULT_RANGE)))

@@ -1,0 +1,517 @@
+"""The explorer's shared state: what each change announces, in what order, and what it leaves as it was."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import SEEDS, SHIPPED_STORE, SMALL_SOURCE
+from timeline_app.model import explorer_state as explorer_module
+from timeline_app.model.explorer_state import (
+    DEFAULT_RANGE,
+    ExplorerState,
+    FilterChanged,
+    GroupingChanged,
+    LanesChanged,
+    RangeChanged,
+    SelectionChanged,
+    ShownChanged,
+    StoreChanged,
+    ViewState,
+)
+from timeline_app.model.filters import FilterState, facet_counts
+from timeline_app.model.layout import lay_out
+from timeline_app.store.dates import DateError
+from timeline_app.store.event_store import StoreError
+from timeline_app.store.timeline_index import Membership
+
+PROTEST = FilterState(themes=frozenset({"protest"}))
+
+
+class Recorder(list):
+    """Every notice announced, in order."""
+
+    def __call__(self, notice) -> None:
+        self.append(notice)
+
+    def kinds(self) -> list[str]:
+        return [type(n).__name__ for n in self]
+
+
+@pytest.fixture
+def state():
+    explorer = ExplorerState()
+    explorer.open_store(SHIPPED_STORE)
+    yield explorer
+    explorer.close_store()
+
+
+@pytest.fixture
+def heard(state: ExplorerState) -> Recorder:
+    recorder = Recorder()
+    state.subscribe(recorder)
+    return recorder
+
+
+@pytest.fixture(scope="module")
+def small_copy(tmp_path_factory) -> Path:
+    from timeline_app.ingest.build import build_store
+    folder = tmp_path_factory.mktemp("small")
+    shutil.copytree(SEEDS, folder / "seeds")
+    (folder / "events.toml").write_text(SMALL_SOURCE, encoding="utf-8")
+    build_store(folder / "events.toml", folder / "small.db")
+    return folder / "small.db"
+
+
+def _ids(state: ExplorerState, mask: np.ndarray) -> list[str]:
+    return [state.catalog.ids[int(k)] for k in np.flatnonzero(mask)]
+
+
+def _by_hand(state: ExplorerState, theme: str | None, years) -> list[str]:
+    c = state.catalog
+    return [c.ids[k] for k in range(len(c))
+            if (theme is None or theme in c.themes[k])
+            and (years is None or (c.end_year[k] >= years[0] and c.start_year[k] <= years[1]))]
+
+
+# -- a store opens, closes, is refreshed --------------------------------------------------------------
+
+def test_opening_a_store_announces_store_filter_lanes_shown_and_selection_in_that_order(small_copy) -> None:
+    explorer, heard = ExplorerState(), Recorder()
+    explorer.subscribe(heard)
+    explorer.open_store(SHIPPED_STORE)
+    assert heard.kinds() == ["StoreChanged", "FilterChanged", "LanesChanged", "ShownChanged", "SelectionChanged"]
+    assert heard[0] == StoreChanged(explorer.store.path) and explorer.store.path.name == "events.db"
+    assert heard[1] == FilterChanged(FilterState())
+    assert heard[2].layout is explorer.layout and len(explorer.layout.lanes) == 8
+    assert heard[3] == ShownChanged(54, 57)  # three events lie past 1992, the view's end
+    assert heard[4] == SelectionChanged(None)
+    assert _ids(explorer, explorer.mask) == _by_hand(explorer, None, DEFAULT_RANGE)
+    assert explorer.timeline_mask.all()
+    # Opening another store shows it with no filter and no selection, in the same years.
+    explorer.set_filter(PROTEST)
+    explorer.set_view_range(1950, 1970)
+    explorer.select("novocherkassk-massacre")
+    old_store = explorer.store
+    heard.clear()
+    explorer.open_store(small_copy)
+    assert heard.kinds()[0] == "StoreChanged" and heard[0].path == Path(small_copy)
+    assert explorer.filter == FilterState() and explorer.selection is None
+    assert heard[3] == ShownChanged(2, 2) and explorer.view_range == (1950.0, 1970.0)
+    with pytest.raises(sqlite3.ProgrammingError):  # the old store was closed
+        old_store.conn.execute("select 1")
+    explorer.close_store()
+
+
+def test_a_new_state_shows_nothing_and_counts_nothing() -> None:
+    explorer = ExplorerState()
+    assert explorer.store is None and len(explorer.catalog) == 0 and explorer.shown_count() == 0
+    assert explorer.view_range == DEFAULT_RANGE == (1917.0, 1992.0) and explorer.grouping == "theme"
+    assert explorer.layout.lanes == [] and explorer.shown_indices().tolist() == []
+    assert explorer.filter == FilterState() and explorer.view_state() == ViewState()
+    for mask in (explorer.mask, explorer.timeline_mask):
+        assert mask.shape == (0,) and mask.dtype == bool
+    assert explorer.facet_counts()["reviewer"] == {"any": 0, "both": 0, "only-one": 0}
+    explorer.step_selection(1)  # nothing to step through
+    assert explorer.selection is None
+    heard = Recorder()
+    explorer.subscribe(heard)
+    explorer.replace_arrays(explorer.catalog.arrays)  # no store: nothing to refresh
+    assert heard == []
+
+
+def test_a_store_is_opened_with_its_rows_checked_unless_asked_otherwise(state: ExplorerState) -> None:
+    assert state.store.rows_checked is True
+    state.open_store(SHIPPED_STORE, check_rows=False)
+    assert state.store.rows_checked is False
+
+
+def test_a_listener_added_during_a_notice_hears_the_next_one(state: ExplorerState) -> None:
+    late = Recorder()
+    early = Recorder()
+
+    def subscribe_late(notice) -> None:
+        early.append(notice)
+        if len(early) == 1:
+            state.subscribe(late)
+    state.subscribe(subscribe_late)
+    state.select("thaw")
+    assert late == []
+    state.select("stalin-death")
+    assert late == [SelectionChanged("stalin-death")] and len(early) == 2
+
+
+def test_a_store_that_cannot_be_opened_leaves_the_shown_one(state: ExplorerState, heard, tmp_path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(StoreError):
+        state.open_store(bad)
+    assert heard == [] and state.store.path.name == "events.db" and len(state.catalog) == 57
+    state.store.conn.execute("select 1")  # still open
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (sqlite3.DatabaseError("database disk image is malformed"), "is damaged (SQLite reports a malformed database)"),
+    (DateError("bad date '1962-13'"), "cannot be read: bad date '1962-13'"),
+    (ValueError("odd index"), "cannot be read: odd index"),
+])
+def test_a_store_whose_events_cannot_be_read_is_refused_with_the_reason(state, heard, monkeypatch, error,
+                                                                        words) -> None:
+    opened = []
+
+    def failing(store):
+        opened.append(store)
+        raise error
+    monkeypatch.setattr(explorer_module, "load_catalog", failing)
+    with pytest.raises(StoreError) as caught:
+        state.open_store(SHIPPED_STORE)
+    assert caught.value.problem == words and caught.value.path == SHIPPED_STORE
+    assert heard == [] and state.store is not opened[0] and len(state.catalog) == 57
+    with pytest.raises(sqlite3.ProgrammingError):  # the store that failed was closed
+        opened[0].conn.execute("select 1")
+
+
+def test_closing_the_store_shows_nothing(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST)
+    store = state.store
+    heard.clear()
+    state.close_store()
+    assert heard.kinds() == ["StoreChanged", "FilterChanged", "LanesChanged", "ShownChanged", "SelectionChanged"]
+    assert heard[0] == StoreChanged(None) and heard[1] == FilterChanged(FilterState())
+    assert heard[3] == ShownChanged(0, 0) and state.store is None and state.filter == FilterState()
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.conn.execute("select 1")
+    heard.clear()
+    state.close_store()  # nothing open: still announces an empty window
+    assert heard[0] == StoreChanged(None)
+
+
+def test_fresh_arrays_are_laid_out_afresh(state: ExplorerState, heard) -> None:
+    old = state.catalog.arrays
+    culture = old.themes.code["culture"]
+    every_event = np.arange(len(old))
+    themes = Membership(old.themes.keys, every_event, np.full(len(old), culture), len(old))
+    state.replace_arrays(replace(old, themes=themes))
+    assert [lane.key for lane in state.layout.lanes] == ["culture"]
+    assert heard[2] == LanesChanged(state.layout)
+
+
+def test_fresh_arrays_keep_the_search(state: ExplorerState) -> None:
+    state.set_filter(FilterState(search="Novocherkassk"))
+    hits = state.catalog.search_mask("Novocherkassk")
+    state.replace_arrays(state.catalog.arrays)
+    assert np.array_equal(state.timeline_mask, hits) and not hits.all()
+
+
+def test_fresh_arrays_keep_the_store_and_the_filter(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST)
+    state.select("novocherkassk-massacre")
+    names = dict(state.catalog.theme_names)
+    heard.clear()
+    state.replace_arrays(state.catalog.arrays)
+    assert heard.kinds() == ["StoreChanged", "FilterChanged", "LanesChanged", "ShownChanged", "SelectionChanged"]
+    assert heard[0] == StoreChanged(SHIPPED_STORE) and heard[1] == FilterChanged(PROTEST)
+    assert state.filter == PROTEST and state.catalog.theme_names == names and state.selection is None
+    assert state.catalog.source_names["weiss-2021"] == "Clara Weiss" and state.catalog.periods
+    assert state.catalog.place_names["novocherkassk"] == "Novocherkassk"
+    assert state.catalog.theme_colors["protest"].startswith("#") and state.catalog.store is state.store
+    assert _ids(state, state.mask) == _by_hand(state, "protest", DEFAULT_RANGE)
+
+
+# -- the filter -----------------------------------------------------------------------------------------
+
+def test_a_filter_announces_itself_then_lanes_then_the_shown_count(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST)
+    expected = _by_hand(state, "protest", DEFAULT_RANGE)
+    assert heard.kinds() == ["FilterChanged", "LanesChanged", "ShownChanged"]
+    assert heard[0] == FilterChanged(PROTEST) and heard[1].layout is state.layout
+    assert heard[2] == ShownChanged(len(expected), 57)
+    assert _ids(state, state.mask) == expected and _ids(state, state.timeline_mask) == _by_hand(state, "protest", None)
+    assert [lane.key for lane in state.layout.lanes] == sorted(
+        {t for k in np.flatnonzero(state.timeline_mask) for t in state.catalog.themes[int(k)]},
+        key=lambda t: state.catalog.theme_names[t].lower())
+    assert state.shown_indices().tolist() == np.flatnonzero(state.mask).tolist()
+    assert state.shown_count() == len(expected)
+    heard.clear()
+    state.set_filter(FilterState(themes=frozenset({"protest"})))  # the same filter again: nothing
+    assert heard == []
+
+
+def test_a_filter_that_changes_only_the_lanes_or_only_the_table_says_only_that(state, heard) -> None:
+    # Events after 1992 only: the timeline changes, the table (1917-1992) shows nothing either way.
+    state.set_view_range(1917.0, 1919.0)
+    state.set_filter(FilterState(places=frozenset({"venice", "russia"})))
+    assert state.shown_count() == 0
+    heard.clear()
+    state.set_filter(FilterState(places=frozenset({"venice"})))
+    assert heard.kinds() == ["FilterChanged", "LanesChanged"]
+    # A filter hiding nothing on the timeline that is new: the same lanes and table, only the filter said.
+    heard.clear()
+    state.set_filter(FilterState(places=frozenset({"venice"}), layers=frozenset({"history"})))
+    assert heard.kinds() == ["FilterChanged"]
+
+
+def test_a_filter_that_hides_nothing_in_view_says_no_shown_count(state: ExplorerState, heard) -> None:
+    state.set_view_range(2019.0, 2023.0)
+    heard.clear()
+    state.set_filter(FilterState(themes=frozenset({"culture", "memory"})))
+    # The timeline lost events, the table (two films in view) did not.
+    assert heard.kinds() == ["FilterChanged", "LanesChanged"]
+
+
+def test_clearing_the_filter_shows_every_event_in_view(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST.with_(disputed_only=True))
+    heard.clear()
+    state.clear_filter()
+    assert state.filter == FilterState() and heard[0] == FilterChanged(FilterState())
+    assert state.shown_count() == 54 and state.timeline_mask.all()
+
+
+def test_a_search_narrows_the_events_and_a_new_word_searches_again(state: ExplorerState, heard) -> None:
+    state.set_filter(FilterState(search="Novocherkassk"))
+    hits = state.catalog.search_mask("Novocherkassk")
+    assert 0 < state.shown_count() < 54 and np.array_equal(state.timeline_mask, hits)
+    state.set_filter(FilterState(search="Novocherkassk", disputed_only=True))  # same words, another facet
+    assert np.array_equal(state.timeline_mask, hits & state.catalog.disputed)
+    state.set_filter(FilterState(search="Venice", disputed_only=True))
+    assert np.array_equal(state.timeline_mask, state.catalog.search_mask("Venice") & state.catalog.disputed)
+    state.set_filter(FilterState())
+    assert state.timeline_mask.all()
+
+
+def test_a_filter_hiding_the_selected_event_clears_the_selection(state: ExplorerState, heard) -> None:
+    state.select("stalin-death")
+    heard.clear()
+    state.set_filter(PROTEST)
+    assert heard.kinds()[-1] == "SelectionChanged" and heard[-1] == SelectionChanged(None)
+    assert state.selection is None
+
+
+def test_a_selection_only_out_of_the_years_stays_selected(state: ExplorerState, heard) -> None:
+    state.select("novocherkassk-massacre")
+    state.set_view_range(1917.0, 1930.0)
+    heard.clear()
+    state.set_filter(PROTEST)
+    assert state.selection == "novocherkassk-massacre" and "SelectionChanged" not in heard.kinds()
+    assert not state.mask[state.catalog.index_of["novocherkassk-massacre"]]
+
+
+def test_counts_follow_the_filter_and_the_years(state: ExplorerState) -> None:
+    state.set_filter(PROTEST)
+    state.set_view_range(1950.0, 1965.5)
+    expected = facet_counts(state.catalog, PROTEST, None, (1950.0, 1965.5))
+    assert state.facet_counts() == expected
+    assert state.facet_counts()["themes"]["leadership"] == len(_by_hand(state, "leadership", (1950.0, 1965.5)))
+
+
+# -- the view's years ---------------------------------------------------------------------------------
+
+def test_new_years_announce_the_range_then_the_shown_count_and_keep_the_lanes(state, heard) -> None:
+    layout = state.layout
+    state.set_view_range(1950.123456, 1965.5)
+    assert heard.kinds() == ["RangeChanged", "ShownChanged"]
+    assert heard[0] == RangeChanged((1950.1235, 1965.5)) and state.view_range == (1950.1235, 1965.5)
+    assert heard[1] == ShownChanged(len(_by_hand(state, None, (1950.1235, 1965.5))), 57)
+    assert state.layout is layout and state.timeline_mask.all()
+    assert _ids(state, state.mask) == _by_hand(state, None, (1950.1235, 1965.5))
+
+
+def test_years_that_change_nothing_shown_announce_only_the_range(state, heard) -> None:
+    state.set_view_range(1917.0, 1992.00001)  # rounds to the same years
+    state.set_view_range(1917.0, 1992.0)
+    assert heard == []
+    state.set_view_range(1917.0, 1992.5)  # no event starts in the added half year
+    assert heard.kinds() == ["RangeChanged"]
+
+
+@pytest.mark.parametrize(("start", "end"), [(1970.0, 1960.0), (1960.0, 1960.0), (1960.00001, 1960.00002)])
+def test_reversed_or_empty_years_are_ignored(state, heard, start: float, end: float) -> None:
+    state.set_view_range(start, end)
+    assert heard == [] and state.view_range == DEFAULT_RANGE
+
+
+# -- grouping -----------------------------------------------------------------------------------------
+
+def test_grouping_announces_itself_then_the_new_lanes(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST)
+    heard.clear()
+    state.set_grouping("place")
+    assert heard.kinds() == ["GroupingChanged", "LanesChanged"] and heard[0] == GroupingChanged("place")
+    assert heard[1] == LanesChanged(state.layout) and state.grouping == "place"
+    expected = lay_out(state.catalog, state.timeline_mask, "place")
+    assert [lane.key for lane in state.layout.lanes] == [lane.key for lane in expected.lanes]
+    assert "novocherkassk" in [lane.key for lane in state.layout.lanes]
+    heard.clear()
+    state.set_grouping("place")
+    assert heard == []
+    with pytest.raises(ValueError, match="unknown grouping 'colour'"):
+        state.set_grouping("colour")
+    assert state.grouping == "place" and heard == []
+
+
+def test_lanes_follow_the_grouping_through_later_filters(state: ExplorerState) -> None:
+    state.set_grouping("reviewer")
+    state.set_filter(FilterState(reviewer="doyle-2021"))
+    assert [lane.name for lane in state.layout.lanes] == ["Clara Weiss", "Clare Doyle"]  # by name
+
+
+# -- selection ----------------------------------------------------------------------------------------
+
+def test_selecting_announces_once_and_unknown_ids_clear(state: ExplorerState, heard) -> None:
+    state.select("thaw")
+    state.select("thaw")
+    assert heard == [SelectionChanged("thaw")]
+    state.select("no-such-event")
+    assert heard[-1] == SelectionChanged(None) and state.selection is None
+    state.select(None)
+    assert len(heard) == 2
+
+
+def test_stepping_walks_the_timeline_in_time_order_and_stops_at_the_ends(state: ExplorerState) -> None:
+    state.set_filter(FilterState(themes=frozenset({"culture"})))  # four events
+    order = ["konchalovsky-born", "soviet-anthem", "dear-comrades-venice", "dear-comrades-oscar-entry"]
+    state.step_selection(1)
+    assert state.selection == order[0]
+    walked = [state.selection]
+    for _ in range(5):
+        state.step_selection(1)
+        walked.append(state.selection)
+    assert walked == [*order, order[-1], order[-1]]
+    for expected in [order[2], order[1], order[0], order[0]]:
+        state.step_selection(-1)
+        assert state.selection == expected
+    state.select(None)
+    state.step_selection(-1)
+    assert state.selection == order[-1]
+    state.select(None)
+    state.step_selection(3)
+    assert state.selection == order[0]
+
+
+def test_stepping_from_an_event_the_filter_hides_goes_to_its_neighbours(state: ExplorerState) -> None:
+    state.set_filter(FilterState(themes=frozenset({"culture"})))
+    state.select("stalin-death")  # 1953, between the anthem (1944) and Venice (2020); not a culture event
+    state.step_selection(1)
+    assert state.selection == "dear-comrades-venice"
+    state.select("stalin-death")
+    state.step_selection(-1)
+    assert state.selection == "soviet-anthem"
+    state.select("october-revolution")  # before every culture event
+    state.step_selection(-1)
+    assert state.selection == "konchalovsky-born"
+    state.select("october-revolution")
+    state.step_selection(2)
+    assert state.selection == "konchalovsky-born"
+
+
+def test_stepping_from_an_event_after_the_last_shown_one_goes_back_to_it(state: ExplorerState) -> None:
+    state.set_filter(FilterState(themes=frozenset({"revolution"})))  # four events, 1917-1918
+    for step in (1, -1, 5):
+        state.select("thaw")
+        state.step_selection(step)
+        assert state.selection == "grain-requisitioning"
+
+
+def test_stepping_with_nothing_on_the_timeline_keeps_the_selection(state: ExplorerState, heard) -> None:
+    state.set_filter(FilterState(places=frozenset({"atlantis"})))
+    heard.clear()
+    state.step_selection(1)
+    assert heard == [] and state.selection is None
+
+
+# -- saving and restoring the view --------------------------------------------------------------------
+
+def test_a_view_is_saved_and_restored_the_same(state: ExplorerState, heard) -> None:
+    state.set_filter(PROTEST.with_(reviewer="weiss-2021", places=frozenset({"novocherkassk"})))
+    state.set_grouping("place")
+    state.set_view_range(1960.0, 1964.0)
+    state.select("novocherkassk-massacre")
+    view = state.view_state()
+    assert ViewState.from_dict(view.to_dict()) == view
+    assert view.to_dict()["range"] == [1960.0, 1964.0] and view.to_dict()["grouping"] == "place"
+    fresh = ExplorerState()
+    fresh.open_store(SHIPPED_STORE)
+    listened = Recorder()
+    fresh.subscribe(listened)
+    assert fresh.restore(view) == []
+    assert fresh.view_state() == view
+    assert listened.kinds() == ["GroupingChanged", "LanesChanged", "RangeChanged", "ShownChanged",
+                                "FilterChanged", "LanesChanged", "ShownChanged", "SelectionChanged"]
+    assert np.array_equal(fresh.mask, state.mask)
+    fresh.close_store()
+
+
+def test_restoring_drops_what_the_store_lacks_and_names_it(state: ExplorerState) -> None:
+    view = ViewState(FilterState(places=frozenset({"zz-atlantis", "moscow", "aa-nowhere"}),
+                                 themes=frozenset({"protest", "ghosts"}), reviewer="smith-1999", disputed_only=True),
+                     "reviewer", (1950.0, 1970.0), "no-such-event")
+    dropped = state.restore(view)
+    assert dropped == ["place 'aa-nowhere'", "place 'zz-atlantis'", "theme 'ghosts'", "reviewer 'smith-1999'",
+                       "event 'no-such-event'"]
+    assert state.filter == FilterState(places=frozenset({"moscow"}), themes=frozenset({"protest"}),
+                                       disputed_only=True)
+    assert state.grouping == "reviewer" and state.view_range == (1950.0, 1970.0) and state.selection is None
+
+
+@pytest.mark.parametrize("reviewer", ["any", "both", "only-one", "doyle-2021"])
+def test_restoring_keeps_every_reviewer_choice_the_store_knows(state: ExplorerState, reviewer: str) -> None:
+    assert state.restore(ViewState(FilterState(reviewer=reviewer), selection="thaw")) == []
+    assert state.filter.reviewer == reviewer and state.selection == "thaw"
+
+
+def test_a_view_saved_on_another_store_keeps_what_this_one_has(state: ExplorerState) -> None:
+    view = ViewState(FilterState(themes=frozenset({"repression"})), "theme", DEFAULT_RANGE, "novocherkassk-massacre")
+    assert state.restore(view) == []
+    assert state.selection == "novocherkassk-massacre" and state.filter == view.filter
+
+
+def test_a_saved_view_is_plain_json() -> None:
+    view = ViewState(FilterState(themes=frozenset({"a"})), "place", (1950.5, 1960.0), "e1")
+    assert view.to_dict() == {"filter": FilterState(themes=frozenset({"a"})).to_dict(), "grouping": "place",
+                              "range": [1950.5, 1960.0], "selection": "e1"}
+    assert ViewState().to_dict() == {"filter": FilterState().to_dict(), "grouping": "theme",
+                                     "range": [1917.0, 1992.0], "selection": None}
+
+
+@pytest.mark.parametrize(("data", "damaged"), [
+    (None, ["the whole view"]), ([1, 2], ["the whole view"]), ("view", ["the whole view"]),
+    ({}, []),
+    ({"grouping": "colour"}, ["grouping"]), ({"grouping": None}, ["grouping"]), ({"grouping": ["theme"]}, ["grouping"]),
+    ({"range": [1970, 1960]}, ["years"]), ({"range": [1960, 1960]}, ["years"]),
+    ({"range": [math.nan, 1960]}, ["years"]), ({"range": [1950, math.inf]}, ["years"]),
+    ({"range": [1950, -math.inf]}, ["years"]), ({"range": [1950, math.nan]}, ["years"]),
+    ({"range": [True, 1960]}, ["years"]), ({"range": [1950, False]}, ["years"]),
+    ({"range": ["1950", 1960]}, ["years"]), ({"range": [1950, "1960"]}, ["years"]), ({"range": [1950]}, ["years"]),
+    ({"range": [1950, 1960, 1970]}, ["years"]), ({"range": "1950-1960"}, ["years"]), ({"range": None}, ["years"]),
+    ({"range": [0.5, 1960]}, ["years"]), ({"range": [1950, 10000]}, ["years"]),
+    ({"selection": 5}, ["selection"]), ({"selection": ["e1"]}, ["selection"]),
+    ({"filter": "protest"}, ["filter"]), ({"filter": ["themes"]}, ["filter"]),
+    ({"grouping": 3, "range": [2, 1], "selection": {}, "filter": 0}, ["grouping", "years", "selection", "filter"]),
+])
+def test_damaged_parts_of_a_saved_view_are_left_out_and_named(data, damaged: list[str]) -> None:
+    view, found = ViewState.parse(data)
+    assert found == damaged
+    expected = ViewState()
+    assert view == expected
+    assert ViewState.from_dict(data) == expected
+
+
+def test_the_good_parts_of_a_damaged_view_are_kept() -> None:
+    data = {"grouping": "reviewer", "range": [1950, math.nan], "selection": "thaw",
+            "filter": {"themes": ["protest"], "reviewer": 3}}
+    view, damaged = ViewState.parse(data)
+    assert damaged == ["years"]
+    assert view == ViewState(FilterState(themes=frozenset({"protest"})), "reviewer", DEFAULT_RANGE, "thaw")
+
+
+@pytest.mark.parametrize("years", [[1.0, 9999.0], (1950, 1960), [1950.25, 1950.5], [1, 2]])
+def test_any_sensible_years_are_read_back(years) -> None:
+    view, damaged = ViewState.parse({"range": years})
+    assert damaged == [] and view.view_range == (float(years[0]), float(years[1]))
+    assert all(type(v) is float for v in view.view_range)
