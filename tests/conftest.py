@@ -18,6 +18,20 @@ SHIPPED_SOURCE = ROOT / "data" / "events.toml"
 SHIPPED_STORE = ROOT / "data" / "events.db"
 SEEDS = ROOT / "data" / "seeds"
 
+
+def shipped_count(sql: str = "select count(*) from events", params: tuple = ()) -> int:
+    """A count from the shipped store, so tests follow its content instead of copying numbers."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{SHIPPED_STORE}?mode=ro", uri=True)
+    try:
+        return int(conn.execute(sql, params).fetchone()[0])
+    finally:
+        conn.close()
+
+
+SHIPPED_EVENTS = shipped_count()
+
 SMALL_SOURCE = '''
 [meta]
 title = "Small test store"

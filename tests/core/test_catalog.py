@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from model_catalogs import Event, catalog_of
 
-from conftest import SHIPPED_STORE
+from conftest import SHIPPED_EVENTS, SHIPPED_STORE
 from timeline_app.model import catalog as catalog_module
 from timeline_app.model.catalog import EventCatalog, TextColumn, empty_catalog, load_catalog
 from timeline_app.store.event_store import EventStore
@@ -37,7 +37,7 @@ def _queries(store: EventStore) -> list[str]:
 def test_events_come_in_start_order_with_their_text(shipped: EventStore) -> None:
     catalog = load_catalog(shipped)
     by_id = {r[0]: r[1:] for r in _rows(shipped, "select id, title, start, [end] from events")}
-    assert len(catalog) == len(by_id) == 57
+    assert len(catalog) == len(by_id) == SHIPPED_EVENTS
     assert sorted(catalog.ids) == sorted(by_id)
     assert np.all(np.diff(catalog.start_year) >= 0)
     for k, event_id in enumerate(catalog.ids):
@@ -55,7 +55,7 @@ def test_the_names_and_eras_come_from_the_store(shipped: EventStore) -> None:
     assert catalog.periods[0]["name"] == "Lenin" and len(catalog.periods) == len(shipped.periods())
 
 
-@pytest.mark.parametrize("block", [1, 4, 7, 57])
+@pytest.mark.parametrize("block", [1, 4, 7, SHIPPED_EVENTS])
 def test_text_read_lazily_in_blocks_is_the_same_as_read_all_at_once(shipped, monkeypatch, block: int) -> None:
     eager = load_catalog(shipped)
     monkeypatch.setattr(catalog_module, "EAGER_TEXT", 10)
@@ -70,7 +70,7 @@ def test_text_read_lazily_in_blocks_is_the_same_as_read_all_at_once(shipped, mon
     assert lazy.ids[-1] == eager.ids[-1] and lazy.ids[-3:] == eager.ids[-3:]
     assert list(lazy.titles) == list(eager.titles)
     assert list(lazy.ends) == list(eager.ends)
-    assert len(lazy.titles) == len(eager.titles) == 57
+    assert len(lazy.titles) == len(eager.titles) == SHIPPED_EVENTS
 
 
 def test_reading_one_title_reads_only_its_block(shipped, monkeypatch) -> None:
@@ -106,7 +106,7 @@ def test_fetch_reads_only_the_positions_asked_for_and_only_once(shipped, monkeyp
 
 
 def test_a_store_small_enough_has_its_text_read_on_opening(shipped, monkeypatch) -> None:
-    monkeypatch.setattr(catalog_module, "EAGER_TEXT", 57)
+    monkeypatch.setattr(catalog_module, "EAGER_TEXT", SHIPPED_EVENTS)
     catalog = load_catalog(shipped)
     assert all(v is not None for v in catalog.titles.values)
     assert catalog.index_of.small is not None and isinstance(catalog.certainty, list)
@@ -196,7 +196,7 @@ def test_mask_of_rowids_marks_known_events_and_ignores_unknown_ones(shipped: Eve
     wanted = [rowid_of["october-revolution"], rowid_of["civil-war"]]
     for given_as in ([*wanted, 9999, -4, 0], np.array([*wanted, 58, 100000]), iter(wanted)):
         mask = catalog.mask_of_rowids(given_as)
-        assert mask.dtype == bool and len(mask) == 57
+        assert mask.dtype == bool and len(mask) == SHIPPED_EVENTS
         assert sorted(catalog.ids[k] for k in np.flatnonzero(mask)) == ["civil-war", "october-revolution"]
     assert not catalog.mask_of_rowids([]).any()
     assert not catalog.mask_of_rowids(np.array([9999])).any()
@@ -214,7 +214,7 @@ def test_mask_of_rowids_with_sparse_rowids() -> None:
 def test_search_marks_the_events_that_match(shipped: EventStore) -> None:
     catalog = load_catalog(shipped)
     mask = catalog.search_mask("Novocherkassk")
-    assert mask is not None and mask.dtype == bool and len(mask) == 57
+    assert mask is not None and mask.dtype == bool and len(mask) == SHIPPED_EVENTS
     assert mask.sum() == len(shipped.search_rowids("Novocherkassk")) and mask[catalog.index_of["news-blackout"]]
     assert catalog.search_mask("   ") is None
 
