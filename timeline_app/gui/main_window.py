@@ -47,7 +47,20 @@ from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 from timeline_app.store.row_check import check_rows_and_index
 
-DEFER_LISTS_ABOVE = 5_000  # past this, refreshing the table and counts costs more than a frame
+DEFER_LISTS_ABOVE = 5_000
+WATCH_MS = 2000  # how often the window looks whether another program changed the open store
+
+
+def file_stamp(path: Path) -> tuple:
+    """What changes when any program writes the store: size and time of the file and its write-ahead log."""
+    stamps = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = name.stat()
+            stamps.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)  # past this, refreshing the table and counts costs more than a frame
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +84,10 @@ class MainWindow(QMainWindow):
         self.quiet_errors = False
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self._refresh_lists)
+        self._watched: tuple | None = None
+        self._watch_timer = QTimer(self, interval=WATCH_MS)
+        self._watch_timer.timeout.connect(self.check_for_outside_changes)
+        self._watch_timer.start()
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
         self.filters = FilterPanel()
@@ -184,6 +201,31 @@ class MainWindow(QMainWindow):
         if not self.state.store.rows_checked:
             self.statusBar().showMessage("Checking every event of this large store in the background…")
             self._start_row_check(self.state.store.path, self.state.catalog.arrays)
+        return True
+
+    def check_for_outside_changes(self) -> bool:
+        """If another program changed the open store, show it as it is now; return whether it had changed.
+
+        A store changed under an open window would otherwise show stale rows (or fail on them);
+        the view (filter, years, selection) is kept where the new content allows.
+        """
+        store = self.state.store
+        if store is None:
+            return False
+        stamp = file_stamp(store.path)
+        if self._watched is None or self._watched[0] != store.path:
+            self._watched = (store.path, stamp)
+            return False
+        if stamp == self._watched[1]:
+            return False
+        self._watched = (store.path, stamp)
+        view = self.state.view_state()
+        if not self.open_store(store.path, quiet=self.quiet_errors):
+            self.state.close_store()
+            return True
+        self.state.restore(view)
+        self.statusBar().showMessage(f"{store.path.name} was changed by another program; the window now shows it "
+                                     "as it is.", 10000)
         return True
 
     def _start_row_check(self, path: Path, loaded) -> None:
