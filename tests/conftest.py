@@ -150,11 +150,20 @@ def source_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def small_store(source_dir: Path) -> Path:
-    """A store built from the small source file."""
+@pytest.fixture(scope="session")
+def _small_store_template(tmp_path_factory) -> Path:
     from timeline_app.ingest.build import build_store
 
+    folder = tmp_path_factory.mktemp("small-template")
+    shutil.copytree(SEEDS, folder / "seeds")
+    (folder / "events.toml").write_text(SMALL_SOURCE, encoding="utf-8")
+    build_store(folder / "events.toml", folder / "small.db")
+    return folder / "small.db"
+
+
+@pytest.fixture
+def small_store(source_dir: Path, _small_store_template: Path) -> Path:
+    """A store built from the small source file (built once, copied for each test: tests may break it)."""
     target = source_dir / "small.db"
-    build_store(source_dir / "events.toml", target)
+    shutil.copy(_small_store_template, target)
     return target

@@ -1,7 +1,8 @@
-"""Import writes inside the store, in one transaction: nothing another program wrote is lost, nothing half-done stays."""
+"""Import writes inside the store, in one transaction: nothing another program wrote is lost, nothing half-done."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -149,11 +150,8 @@ def test_a_real_full_disk_keeps_the_store_whole(small_store: Path, tmp_path: Pat
         store = disk / "small.db"
         shutil.copy(small_store, store)
         filler = disk / "filler"
-        with open(filler, "wb") as handle:  # leave only a few pages free
-            try:
-                handle.write(b"\0" * (size - store.stat().st_size - 8 * 1024))
-            except OSError:
-                pass
+        with open(filler, "wb") as handle, contextlib.suppress(OSError):  # leave only a few pages free
+            handle.write(b"\0" * (size - store.stat().st_size - 8 * 1024))
         before = ids(store)
         with pytest.raises(StoreError, match="disk is full|nothing was imported"):
             import_events(events_json(tmp_path / "f.json", "f", 500), store)
