@@ -130,9 +130,7 @@ def build(source: Path, store: Path) -> None:
     try:
         rows = build_store(source, store)
     except SourceFileError as exc:
-        click.echo(f"error: {source}: {len(exc.problems)} problem(s); {store} left unchanged", err=True)
-        click.echo(exc.report(), err=True)
-        sys.exit(2)
+        _report_problems(source, store, exc.problems, exc.report())
     counts = ", ".join(f"{len(rows.tables.get(t, []))} {t}" for t in ("events", "excerpts", "commentary", "claims"))
     click.echo(f"built {store}: {counts}")
     _print_flags(store)
@@ -158,6 +156,16 @@ def check(store: Path) -> None:
     _print_flags(store)
 
 
+def _report_problems(source: Path, store: Path, problems: list, report: str) -> None:
+    """One line for one problem of the whole file; a count and a line per problem otherwise. Exit 2."""
+    if len(problems) == 1 and not problems[0].line and problems[0].where == "file":
+        click.echo(f"error: {source}: {problems[0].message}; {store} left unchanged", err=True)
+    else:
+        click.echo(f"error: {source}: {len(problems)} problem(s); {store} left unchanged", err=True)
+        click.echo(report, err=True)
+    sys.exit(2)
+
+
 def _print_flags(store: Path) -> None:
     flags = store_flags(store)
     for flag in flags:
@@ -181,9 +189,7 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
     try:
         added = import_events(source, store, shipped=SHIPPED_STORE, allow_shipped=allow_shipped_store)
     except ImportFileError as exc:
-        click.echo(f"error: {source}: {len(exc.problems)} problem(s); {store} left unchanged", err=True)
-        click.echo(exc.report(), err=True)
-        sys.exit(2)
+        _report_problems(source, store, exc.problems, exc.report())
     click.echo(f"added {added} events to {store}")
 
 
