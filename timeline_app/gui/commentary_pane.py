@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import EventDetails, PassageView
 
 DISAGREE = "background-color:#fde2e1; color:#111111; border:1px solid #c0392b;"
@@ -13,7 +14,7 @@ RECORD = "the historical record"
 
 
 def _e(text: str) -> str:
-    return html.escape(text)
+    return html.escape(clip(text, 20_000))
 
 
 def _said(view: PassageView) -> str:

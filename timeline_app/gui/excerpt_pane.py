@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails, PassageView
 from timeline_app.sources.passages import marked_html
 
@@ -14,8 +15,8 @@ HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
 
 
-def _e(text: str) -> str:
-    return html.escape(text)
+def _e(text: str, limit: int = 20_000) -> str:
+    return html.escape(clip(text, limit))
 
 
 def provenance_html(details: EventDetails) -> str:
@@ -43,7 +44,11 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
     voice = f" <span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
     parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
     if view.verified and view.context is not None:
-        body = marked_html(view.context.paragraph, [(view.context.start, view.context.end, HIGHLIGHT)])
+        context = view.context
+        if len(context.paragraph) > 20_000:  # show the quote itself, not a paragraph of megabytes
+            context = type(context)(context.paragraph[context.start:context.end][:20_000], 0,
+                                    min(context.end - context.start, 20_000))
+        body = marked_html(context.paragraph, [(context.start, context.end, HIGHLIGHT)])
         link = f"review:{q.source_id}:{q.start}:{q.end}"
         parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>Show in review</a>")
     else:
@@ -77,8 +82,8 @@ class ExcerptPane(QTextBrowser):
                          "the passages behind it.</p>")
             return
         parts = [
-            f"<h2 style='margin-bottom:2px'>{_e(details.title)}</h2>",
-            f"<p style='margin:0'>{_e(', '.join(details.places))} · {_e(', '.join(details.themes))}</p>",
+            f"<h2 style='margin-bottom:2px'>{_e(details.title, 500)}</h2>",
+            f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
             f"<h3>Passages ({len(details.excerpts)})</h3>",

@@ -30,6 +30,11 @@ def rich_label(markup: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…": Qt lays out one unbroken word of megabytes very slowly."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def tooltip_text(text: str) -> str:
     """``text`` as a tooltip shows it literally (tooltips have no plain-text switch: escape it as HTML)."""
     return "<p style='white-space:pre-wrap'>" + html.escape(text[:2000]) + "</p>" if text else ""
