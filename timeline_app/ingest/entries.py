@@ -226,10 +226,10 @@ def read_events(
             ("event_places", places, "place_id", "places"), ("event_themes", themes, "theme_id", "themes"),
         ):
             kind = name[:-1]
-            values = as_list(reader, entry.get(name, []), where, name, eid)
-            if not values:
+            listed = as_list(reader, entry.get(name, []), where, name, eid)
+            if not listed:
                 reader.problem(where, name, f"lists no {kind}", eid)
-            for value in dict.fromkeys(str(v) for v in values):
+            for value in dict.fromkeys(str(v) for v in listed):
                 if value not in known:
                     reader.problem(where, f"{kind}s", f"unknown {kind} {value!r}", eid)
                 reader.rows.add(table, {"event_id": eid, column: value})

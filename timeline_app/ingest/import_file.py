@@ -20,6 +20,7 @@ import io
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from timeline_app.ingest.entries import (
     EntryReader,
@@ -78,12 +79,13 @@ def _read_csv(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise _fail(path, f"the header lacks the column(s) {', '.join(missing)}", 1)
-    events, lines = [], {}
+    events: list[dict[str, Any]] = []
+    lines: dict[str, int] = {}
     try:
         for row in reader:
             eid = (row.get("id") or "").strip()
             lines.setdefault(eid, reader.line_num)
-            entry = {k: _unguard(row.get(k) or "").strip() for k in CSV_COLUMNS}
+            entry: dict[str, Any] = {k: _unguard(row.get(k) or "").strip() for k in CSV_COLUMNS}
             entry.update({k: _unguard(row[k]).strip() for k in _OPTIONAL_CSV if (row.get(k) or "").strip()})
             for key in ("places", "themes"):
                 entry[key] = [v.strip() for v in entry[key].split(";") if v.strip()]
@@ -118,8 +120,9 @@ def read_import(path: Path, existing: Existing) -> tuple[dict[str, list[dict]], 
         entry = as_mapping(reader, raw, "source")
         sid = str(entry.get("id", ""))
         where = f"source '{sid}'"
-        row = {"id": sid, **{c: reader.text_field(entry, c, where, sid, required=c in ("author", "title"))
-                             for c in _SOURCE_COLUMNS}}
+        row: dict[str, Any] = {"id": sid, **{c: reader.text_field(entry, c, where, sid,
+                                                                   required=c in ("author", "title"))
+                                             for c in _SOURCE_COLUMNS}}
         row["text"] = entry.get("text") if isinstance(entry.get("text"), str) else ""
         check_source(reader, row, where)
         if sid in sources:

@@ -39,7 +39,7 @@ class TextColumn(Sequence):
     def __len__(self) -> int:
         return len(self.rowid)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         value = self.values[index]
@@ -86,7 +86,7 @@ class MemberColumn(Sequence):
     def __len__(self) -> int:
         return self.membership.size
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         return self.membership.of(int(index))
@@ -106,6 +106,8 @@ class PositionIndex:
             return default
         if self.small is not None:
             return self.small.get(event_id, default)
+        if self.store is None:
+            return default
         row = self.store.conn.execute("select rowid from events where id = ?", (event_id,)).fetchone()
         if row is None:
             return default
@@ -183,7 +185,7 @@ class _CertaintyColumn(Sequence):
     def __len__(self) -> int:
         return len(self.codes)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         code = int(self.codes[index])
         return CERTAINTY_CODES[code] if code < 3 else "unknown"
 

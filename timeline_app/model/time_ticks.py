@@ -81,7 +81,7 @@ def _month_starts(low: float, high: float, every: int) -> list[float]:
 
 def _days(low: float, high: float, every: int) -> list[float]:
     day, end = from_decimal(max(low, 1.0)), from_decimal(high)
-    values = []
+    values: list[float] = []
     while day <= end and len(values) < 400:
         if (day.day - 1) % every == 0 and (every == 1 or day.day < 29):
             value = decimal_year(day)

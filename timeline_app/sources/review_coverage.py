@@ -47,9 +47,10 @@ class Segment:
 
 def passages_of(quotes: list[Quote], source_id: str) -> list[Passage]:
     """The located quotations of one source, in text order (unlocated ones are left out)."""
-    located = sorted((q for q in quotes if q.source_id == source_id and q.start is not None and q.end),
-                     key=lambda q: (q.start, -q.end, KIND_ORDER.get(q.kind, 0)))
-    return [Passage(n, q.kind, q.event_id, q.start, q.end, q.quote) for n, q in enumerate(located)]
+    spans = [(q, q.start, q.end) for q in quotes if q.source_id == source_id and q.start is not None and q.end]
+    located = sorted(((q, int(s), int(e)) for q, s, e in spans if s is not None and e is not None),
+                     key=lambda item: (item[1], -item[2], KIND_ORDER.get(item[0].kind, 0)))
+    return [Passage(n, q.kind, q.event_id, s, e, q.quote) for n, (q, s, e) in enumerate(located)]
 
 
 def segments(text: str, passages: list[Passage], selected_event: str | None = None) -> list[Segment]:

@@ -102,7 +102,7 @@ def store_summary(path: Path | str) -> str:
         meta = dict(conn.execute("select key, value from meta").fetchall())
         total = conn.execute("select count(*) from events").fetchone()[0]
         lines.append(f"{meta.get('title', Path(path).name)}: {total} events")
-        decades = Counter()
+        decades: Counter = Counter()
         for (start,) in conn.execute("select start from events"):
             try:
                 decades[parse_date(start).year // 10 * 10] += 1

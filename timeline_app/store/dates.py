@@ -132,11 +132,11 @@ def edtf_bounds(text: str) -> tuple[date | None, date | None]:
     """
     plain = _PLAIN_INTERVAL.fullmatch(text) if isinstance(text, str) else None
     if plain:  # the ISO form every event has: no need for the (slow) EDTF grammar
-        first = parse_date(plain.group(1)).first_day()
-        last = parse_date(plain.group(2) or plain.group(1)).last_day()
-        if last < first:
+        low_day = parse_date(plain.group(1)).first_day()
+        high_day = parse_date(plain.group(2) or plain.group(1)).last_day()
+        if high_day < low_day:
             raise DateError(f"{text!r} ends before it starts")
-        return first, last
+        return low_day, high_day
     from edtf import parse_edtf  # imported here: only stores with historians' dates need it
 
     if not isinstance(text, str) or not _EDTF_CHARS.fullmatch(text):

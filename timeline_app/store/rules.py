@@ -102,7 +102,7 @@ def date_text_problem(date_text: object, start: object, end: object = "") -> str
     if date_text is None or date_text == "":
         return None
     try:
-        first, last = edtf_bounds(date_text)  # type: ignore[arg-type]
+        first, last = edtf_bounds(date_text)
         low = parse_date(start).first_day()  # type: ignore[arg-type]
         high = parse_date(end or start).last_day()  # type: ignore[arg-type]
     except DateError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,6 +172,7 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
         "select count(*) from events where start_year is null or end_year is null").fetchone()[0]
     plain = conn.cursor()
     plain.row_factory = None  # numpy wants tuples, whatever the connection's row factory
+    rows: Iterable[tuple]
     if missing_years:
         rows = ((r, *date_span(a, b or ""), *f) for r, a, b, *f in
                 plain.execute(f"select rowid, start, [end], {flags} from events"))
@@ -301,7 +302,8 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
         (flags & 4).astype(bool), **members,
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
     )
-    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty, arrays.layer)):
+    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty, arrays.layer)
+               if a is not None):
         raise ValueError("timeline index arrays disagree in length")
     return arrays
 
