@@ -77,3 +77,13 @@ def test_check_on_a_file_that_is_not_a_store_is_one_line_and_status_2(tmp_path: 
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0
     assert "junk.db: is not an SQLite database" in result.output
+
+
+def test_the_readmes_figures_are_the_shipped_stores() -> None:
+    from timeline_app.store.facts import BEGIN, END, facts_markdown
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(BEGIN):readme.index(END) + len(END)]
+    assert block == facts_markdown(SHIPPED_STORE), "run scripts/readme_facts.py"
+    events = sqlite3.connect(SHIPPED_STORE).execute("select count(*) from events").fetchone()[0]
+    assert f"**{events} events**" in block
