@@ -1,0 +1,1 @@
+"""Icons, the desktop entry, metainfo, translations and map data, as package data."""
