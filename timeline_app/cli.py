@@ -253,6 +253,27 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
     click.echo(f"wrote {output} ({fmt}: {summary})")
 
 
+@cli.command("install-desktop")
+@click.option("--uninstall", is_flag=True, help="Remove the launcher entry and icons again.")
+def install_desktop_command(uninstall: bool) -> None:
+    """Add timeline-app to your desktop's menu (a launcher entry and icons in ~/.local/share).
+
+        timeline-app install-desktop
+        timeline-app install-desktop --uninstall
+    """
+    from timeline_app import desktop_entry
+
+    if uninstall:
+        removed = desktop_entry.uninstall()
+        for path in removed:
+            click.echo(f"removed {path}")
+        click.echo("timeline-app is no longer in the desktop's menu" if removed else "nothing to remove")
+        return
+    for path in desktop_entry.install():
+        click.echo(f"wrote {path}")
+    click.echo(f"timeline-app is in the desktop's menu; it starts {desktop_entry.launcher_command()}")
+
+
 def _offscreen_app():
     """A Qt application for drawing pictures without a screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

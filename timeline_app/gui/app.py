@@ -19,6 +19,21 @@ def make_settings():
     return QSettings("timeline-app", "timeline-app")
 
 
+def app_icon():
+    """The application's icon at every size shipped (the window, the task bar and the dock show it)."""
+    from PySide6.QtGui import QIcon
+
+    from timeline_app.store.paths import RESOURCES
+
+    icon = QIcon()
+    icons = RESOURCES / "icons"
+    for png in sorted((icons / "hicolor").glob("*/apps/timeline-app.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and (icons / "timeline-app.svg").exists():
+        icon.addFile(str(icons / "timeline-app.svg"))
+    return icon
+
+
 def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None,
                select: str | None = None) -> int:
     """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
@@ -34,6 +49,7 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("timeline-app")
     app.setOrganizationName("timeline-app")
+    app.setWindowIcon(app_icon())
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import threading
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app import __version__
 from timeline_app.export.view import view_of_state
+from timeline_app.gui import help_dialogs
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
@@ -157,7 +157,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.state.set_grouping(k))
             self.grouping_actions[key] = action
         help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About", None, self.show_about)
+        self._action(help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
+        self._action(help_menu, "Making a &store of your own", None, self.show_store_format)
+        help_menu.addSeparator()
+        self._action(help_menu, "&About timeline-app", None, self.show_about)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -373,19 +376,17 @@ class MainWindow(QMainWindow):
         self.reader.show_passage(source_id, start, end)
 
     def show_about(self) -> QMessageBox:
-        """Credit both reviews (every piece of store text escaped: the box shows HTML we build)."""
-        sources = self.state.store.sources().values() if self.state.store else []
-        e = html.escape
-        credits = "".join(f"<li>{e(s['author'] or '')}, “{e(s['title'] or '')}”, <i>{e(s['publication'] or '')}</i>, "
-                          f"{e(s['published'] or '')}</li>" for s in sources)
-        box = QMessageBox(QMessageBox.Icon.Information, "About timeline-app", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            f"<h3>timeline-app {e(__version__)}</h3><p>A timeline of Soviet history, 1917–1991, built from the "
-            f"exact words of two reviews of the film <i>Dear Comrades!</i>:</p><ul>{credits}</ul>"
-            "<p>Titles and summaries are the project's own words; every quotation is the reviewers'.</p>")
-        box.open()
-        return box
+        """Help > About: version, licence, both reviews cited, the libraries used."""
+        sources = list(self.state.store.sources().values()) if self.state.store else []
+        return help_dialogs.show_about(self, sources)
+
+    def show_shortcuts(self) -> QDialog:
+        """Help > Keyboard shortcuts."""
+        return help_dialogs.show_shortcuts(self, self.findChildren(QAction))
+
+    def show_store_format(self) -> QDialog:
+        """Help > Store format."""
+        return help_dialogs.show_store_format(self)
 
     # -- settings ------------------------------------------------------------------------------------
     def restore_settings(self) -> None:
