@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -81,10 +82,9 @@ class FilterPanel(QWidget):
         layout.addWidget(self.shown)
         layout.addLayout(form)
         layout.addWidget(self.disputed)
-        layers = QHBoxLayout()
-        for box in self.layer_boxes.values():
-            layers.addWidget(box)
-        layers.addStretch(1)
+        layers = QGridLayout()  # two columns: the panel stays narrow
+        for k, box in enumerate(self.layer_boxes.values()):
+            layers.addWidget(box, k // 2, k % 2)
         layout.addWidget(rich_label("<b>Show</b>"))
         layout.addLayout(layers)
         layout.addWidget(rich_label("<b>Themes</b>"))
@@ -102,6 +102,11 @@ class FilterPanel(QWidget):
             box.toggled.connect(self._emit)
         self.themes.itemChanged.connect(self._emit)
         self.places.itemChanged.connect(self._emit)
+        self._pressed: tuple[QListWidgetItem, Qt.CheckState] | None = None
+        for facet in (self.themes, self.places):
+            # A click on a name toggles it as a click on its box does (the box toggles itself).
+            facet.itemPressed.connect(lambda item: setattr(self, "_pressed", (item, item.checkState())))
+            facet.itemClicked.connect(self._toggle_if_unchanged)
         self.year_from.valueChanged.connect(self._years_edited)
         self.year_to.valueChanged.connect(self._years_edited)
         self.clear.clicked.connect(self._clear)
@@ -162,6 +167,12 @@ class FilterPanel(QWidget):
         self.year_from.setValue(int(low))
         self.year_to.setValue(int(high))
         self._quiet = False
+
+    def _toggle_if_unchanged(self, item: QListWidgetItem) -> None:
+        pressed, self._pressed = self._pressed, None
+        if pressed is not None and pressed[0] is item and item.checkState() == pressed[1]:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _checked(self, widget: QListWidget) -> frozenset[str]:
         return frozenset(

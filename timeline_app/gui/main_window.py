@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -106,7 +107,11 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.timeline)
         self.right.addWidget(self.lower_splitter)
         self.main = QSplitter(Qt.Orientation.Horizontal)
-        self.main.addWidget(self.filters)
+        self.filter_scroll = QScrollArea()  # on a small screen the filters scroll rather than push the window
+        self.filter_scroll.setWidget(self.filters)
+        self.filter_scroll.setWidgetResizable(True)
+        self.filter_scroll.setMinimumWidth(210)
+        self.main.addWidget(self.filter_scroll)
         self.main.addWidget(self.right)
         for splitter in (self.lower_splitter, self.right, self.main):
             splitter.setChildrenCollapsible(False)

@@ -56,6 +56,7 @@ class PaintedMarks:
     left: np.ndarray
     right: np.ndarray
     cy: np.ndarray
+    label_left: np.ndarray | None = None  # where each mark's label starts (NaN: no label drawn)
 
 
 class MarkPainter:
@@ -162,10 +163,11 @@ class MarkPainter:
             for k in np.flatnonzero(events == self.selected).tolist():
                 self._draw_selection(painter, float(x0[k]), float(x1[k]), float(cy[k]), bar_h,
                                      bool(point[k] and exact[k]))
+        label_left = np.full(len(marks), np.nan)
         if row_px >= MIN_ROW_PX_FOR_LABELS and len(marks) <= MAX_LABELLED_MARKS:
-            self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
+            label_left = self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
         painter.restore()
-        return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy)
+        return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy, label_left)
 
     def _paint_grid(self, painter: QPainter, device: DeviceMap, left_px: float, right_px: float) -> None:
         # The grid is drawn here rather than by the axis, so it is part of the picture the
@@ -318,21 +320,23 @@ class MarkPainter:
             painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(QRectF(x0 - 3, cy - bar_h / 2 - 3, max(x1 - x0, 3.0) + 6, bar_h + 6), 3, 3)
 
-    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px) -> None:
+    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px) -> np.ndarray:
         left_px, right_px = edges
         font = QFont(self.font)
         font.setPixelSize(int(max(10, min(13, row_px - 2))))
         metrics = QFontMetricsF(font)
         painter.setFont(font)
-        # A label goes after its marker, or inside its bar when the bar is long, else after it;
-        # none starts left of the view, and none runs into the next mark of its row.
+        # A label goes right after its marker (even when the day or month it stands for is wide at
+        # this zoom), or inside its bar when the bar is long, else after it; none starts left of
+        # the view, and none runs into the next mark of its row.
         inside = ~point & (x1 - anchor >= INSIDE_BAR_PX)
-        text_x = np.where(point, np.maximum(anchor + MARKER_PX / 2, x1) + 4, np.where(inside, anchor + 4, x1 + 4))
+        text_x = np.where(point, anchor + MARKER_PX / 2 + 4, np.where(inside, anchor + 4, x1 + 4))
         text_x = np.maximum(text_x, left_px + 2)
         lefts = np.where(point, anchor - MARKER_PX / 2, anchor)
         room = label_room(text_x, lefts, self.layout.row[marks], right_px - 4)
         room = np.where(inside, np.minimum(room, x1 - text_x - 4), room)
         half = metrics.height() / 2
+        drawn = np.full(len(marks), np.nan)
         labelled = np.flatnonzero(room >= MIN_LABEL_PX)
         self.catalog.titles.fetch(events[labelled])  # one query for every label of the frame
         for k in labelled.tolist():
@@ -345,6 +349,8 @@ class MarkPainter:
             painter.setPen(_ON_BAR if inside[k] else self.text_color)
             painter.drawText(QRectF(float(text_x[k]), float(cy[k]) - half, float(room[k]), 2 * half),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            drawn[k] = text_x[k]
+        return drawn
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)

@@ -76,8 +76,10 @@ class ReviewReader(QWidget):
         self.figure = plain_label()
         self.find_box = QLineEdit(placeholderText="Find in this review")
         self.find_box.setClearButtonEnabled(True)
-        self.previous_button = QPushButton("◂ Previous passage")
-        self.next_button = QPushButton("Next passage ▸")
+        self.previous_button = QPushButton("◂ Previous")
+        self.previous_button.setToolTip("Go to the previous passage the store uses")
+        self.next_button = QPushButton("Next ▸")
+        self.next_button.setToolTip("Go to the next passage the store uses")
         self.copy_button = QPushButton("Copy citation")
         self.copy_button.setToolTip("Copy the selected text, or the current passage, with a Chicago-style "
                                     "citation (Ctrl+Shift+C)")
@@ -91,17 +93,23 @@ class ReviewReader(QWidget):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Two short rows rather than one long one: the pane must fit beside the table on a small screen.
         bar = QHBoxLayout()
-        for widget in (self.source_box, self.unused, self.figure):
+        for widget in (self.source_box, self.unused):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.legend)
+        key = QHBoxLayout()
+        key.addWidget(self.legend)
+        key.addStretch(1)
+        key.addWidget(self.figure)
+        self.figure.setWordWrap(True)
         tools = QHBoxLayout()
         for widget in (self.find_box, self.previous_button, self.next_button, self.copy_button):
             tools.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addLayout(key)
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
         layout.addLayout(tools)

@@ -6,8 +6,8 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.gui.events_item import EventsItem
@@ -22,8 +22,9 @@ MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 PAN_FRACTION = 0.2
 ZOOM_STEP = 1.6
 MIN_ROW_PX = 12  # the row height labels need (see mark_painter.MIN_ROW_PX_FOR_LABELS)
-MAX_MIN_PLOT_PX = 400
+MAX_MIN_PLOT_PX = 170  # rows keep room for labels up to this; a small screen still fits
 SYNC_MS = 40  # the overview and year boxes follow the view at most 25 times a second
+TOOLTIP_MS = 60_000  # a tooltip is the only way to read a shortened label: it stays while hovered
 
 
 class TimelineView(QWidget):
@@ -43,6 +44,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.catalog: EventCatalog | None = None
+        self._tip_index: int | None = None
         self.layout_: TimelineLayout | None = None
         self.limits = (1912.0, 1997.0)
         self._density_for: EventCatalog | None = None
@@ -57,7 +59,7 @@ class TimelineView(QWidget):
         self.band_plot.addItem(self.band)
         self.plot = pg.PlotWidget(axisItems={"bottom": YearAxisItem()}, enableMenu=False)
         self.overview = pg.PlotWidget(enableMenu=False)
-        self.overview.setFixedHeight(64)
+        self.overview.setFixedHeight(52)
         self.legend = QLabel(
             "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
@@ -151,9 +153,13 @@ class TimelineView(QWidget):
         ticks = [((lane.first_row + lane.rows / 2), lane.name) for lane in layout.lanes]
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([ticks, []])
-        axis.setWidth(max(120, 8 + max((len(name) for _, name in ticks), default=8) * 7))
-        for widget in (self.band_plot, self.overview):
-            widget.getPlotItem().getAxis("left").setWidth(axis.width())
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        width = int(max(120, 16 + max((metrics.horizontalAdvance(name) for _, name in ticks), default=60)))
+        # One width for all three plots, set at once: the era band and the overview strip share
+        # the timeline's left edge whatever the lane names (never one step behind).
+        for widget in (self.plot, self.band_plot, self.overview):
+            widget.getPlotItem().getAxis("left").setWidth(width)
+            widget.getPlotItem().layout.activate()
         if self._density_for is not catalog:  # the overview shows the whole store, filters aside
             self._density_for = catalog
             self.band.set_periods(catalog.periods)
@@ -207,8 +213,8 @@ class TimelineView(QWidget):
             return
         low, high = self.view_range()
         start, end = float(self.catalog.start_year[index]), float(self.catalog.end_year[index])
-        if start >= low and end <= high:
-            return
+        if end >= low and start <= high:
+            return  # any part in view is enough: a long period selected at day zoom keeps the view
         span = high - low
         middle = (start + end) / 2
         self.set_view_range(middle - span / 2, middle + span / 2)
@@ -264,16 +270,24 @@ class TimelineView(QWidget):
     def _on_hover(self, scene_pos: QPointF) -> None:
         index = self._event_under(scene_pos)
         if index is None or self.catalog is None:
-            QToolTip.hideText()
+            if self._tip_index is not None:
+                QToolTip.hideText()
+            self._tip_index = None
             return
+        if index == self._tip_index and QToolTip.isVisible():
+            return  # the same mark: leave the tip up (showing it again restarts and then hides it)
+        self._tip_index = index
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
         when = format_span(c.starts[index], c.ends[index])
         kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
             int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, text, self.plot)
+        view_pos = self.plot.mapFromScene(scene_pos)
+        global_pos = self.plot.mapToGlobal(view_pos)
+        # The tip stays while the pointer is within a few pixels of the mark, for up to a minute.
+        area = QRect(view_pos.x() - 12, view_pos.y() - 12, 24, 24)
+        QToolTip.showText(global_pos, text, self.plot, area, TOOLTIP_MS)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
