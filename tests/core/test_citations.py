@@ -77,6 +77,10 @@ def test_a_missing_url_ends_the_citation_at_the_date() -> None:
     assert chicago_citation(_with(url=None)) == "Weiss, Clara. “A Film.” WSWS, February 9, 2021."
 
 
+def test_a_source_with_only_author_and_title_has_no_stray_period() -> None:
+    assert chicago_citation({"author": "Clara Weiss", "title": "A Film"}) == "Weiss, Clara. “A Film.”"
+    assert chicago_citation(_with(publication="", published="")) == "Weiss, Clara. “A Film.” https://example.org/a."
+
 
 def test_the_html_citation_italicises_the_publication() -> None:
     assert chicago_citation_html(WEISS) == \

@@ -40,7 +40,8 @@ def chicago_citation(source: dict) -> str:
     """
     parts = [f"{_inverted(source.get('author') or 'Anonymous')}.", f"“{_title_with_period(source.get('title') or '')}”"]
     tail = ", ".join(p for p in (source.get("publication"), _chicago_date(source.get("published") or "")) if p)
-    parts.append(f"{tail}.")
+    if tail:
+        parts.append(f"{tail}.")
     if source.get("url"):
         parts.append(f"{source['url']}.")
     return " ".join(parts)
