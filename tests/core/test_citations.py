@@ -100,6 +100,14 @@ def test_the_html_citation_without_a_publication_has_no_italics() -> None:
         "Weiss, Clara. “A Film.” February 9, 2021. https://example.org/a."
 
 
+def test_the_html_citation_italicises_the_publication_not_the_same_words_in_the_title() -> None:
+    source = _with(title="Why WSWS Matters")
+    assert chicago_citation_html(source) == \
+        "Weiss, Clara. “Why WSWS Matters.” <i>WSWS</i>, February 9, 2021. https://example.org/a."
+    source = _with(title="On “Dear Comrades” WSWS Wrote")
+    assert chicago_citation_html(source) == \
+        "Weiss, Clara. “On “Dear Comrades” WSWS Wrote.” <i>WSWS</i>, February 9, 2021. https://example.org/a."
+
 
 def test_a_quoted_passage_is_the_trimmed_quote_in_marks_then_the_citation() -> None:
     assert quoted_passage("  the massacre occurs.\n", WEISS) == \

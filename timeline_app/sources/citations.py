@@ -52,8 +52,9 @@ def chicago_citation_html(source: dict) -> str:
     plain = chicago_citation(source)
     publication = source.get("publication") or ""
     escaped = html.escape(plain)
-    if publication:
-        escaped = escaped.replace(html.escape(publication), f"<i>{html.escape(publication)}</i>", 1)
+    if publication:  # the last "” publication": its name may also be in the title, never in the date or url
+        head, _, tail = escaped.rpartition(f"” {html.escape(publication)}")
+        escaped = f"{head}” <i>{html.escape(publication)}</i>{tail}"
     return escaped
 
 
