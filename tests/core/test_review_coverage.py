@@ -36,7 +36,8 @@ def _quote(start, end, kind="excerpt", event="a", source="s", quote="") -> Quote
 
 def test_passages_come_in_text_order_and_are_numbered_so() -> None:
     quotes = [_quote(20, 25, quote="later"), _quote(3, 9, "claim", "b", quote="first")]
-    assert passages_of(quotes, "s") == [Passage(0, "claim", "b", 3, 9, "first"), Passage(1, "excerpt", "a", 20, 25, "later")]
+    assert passages_of(quotes, "s") == [Passage(0, "claim", "b", 3, 9, "first"),
+                                        Passage(1, "excerpt", "a", 20, 25, "later")]
 
 
 def test_passages_starting_together_put_the_longest_first() -> None:
