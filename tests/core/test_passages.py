@@ -128,3 +128,12 @@ def test_line_breaks_become_br_inside_and_outside_spans() -> None:
     result = marked_html(text, [(2, 6, "s")])
     assert result == 'on<span style="s">e<br>tw</span>o<br>three'
     assert "\n" not in result
+
+
+def test_a_blank_line_opening_the_text_is_not_part_of_the_first_paragraph() -> None:
+    text = "\n\nOpening words.\n\nNext."
+    assert _around("Opening", text) == PassageInContext("Opening words.", 0, 7)
+
+
+def test_an_empty_quote_before_an_opening_blank_line_stands_in_an_empty_paragraph() -> None:
+    assert paragraph_around("\n\nText.", 0, 0) == PassageInContext("", 0, 0)
