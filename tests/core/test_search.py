@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -68,6 +69,11 @@ def test_folding_drops_case_and_latin_diacritics() -> None:
     assert fold("Kraków ÉCOLE Ñandú naïve") == "krakow ecole nandu naive"
 
 
+def test_folding_keeps_letters_that_are_their_own_in_other_alphabets() -> None:
+    assert fold("Зойка Ёлка") == "зойка ёлка"
+    assert fold("ΆΘΗΝΑ") == "άθηνα"
+
+
 def test_search_words_are_folded_and_query_syntax_is_just_words() -> None:
     assert search_words('"Dear" AND comrades* NEAR(Kraków, 3) -x ^y') == [
         "dear", "and", "comrades", "near", "krakow", "3", "x", "y"]
@@ -75,7 +81,7 @@ def test_search_words_are_folded_and_query_syntax_is_just_words() -> None:
 
 
 def test_the_fts_query_asks_for_every_word_as_a_prefix() -> None:
-    assert fts_query('say "hi" Kraków') == '"say"* "hi"* "krakow"*'
+    assert fts_query('say "hi" Ёлка') == '"say"* "hi"* "ёлка"*'
     assert fts_query("***") == ""
 
 
@@ -146,6 +152,14 @@ def test_diacritics_and_case_do_not_matter_for_latin_letters(stores, kind: str) 
     store = stores[kind]
     assert store.search("krakow ECOLE") == {"zoya"}
     assert store.search("Kraków école") == {"zoya"}
+
+
+@BOTH
+def test_a_russian_word_finds_its_event(stores, kind: str) -> None:
+    store = stores[kind]
+    assert store.search("Зойка") == {"zoya"}
+    assert store.search("ёлка") == {"zoya"}
+    assert store.search("площ") == {"zoya"}
 
 
 @BOTH
@@ -227,3 +241,43 @@ def test_an_index_lacking_a_column_is_scanned_instead(stores, tmp_path: Path) ->
                      "insert into claims_fts (claims_fts) values ('rebuild')")
     assert store.search("souls") == {"massacre"}
     assert store.search("estimates souls") == {"massacre"}
+
+
+# -- the index and the scan agree ----------------------------------------------------------------
+
+
+def _vocabulary() -> list[str]:
+    text = " ".join([SMALL_SOURCE, *EXTRA_ROWS, "Зойка Ёлка площади Kraków école naïve"])
+    return sorted(set(re.findall(r"\w+", text)))
+
+
+VOCABULARY = _vocabulary()
+_WORD = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.sampled_from(VOCABULARY).flatmap(lambda w: st.integers(1, len(w)).map(lambda n: w[:n])),  # a prefix
+    st.text(alphabet="aeiloprstuéöЁёйи0189", min_size=1, max_size=4),
+)
+_GLUE = st.sampled_from([" ", "  ", '"', " AND ", " OR ", " NOT ", " NEAR(", ")", "*", "-", ":", "^", ", "])
+
+
+def _model(store: EventStore, text: str) -> set[str]:
+    """Events some single row of which has every typed word as the start of one of its words."""
+    words = re.findall(r"\w+", fold(text))
+    rows = [(r["id"], r["title"], r["summary"]) for r in store.rows("select id, title, summary from events")]
+    rows += [(q.event_id, q.quote, q.value) for q in store.quotes()]
+    found = set()
+    for event_id, *values in rows:
+        tokens = re.findall(r"\w+", fold(" ".join(v for v in values if v)))
+        if all(any(t.startswith(w) for t in tokens) for w in words):
+            found.add(event_id)
+    return found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_WORD, _GLUE), min_size=1, max_size=3))
+def test_the_index_and_the_scan_find_the_same_events(stores, parts) -> None:
+    text = "".join(word + glue for word, glue in parts)
+    indexed, plain = stores["indexed"].search(text), stores["plain"].search(text)
+    assert indexed == plain
+    if indexed is not None:
+        assert indexed == _model(stores["plain"], text)
