@@ -23,7 +23,7 @@ SEARCHED = (
     ("claims", ("quote", "value")),
 )
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: unicode61 splits words at "_" too
 _LATIN_DIACRITIC = re.compile(r"(?<=[a-z])[\u0300-\u036f](?![\u0300-\u036f])")
 
 
