@@ -105,6 +105,16 @@ def test_a_passage_covering_the_whole_text_and_one_inside_it() -> None:
     ]
 
 
+def test_a_passage_of_an_unknown_kind_is_coloured_as_an_excerpt() -> None:
+    passages = passages_of([_quote(0, 4, "note", "a"), _quote(2, 6, "commentary", "b")], "s")
+    assert segments("0123456", passages) == [
+        Segment(0, 2, "excerpt", 0, False),
+        Segment(2, 4, "commentary", 1, False),
+        Segment(4, 6, "commentary", 1, False),
+        Segment(6, 7),
+    ]
+
+
 def _covering(passages: list[Passage], i: int) -> list[Passage]:
     return [p for p in passages if p.start <= i < p.end]
 
