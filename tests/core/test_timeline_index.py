@@ -271,8 +271,12 @@ _DAMAGE = {
     "end years cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 8) where name = 'end_year'",),
     "certainty cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 1) where name = 'certainty'",),
     "layers cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 1) where name = 'layer'",),
+    "flags cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 1) where name = 'flags'",),
+    "theme values cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 4) where name = 'themes.value'",),
+    "source events cut short": (f"update {INDEX_TABLE} set data = substr(data, 1, 8) where name = 'sources.event'",),
     "events beyond the last": (f"update {INDEX_TABLE} set data = x'00000000000000000900000000000000' "
                                "where name = 'places.event'",),
+    "a part stored as text": (f"update {INDEX_TABLE} set data = 'text' where name = 'fingerprint'",),
     "keys that are not JSON": (f"update {INDEX_TABLE} set data = cast('[\"a' as blob) where name = 'themes.keys'",),
     "a fingerprint that is not text": (f"update {INDEX_TABLE} set data = x'ff' where name = 'fingerprint'",),
     "a table of another shape": (f"drop table {INDEX_TABLE}", f"create table {INDEX_TABLE} (x)"),

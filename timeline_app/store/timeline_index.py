@@ -250,7 +250,7 @@ def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
             blobs = dict(conn.execute(f"select name, data from {INDEX_TABLE}").fetchall())
             if bytes(blobs["fingerprint"]).decode() == fingerprint(conn):
                 return _from_blobs(blobs)
-        except (KeyError, ValueError, sqlite3.Error):
+        except (KeyError, ValueError, TypeError, sqlite3.Error):
             pass  # a damaged index is no worse than none
     return compute_arrays(conn)
 
@@ -270,7 +270,8 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
         (flags & 4).astype(bool), **members,
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
     )
-    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty, arrays.layer)):
+    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.exact_day, arrays.certainty,
+                                     arrays.layer)) or any(len(m.event) != len(m.value) for m in members.values()):
         raise ValueError("timeline index arrays disagree in length")
     return arrays
 
