@@ -294,6 +294,53 @@ def test_a_damaged_index_falls_back_to_the_tables(small_store: Path, tmp_path: P
 # -- memberships ---------------------------------------------------------------------------------
 
 
+@st.composite
+def memberships(draw):
+    size = draw(st.integers(0, 8))
+    keys = draw(st.lists(st.text(alphabet="abcxyz", min_size=1, max_size=3), unique=True, max_size=5))
+    pairs = draw(st.lists(st.tuples(st.integers(0, max(size - 1, 0)), st.integers(0, max(len(keys) - 1, 0))),
+                          unique=True, max_size=20)) if size and keys else []
+    pairs = draw(st.permutations(pairs))
+    event = np.array([p[0] for p in pairs], dtype=draw(st.sampled_from([np.int64, np.int32])))
+    value = np.array([p[1] for p in pairs], dtype=draw(st.sampled_from([np.int32, np.int64])))
+    return Membership(keys, event, value, size), keys, pairs, size
+
+
+@settings(max_examples=100, deadline=None)
+@given(memberships(), st.data())
+def test_memberships_answer_as_their_pairs_say(case, data) -> None:
+    membership, keys, pairs, size = case
+    of = [tuple(sorted(keys[v] for e, v in pairs if e == i)) for i in range(size)]
+    assert [membership.of(i) for i in range(size)] == of
+    assert membership.per_event().tolist() == [len(x) for x in of]
+    assert membership.first().tolist() == [min((v for e, v in pairs if e == i), default=-1) for i in range(size)]
+    assert membership.first().dtype == np.int32
+    wanted = data.draw(st.sets(st.sampled_from([*keys, "unknown"])))
+    assert membership.has_any(wanted).tolist() == [any(k in wanted for k in x) for x in of]
+    mask = np.array(data.draw(st.lists(st.booleans(), min_size=size, max_size=size)), dtype=bool)
+    assert membership.counts(mask) == {k: sum(1 for i in range(size) if mask[i] and k in of[i]) for k in keys}
+    assert membership.event.dtype == np.int64 and membership.value.dtype == np.int32
+    assert membership.event.tolist() == sorted(membership.event.tolist())
+    blobs = membership.to_arrays()
+    again = Membership(list(keys), np.frombuffer(blobs["event"], dtype=np.int64),
+                       np.frombuffer(blobs["value"], dtype=np.int32), size)
+    assert [again.of(i) for i in range(size)] == of
+
+
+def test_an_events_first_value_is_the_first_in_key_order_whatever_order_the_pairs_come_in() -> None:
+    membership = Membership(["a", "b", "c"], np.array([0, 0, 1, 1]), np.array([2, 0, 1, 2]), 3)
+    assert membership.first().tolist() == [0, 1, -1]
+    assert membership.first() is membership.first()  # computed once
+
+
+def test_a_store_whose_rows_come_in_start_order_colours_by_the_first_theme(small_store: Path, tmp_path: Path) -> None:
+    # One event with two themes: the rows come back in event order, the themes in the order they were added
+    conn = _copy(small_store, tmp_path, *_CHANGES["an event deleted"])
+    arrays = compute_arrays(conn)
+    assert arrays.themes.of(0) == ("protest", "repression")
+    assert arrays.themes.first().tolist() == [arrays.themes.keys.index("protest")]
+
+
 def test_an_empty_membership() -> None:
     membership = Membership([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), 3)
     assert membership.of(1) == ()

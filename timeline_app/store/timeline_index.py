@@ -40,7 +40,8 @@ class Membership:
     size: int  # number of events
 
     def __post_init__(self) -> None:
-        if len(self.event) > 1 and not np.all(self.event[1:] >= self.event[:-1]):
+        e, v = self.event, self.value  # sorted by event, then value (so first() is in key order)
+        if len(e) > 1 and not np.all((e[1:] > e[:-1]) | ((e[1:] == e[:-1]) & (v[1:] >= v[:-1]))):
             order = np.lexsort((self.value, self.event))
             self.event, self.value = self.event[order], self.value[order]
         self.event, self.value = self.event.astype(np.int64, copy=False), self.value.astype(np.int32, copy=False)
