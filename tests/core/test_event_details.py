@@ -263,3 +263,11 @@ def test_a_passages_voice_label(voice: str, speaker: str, label: str) -> None:
     view = PassageView(Quote("excerpt", "e", "s", "q", None, None, voice=voice, speaker=speaker), None)
     assert view.voice_label == label
     assert view.verified is False
+
+
+def test_empty_cells_of_a_store_opened_before_its_rows_are_checked_show_empty(small_store: Path) -> None:
+    path = _hand_made(small_store, "update events set title = '', summary = null, certainty = '', start = '', "
+                                   "[end] = null where id = 'strike'")
+    store = EventStore(path, check_rows=False)  # as a large store opens: rows are checked after the window shows
+    details = event_details(store, load_catalog(store), "strike")
+    assert (details.title, details.summary, details.certainty, details.when) == ("", "", "", "")
