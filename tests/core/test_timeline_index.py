@@ -166,6 +166,26 @@ def test_a_store_without_the_year_columns_gives_the_same_arrays(small_store: Pat
     _assert_same(compute_arrays(conn), with_years)
 
 
+@pytest.mark.parametrize("column", ["start_year", "end_year"])
+def test_a_store_lacking_one_year_column_reads_the_dates(small_store: Path, tmp_path: Path, column: str) -> None:
+    conn = _copy(small_store, tmp_path, *_ODD_ROWS)
+    with_years = compute_arrays(conn)
+    conn.execute("drop index if exists idx_events_start_year")
+    conn.execute(f"alter table events drop column {column}")
+    _assert_same(compute_arrays(conn), with_years)
+
+
+def test_the_year_columns_are_used_when_every_event_has_them(small_store: Path, tmp_path: Path) -> None:
+    # A large store opens before its rows are checked: a date written wrongly must not stop it opening
+    conn = _copy(small_store, tmp_path, "update events set start = '2 June 1962' where id = 'massacre'")
+    arrays = compute_arrays(conn)
+    years = [r[0] for r in conn.execute("select start_year from events order by start_year")]
+    assert arrays.start_year.tolist() == years
+    conn.execute("update events set end_year = null where id = 'strike'")
+    with pytest.raises(timeline_index.DateError):  # one event without years: every date is read from its text
+        compute_arrays(conn)
+
+
 def test_a_connection_handing_back_rows_as_dicts_gives_the_same_arrays(small_store: Path) -> None:
     conn = sqlite3.connect(small_store)
     plain = compute_arrays(conn)
@@ -317,6 +337,7 @@ def test_memberships_answer_as_their_pairs_say(case, data) -> None:
     assert membership.first().dtype == np.int32
     wanted = data.draw(st.sets(st.sampled_from([*keys, "unknown"])))
     assert membership.has_any(wanted).tolist() == [any(k in wanted for k in x) for x in of]
+    assert membership.has_any(wanted).dtype == bool  # a mask the filters combine and index with
     mask = np.array(data.draw(st.lists(st.booleans(), min_size=size, max_size=size)), dtype=bool)
     assert membership.counts(mask) == {k: sum(1 for i in range(size) if mask[i] and k in of[i]) for k in keys}
     assert membership.event.dtype == np.int64 and membership.value.dtype == np.int32
