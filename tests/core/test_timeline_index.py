@@ -186,6 +186,26 @@ def test_the_year_columns_are_used_when_every_event_has_them(small_store: Path, 
         compute_arrays(conn)
 
 
+def test_a_store_without_themes_places_or_sources(small_store: Path, tmp_path: Path) -> None:
+    conn = _copy(small_store, tmp_path, *(f"delete from [{t}]" for t in (
+        "event_themes", "event_places", "excerpts", "commentary", "claims", "themes", "places", "sources")))
+    arrays = compute_arrays(conn)
+    _assert_matches_model(arrays, conn)
+    for name in MEMBERSHIPS:
+        membership = getattr(arrays, name)
+        assert membership.keys == [] and [membership.of(i) for i in range(2)] == [(), ()]
+    assert arrays.has_claims.tolist() == [False, False]
+
+
+def test_a_store_without_events(small_store: Path, tmp_path: Path) -> None:
+    conn = _copy(small_store, tmp_path, *(f"delete from [{t}]" for t in (
+        "event_themes", "event_places", "excerpts", "commentary", "claims", "events")))
+    arrays = compute_arrays(conn)
+    assert len(arrays) == 0 and arrays.themes.keys == ["protest", "repression"]
+    save_arrays(conn, arrays)
+    _assert_same(load_arrays(conn), arrays)
+
+
 def test_a_connection_handing_back_rows_as_dicts_gives_the_same_arrays(small_store: Path) -> None:
     conn = sqlite3.connect(small_store)
     plain = compute_arrays(conn)
