@@ -40,7 +40,8 @@ def chicago_citation(source: dict) -> str:
     """
     parts = [f"{_inverted(source.get('author') or 'Anonymous')}.", f"“{_title_with_period(source.get('title') or '')}”"]
     tail = ", ".join(p for p in (source.get("publication"), _chicago_date(source.get("published") or "")) if p)
-    parts.append(f"{tail}.")
+    if tail:
+        parts.append(f"{tail}.")
     if source.get("url"):
         parts.append(f"{source['url']}.")
     return " ".join(parts)
@@ -51,8 +52,9 @@ def chicago_citation_html(source: dict) -> str:
     plain = chicago_citation(source)
     publication = source.get("publication") or ""
     escaped = html.escape(plain)
-    if publication:
-        escaped = escaped.replace(html.escape(publication), f"<i>{html.escape(publication)}</i>", 1)
+    if publication:  # the last "” publication": its name may also be in the title, never in the date or url
+        head, _, tail = escaped.rpartition(f"” {html.escape(publication)}")
+        escaped = f"{head}” <i>{html.escape(publication)}</i>{tail}"
     return escaped
 
 

@@ -73,24 +73,26 @@ def _one_of(value: object, allowed: tuple[str, ...]) -> str | None:
     return None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
 
 
+# Left empty, version 2's columns read as their defaults (history, unknown, gregorian, reviewer),
+# as a version-1 store does: a tool that adds rows without them still makes a sound store.
 def layer_problem(value: object) -> str | None:
-    """Why ``value`` cannot be an event's layer (history, film, reception), or None."""
-    return _one_of(value, LAYERS)
+    """Why ``value`` cannot be an event's layer (history, film, reception; empty: history), or None."""
+    return None if value is None else _one_of(value, LAYERS)
 
 
 def date_basis_problem(value: object) -> str | None:
-    """Why ``value`` cannot be an event's date basis (review, outside, film, unknown), or None."""
-    return _one_of(value, DATE_BASES)
+    """Why ``value`` cannot be an event's date basis (review, outside, film, unknown; empty: unknown), or None."""
+    return None if value is None else _one_of(value, DATE_BASES)
 
 
 def calendar_problem(value: object) -> str | None:
-    """Why ``value`` cannot be an event's calendar (gregorian, julian), or None."""
-    return _one_of(value, CALENDARS)
+    """Why ``value`` cannot be an event's calendar (gregorian, julian; empty: gregorian), or None."""
+    return None if value is None else _one_of(value, CALENDARS)
 
 
 def voice_problem(value: object) -> str | None:
-    """Why ``value`` cannot be a passage's voice (reviewer, film, quoted), or None."""
-    return _one_of(value, VOICES)
+    """Why ``value`` cannot be a passage's voice (reviewer, film, quoted; empty: reviewer), or None."""
+    return None if value is None else _one_of(value, VOICES)
 
 
 def date_text_problem(date_text: object, start: object, end: object = "") -> str | None:

@@ -23,13 +23,18 @@ SEARCHED = (
     ("claims", ("quote", "value")),
 )
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: unicode61 splits words at "_" too
+_LATIN_DIACRITIC = re.compile(r"(?<=[a-z])[\u0300-\u036f](?![\u0300-\u036f])")
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, as FTS5's unicode61 tokenizer compares words."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case without the diacritic of a Latin letter, as FTS5's unicode61 tokenizer compares words.
+
+    Like the tokenizer (``remove_diacritics 1``), it keeps letters such as Russian й and ё, and a
+    letter with two diacritics.
+    """
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", _LATIN_DIACRITIC.sub("", decomposed))
 
 
 def search_words(text: str) -> list[str]:

@@ -41,7 +41,8 @@ class Membership:
     size: int  # number of events
 
     def __post_init__(self) -> None:
-        if len(self.event) > 1 and not np.all(self.event[1:] >= self.event[:-1]):
+        e, v = self.event, self.value  # sorted by event, then value (so first() is in key order)
+        if len(e) > 1 and not np.all((e[1:] > e[:-1]) | ((e[1:] == e[:-1]) & (v[1:] >= v[:-1]))):
             order = np.lexsort((self.value, self.event))
             self.event, self.value = self.event[order], self.value[order]
         self.event, self.value = self.event.astype(np.int64, copy=False), self.value.astype(np.int32, copy=False)
@@ -302,8 +303,9 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
         (flags & 4).astype(bool), **members,
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
     )
-    if not all(len(a) == n for a in (arrays.start_year, arrays.end_year, arrays.certainty, arrays.layer)
-               if a is not None):
+    parts = (arrays.start_year, arrays.end_year, arrays.exact_day, arrays.certainty, arrays.layer)
+    if not all(a is not None and len(a) == n for a in parts) or any(
+            len(m.event) != len(m.value) for m in members.values()):
         raise ValueError("timeline index arrays disagree in length")
     return arrays
 
