@@ -86,6 +86,10 @@ def test_a_timeline_tooltip_stays_while_the_pointer_rests_on_its_mark(window: Ma
     k = mark_of(window, painted, "novocherkassk-massacre")
     point = QPoint(int((painted.left[k] + painted.right[k]) / 2), int(painted.cy[k]))
     viewport = window.timeline.plot.viewport()
+    window.activateWindow()
+    QToolTip.hideText()
+    qtbot.mouseMove(viewport, QPoint(2, 2))  # from elsewhere, so the move onto the mark is a real move
+    qtbot.wait(50)
     qtbot.mouseMove(viewport, point)
     qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
     first = QToolTip.text()
