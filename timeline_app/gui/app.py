@@ -93,6 +93,8 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], s
     for _ in range(5):
         app.processEvents()
     picture = window.grab()
+    window.close()  # the picture is taken: no window stays behind
+    window.deleteLater()
     from timeline_app.store.atomic_file import atomic_target
 
     try:
