@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
         self.excerpts.sigShowInReview.connect(self.show_in_review)
         self.reader.sigEventClicked.connect(self.state.select)
+        self.reader.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.resize(1280, 800)
         self.main.setSizes([285, 995])
         self.right.setSizes([520, 280])

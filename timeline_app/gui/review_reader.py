@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 import html
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.gui.plain_text import plain_label, rich_label, tooltip_text
+from timeline_app.gui.plain_text import clip, plain_label, rich_label, tooltip_text
 from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
@@ -57,9 +57,11 @@ class ReviewReader(QWidget):
 
     Signals:
       sigEventClicked(str): the event of a passage the user clicked or stepped to.
+      sigMessage(str): a short note for the status bar (a citation was copied).
     """
 
     sigEventClicked = Signal(str)
+    sigMessage = Signal(str)
 
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,8 @@ class ReviewReader(QWidget):
         self.source_box.currentIndexChanged.connect(lambda _i: self.show_source(self.source_box.currentData()))
         self.unused.toggled.connect(lambda _on: self.redraw_text())
         self.text.anchorClicked.connect(self._on_link)
+        self._focus_click = False
+        self.text.viewport().installEventFilter(self)
         self.text.customContextMenuRequested.connect(self._context_menu)
         self.find_box.returnPressed.connect(self.find_next)
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -196,7 +200,9 @@ class ReviewReader(QWidget):
             if segment.selected or current:
                 style += " font-weight:bold; text-decoration:underline;"
             out.append(f'<a href="passage:{segment.passage}" style="{style}">{chunk}</a>')
+        position = self.text.verticalScrollBar().value()
         self.text.setHtml(f"<div style='line-height:140%'>{''.join(out)}</div>")
+        self.text.verticalScrollBar().setValue(position)  # marking unused text must not jump to the top
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -206,17 +212,25 @@ class ReviewReader(QWidget):
         elif self._stale:
             self.redraw_text()
             if self.current is not None:
-                self._scroll_to(self.current)
+                QTimer.singleShot(0, lambda: self.current is not None and self._scroll_to(self.current))
 
     def _scroll_to(self, number: int) -> None:
-        # Scroll by character position: no anchor per passage needed in the document.
+        # Scroll by character position (no anchor per passage needed in the document) so that the
+        # passage's first line sits a quarter down the view, never cut at its edge.
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(self.passages[number].end, self.text.document().characterCount() - 1))
+        cursor.setPosition(min(self.passages[number].start, self.text.document().characterCount() - 1))
         self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
-        cursor.setPosition(self.passages[number].start)
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+        top = self.text.cursorRect(cursor).top()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 4)
+
+    def scrolled_passage_top(self) -> int | None:
+        """Where the current passage's first line is in the view, in pixels from its top (None: none)."""
+        if self.current is None:
+            return None
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(min(self.passages[self.current].start, self.text.document().characterCount() - 1))
+        return self.text.cursorRect(cursor).top()
 
     @staticmethod
     def _mark_unused(text: str, start: int, end: int, unused) -> str:
@@ -269,6 +283,7 @@ class ReviewReader(QWidget):
         self.redraw_text()
         if self.isVisible():
             self._scroll_to(number)
+            QTimer.singleShot(0, lambda: self.current == number and self._scroll_to(number))  # once laid out
 
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) passage in text order."""
@@ -281,7 +296,16 @@ class ReviewReader(QWidget):
             target = (self.current + direction) % len(self.passages)
         self.go_to(target)
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.text.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            # A click that only brings focus to the text must not select an event and move the timeline.
+            self._focus_click = not self.text.hasFocus()
+        return super().eventFilter(watched, event)
+
     def _on_link(self, url: QUrl) -> None:
+        if self._focus_click:
+            self._focus_click = False
+            return
         kind, _, number = url.toString().partition(":")
         if kind == "passage" and number.isdigit() and int(number) < len(self.passages):
             self.go_to(int(number))
@@ -326,6 +350,8 @@ class ReviewReader(QWidget):
         data.setHtml(texts[1])
         QGuiApplication.clipboard().setMimeData(data)
         _release_clipboard_at_exit()
+        words = texts[0].split("\n", 1)[0]
+        self.sigMessage.emit(f"Copied {clip(words, 60)} with its citation")
 
     def _context_menu(self, position) -> None:
         menu = self.text.createStandardContextMenu(position)
