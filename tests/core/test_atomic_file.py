@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,8 @@ def test_the_temporary_file_is_hidden_beside_the_target_and_keeps_its_suffix(tmp
     target = tmp_path / "timeline.png"
     with atomic_target(target) as temp:
         assert temp.parent == tmp_path
-        assert temp.name.startswith(".timeline.png.")
-        assert temp.name.endswith(".tmp.png")
+        # .{name}.{pid}.{random}.timeline-tmp{suffix}: the pid lets a later run remove what a killed one left
+        assert re.fullmatch(rf"\.timeline\.png\.{os.getpid()}\.[^./]+\.timeline-tmp\.png", temp.name), temp.name
         temp.write_bytes(b"png")
 
 

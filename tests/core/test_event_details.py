@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from old_stores import make_version_1
 
 from timeline_app.model.catalog import load_catalog
 from timeline_app.sources.event_details import EventDetails, PassageView, SourceInfo, event_details
@@ -95,7 +96,7 @@ def test_excerpts_and_claims_are_grouped_with_their_paragraphs(small_store: Path
 
 
 def test_an_old_store_says_where_its_dates_come_from_is_unknown(small_store: Path) -> None:
-    details = _details(small_store, "massacre")
+    details = _details(make_version_1(small_store, small_store.with_name("v1.db")), "massacre")
     assert details is not None
     assert details.provenance_known is False
     assert (details.layer, details.date_basis, details.date_text, details.calendar) == (
@@ -115,6 +116,7 @@ def test_an_event_the_store_lacks_has_no_details(small_store: Path) -> None:
 
 def test_an_event_in_the_catalog_but_gone_from_the_store_has_no_details(small_store: Path) -> None:
     changed = _hand_made(small_store, "delete from excerpts where event_id = 'strike'",
+                         "delete from outside_facts where event_id = 'strike'",
                          "delete from event_places where event_id = 'strike'",
                          "delete from event_themes where event_id = 'strike'", "delete from events where id = 'strike'")
     catalog = load_catalog(EventStore(small_store))
@@ -200,41 +202,32 @@ def test_quotes_that_cannot_be_verified_have_no_context(small_store: Path) -> No
     assert details.source("blank-2020") == SourceInfo("blank-2020", "blank-2020", "", "", "", "")
 
 
-_VERSION_2 = (
-    "alter table events add column layer text",
-    "alter table events add column date_basis text",
-    "alter table events add column date_text text",
-    "alter table events add column calendar text",
-    *(f"alter table [{t}] add column {c} text" for t in ("excerpts", "commentary", "claims")
-      for c in ("voice", "speaker", "note")),
-    "alter table claims add column ref text",
-    "create table outside_facts (event_id text, fact text, ref text)",
-)
-
-
 def test_a_newer_store_tells_layer_date_basis_and_outside_facts(small_store: Path) -> None:
-    path = _hand_made(
-        small_store, *_VERSION_2,
-        "update events set layer = 'film', date_basis = 'film', date_text = 'that Saturday', calendar = 'julian' "
+    path = _hand_made(  # the small store is version 2; its strike is left with empty provenance cells
+        small_store,
+        "update events set layer = 'film', date_basis = 'film', date_text = '1962-06-02?', calendar = 'julian' "
         "where id = 'massacre'",
-        "insert into outside_facts values ('massacre', 'Curfew declared', 'Kozlov 2002, p. 310')",
-        "insert into outside_facts values ('strike', 'Prices rose', 'Pravda')",
-        "insert into outside_facts values ('massacre', 'Second fact', null)",
+        "update events set layer = null, date_basis = null, date_text = null, calendar = null where id = 'strike'",
+        "delete from outside_facts",
+        "insert into outside_facts (event_id, fact, ref) values ('massacre', 'Curfew declared', 'Kozlov 2002, p. 310')",
+        "insert into outside_facts (event_id, fact, ref) values ('strike', 'Prices rose', 'Pravda')",
+        "insert into outside_facts (event_id, fact, ref) values ('massacre', 'Second fact', null)",
     )
     massacre, strike = _details(path, "massacre"), _details(path, "strike")
     assert massacre.provenance_known is True
     assert (massacre.layer, massacre.date_basis, massacre.date_text, massacre.calendar) == (
-        "film", "film", "that Saturday", "julian")
+        "film", "film", "1962-06-02?", "julian")
     assert massacre.outside_facts == [("Curfew declared", "Kozlov 2002, p. 310"), ("Second fact", "")]
     assert strike.provenance_known is True
-    assert (strike.layer, strike.date_basis, strike.calendar) == ("history", "unknown", "gregorian")
+    assert (strike.layer, strike.date_basis, strike.date_text, strike.calendar) == (
+        "history", "unknown", "", "gregorian")
     assert strike.outside_facts == [("Prices rose", "Pravda")]
 
 
 def test_voices_are_labelled_as_the_passages_record_them(small_store: Path) -> None:
     rows = [("film", "Lyuda (fictional)"), ("film", None), ("quoted", "V. A. Kozlov (historian)"), ("quoted", None),
             ("reviewer", "he = Mikoyan"), (None, None)]
-    path = _hand_made(small_store, *_VERSION_2, *(
+    path = _hand_made(small_store, *(
         "insert into commentary (event_id, source_id, quote, voice, speaker, note) values "
         f"('strike', 'weiss-2021', 'q{n}', {_sql(voice)}, {_sql(speaker)}, 'note {n}')"
         for n, (voice, speaker) in enumerate(rows)))

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from old_stores import make_version_1
 
 from conftest import SHIPPED_STORE
 from timeline_app.store import timeline_index
@@ -131,7 +132,7 @@ def test_the_computed_arrays_of_the_small_store(small_store: Path) -> None:
     assert arrays.layer.tolist() == [0, 0]
 
 
-_ODD_ROWS = (
+_ODD_ROWS = (  # on a version-1 store, as another tool might extend it: its own events get no layer
     "alter table events add column layer text",
     "insert into events (rowid, id, title, summary, start, [end], certainty, start_year, end_year, layer) values "
     "(40, 'film-scene', 'A scene', '', '1962-06-01', '1962-06-03', 'disputed', null, null, 'film')",
@@ -147,8 +148,12 @@ _ODD_ROWS = (
 )
 
 
+def _odd(small_store: Path, tmp_path: Path) -> sqlite3.Connection:
+    return _copy(make_version_1(small_store, tmp_path / "v1.db"), tmp_path, *_ODD_ROWS)
+
+
 def test_layers_certainties_missing_years_and_ties_are_read_as_the_rows_say(small_store: Path, tmp_path: Path) -> None:
-    conn = _copy(small_store, tmp_path, *_ODD_ROWS)
+    conn = _odd(small_store, tmp_path)
     arrays = compute_arrays(conn)
     _assert_matches_model(arrays, conn)
     ids = dict(conn.execute("select rowid, id from events"))
@@ -158,7 +163,7 @@ def test_layers_certainties_missing_years_and_ties_are_read_as_the_rows_say(smal
 
 
 def test_a_store_without_the_year_columns_gives_the_same_arrays(small_store: Path, tmp_path: Path) -> None:
-    conn = _copy(small_store, tmp_path, *_ODD_ROWS)
+    conn = _odd(small_store, tmp_path)
     with_years = compute_arrays(conn)
     for sql in ("drop index if exists idx_events_start_year", "alter table events drop column start_year",
                 "alter table events drop column end_year"):
@@ -168,7 +173,7 @@ def test_a_store_without_the_year_columns_gives_the_same_arrays(small_store: Pat
 
 @pytest.mark.parametrize("column", ["start_year", "end_year"])
 def test_a_store_lacking_one_year_column_reads_the_dates(small_store: Path, tmp_path: Path, column: str) -> None:
-    conn = _copy(small_store, tmp_path, *_ODD_ROWS)
+    conn = _odd(small_store, tmp_path)
     with_years = compute_arrays(conn)
     conn.execute("drop index if exists idx_events_start_year")
     conn.execute(f"alter table events drop column {column}")
@@ -226,7 +231,7 @@ def test_the_saved_arrays_load_as_computed_without_computing(small_store: Path, 
 
 
 def test_saved_layers_and_odd_rows_load_as_computed(small_store: Path, tmp_path: Path, monkeypatch) -> None:
-    conn = _copy(small_store, tmp_path, *_ODD_ROWS)
+    conn = _odd(small_store, tmp_path)
     computed = compute_arrays(conn)
     save_arrays(conn, computed)
     save_arrays(conn, computed)  # saving again replaces the index
