@@ -5,13 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Libraries Qt needs offscreen, then those a real window under Xvfb adds.
+# Libraries Qt needs offscreen, then those a real window under Xvfb adds, then the validators the
+# tests run on the desktop entry and AppStream metainfo.
 DEBIAN_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3 libx11-6
   fonts-dejavu-core
   xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0
   libxcb-sync1 libxcb-shm0 libxcb-render0
+  desktop-file-utils appstream
 )
 
 say() { echo "setup: $*" >&2; }

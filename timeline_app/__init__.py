@@ -1,3 +1,3 @@
 """timeline-app: a desktop timeline explorer for Soviet history, 1917-1991."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

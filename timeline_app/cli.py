@@ -33,7 +33,16 @@ class UserError(click.ClickException):
 
 
 class _Group(click.Group):
-    """Turns our exceptions into one-line messages; no traceback reaches a user."""
+    """Turns our exceptions into one-line messages; no traceback reaches a user.
+
+    ``timeline-app MY.db`` opens a store, as the desktop menu's "Open with" calls it.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-") and (
+                Path(args[0]).suffix.lower() in (".db", ".sqlite", ".sqlite3") or Path(args[0]).exists()):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -50,6 +50,7 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setApplicationName("timeline-app")
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False
