@@ -179,15 +179,14 @@ def test_no_csv_makes_the_importer_crash_or_write_partially(small_store: Path, t
         small_store.write_bytes(before)
 
 
-def test_window_import_adds_events_and_shows_unverified_quotes(qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_window_import_adds_events_and_shows_unverified_quotes(qtbot, tmp_path: Path,
+                                                               no_blocking_message_boxes: list[str]) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
 
     from timeline_app.gui.import_flow import import_into
     from timeline_app.gui.main_window import MainWindow
 
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    told = no_blocking_message_boxes
     window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     json_file = tmp_path / "mine.json"
@@ -202,3 +201,48 @@ def test_window_import_adds_events_and_shows_unverified_quotes(qtbot, tmp_path: 
     assert "Unverified" in text
     window.state.select("plant-stops")
     assert "Unverified" not in window.excerpts.toPlainText()
+
+
+def _answer_import(monkeypatch, source: Path, button: str, save_as: Path | None = None) -> list[str]:
+    """Answer File > Import's questions: the file, then the choice of store (by the button's words)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(save_as or ""), ""))
+
+    def choose(box: QMessageBox) -> None:
+        asked.append(box.text())
+        if box.buttons() and box.icon() == QMessageBox.Icon.Question:
+            wanted = next(b for b in box.buttons() if button in b.text())
+            box.clickedButton = lambda: wanted  # as if the user clicked it
+            asked.append(" | ".join(b.text() for b in box.buttons()))
+    monkeypatch.setattr(QMessageBox, "exec", choose)
+    return asked
+
+
+def test_file_import_asks_which_store_with_the_open_one_first(qtbot, tmp_path: Path, small_store: Path,
+                                                              monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store, quiet=True)
+    window.state.set_view_range(1950, 1970)
+    json_file = tmp_path / "mine.json"
+    json_file.write_text(json.dumps(MY_JSON))
+    asked = _answer_import(monkeypatch, json_file, "another store", tmp_path / "other.db")
+    window.import_dialog()
+    assert any("Into the open store, small.db" in a for a in asked)
+    assert (tmp_path / "other.db").exists() and window.state.store.path == tmp_path / "other.db"
+    before = small_store.read_bytes()
+    assert before  # the open store was not touched by an import elsewhere
+    assert window.open_store(small_store, quiet=True)
+    asked = _answer_import(monkeypatch, json_file, "Into the open store")
+    window.import_dialog()
+    ids = set(window.table.row_ids())
+    in_years = {i for i in ids if 1950 <= window.state.catalog.start_year[window.state.catalog.index_of[i]] <= 1970}
+    assert ids == in_years  # the table keeps the view's years at once after the import
+    assert window.filters.shown.text().startswith(f"Showing {len(ids)} of ")
