@@ -117,3 +117,48 @@ def test_the_window_fits_small_screens(window: MainWindow) -> None:
     assert hint.width() <= 960 and hint.height() <= 540 - 20  # a 1920x1080 screen at 2x scaling
     window.panes.setCurrentWidget(window.reader)
     assert window.minimumSizeHint().width() <= 960
+
+
+def test_a_right_click_on_a_mark_or_row_offers_the_events_actions(window: MainWindow, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    painted = painted_at(window, 1962.35, 1962.50)
+    k = mark_of(window, painted, "novocherkassk-massacre")
+    shown = []
+    window.timeline.sigEventMenu.connect(lambda eid, _where: shown.append(eid))
+    point = QPoint(int((painted.left[k] + painted.right[k]) / 2), int(painted.cy[k]))
+    qtbot.mouseClick(window.timeline.plot.viewport(), Qt.MouseButton.RightButton, pos=point)
+    assert shown == ["novocherkassk-massacre"]
+    menu = window.show_event_menu("novocherkassk-massacre", QPoint(10, 10))
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels == ["Select", "Zoom to this event", "Copy title and date", "Copy citation", "Export this event…"]
+    next(a for a in menu.actions() if a.text() == "Copy title and date").trigger()
+    assert QApplication.clipboard().text().endswith("(2 June 1962)")
+    next(a for a in menu.actions() if a.text() == "Copy citation").trigger()
+    assert "Weiss, Clara." in QApplication.clipboard().text() or "Doyle, Clare." in QApplication.clipboard().text()
+    next(a for a in menu.actions() if a.text() == "Zoom to this event").trigger()
+    low, high = window.timeline.view_range()
+    assert window.state.selection == "novocherkassk-massacre" and high - low < 0.5
+    menu.close()
+    table = window.table
+    rows = []
+    table.sigEventMenu.connect(lambda eid, _where: rows.append(eid))
+    table.customContextMenuRequested.emit(table.visualRect(table.model().index(0, 1)).center())
+    assert rows == [table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 2)]
+
+
+def test_export_remembers_folder_and_format_says_where_and_previews_data(window: MainWindow, tmp_path: Path) -> None:
+    dialog = window.export_dialog()
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.previews.currentWidget() is dialog.data_preview
+    assert dialog.data_preview.toPlainText().startswith("id,title,start,end,date")
+    assert dialog.export_to(tmp_path / "view.csv")
+    assert str(tmp_path / "view.csv") in window.statusBar().currentMessage()
+    assert window.show_folder.isVisibleTo(window)
+    again = window.export_dialog()
+    assert again.format.currentData() == "csv"
+    assert window.settings.value("export_folder", "") == str(tmp_path)
+    again.close()
+    one = window.export_event("novocherkassk-massacre")
+    assert int(one.view.mask.sum()) == 1
+    one.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -106,9 +106,11 @@ class EventTable(QTableView):
 
     Signals:
       sigEventSelected(str): the id of the event whose row the user selected.
+      sigEventMenu(str, QPoint): the id of the event whose row the user right-clicked, and where (global).
     """
 
     sigEventSelected = Signal(str)
+    sigEventMenu = Signal(str, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +129,8 @@ class EventTable(QTableView):
         header.setStretchLastSection(True)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_current)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
 
     def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show these events; the current sort order is kept."""
@@ -153,6 +157,11 @@ class EventTable(QTableView):
     def row_ids(self) -> list[str]:
         """Event ids in the order the table shows them."""
         return [self.source_model.catalog.ids[int(p)] for p in self.source_model.rows]
+
+    def _on_menu(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        if index.isValid():
+            self.sigEventMenu.emit(index.data(ID_ROLE), self.viewport().mapToGlobal(position))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

@@ -1,11 +1,14 @@
-"""File > Export: choose a format and size, see a preview, and write the current view."""
+"""File > Export: choose a format and size, see a preview (the picture, or the first rows of data), export."""
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -15,9 +18,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressDialog,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +34,33 @@ from timeline_app.gui.plain_text import plain_label, show_message
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.snapshot_writers import render_image
 
+PREVIEW_EVENTS = 12  # a data preview shows the first rows only: instant on a million events
+PREVIEW_LINES = 60
+
 
 class ExportDialog(QDialog):
-    """Pick a format (picture or data), a width and scale or page size, preview, and export."""
+    """Pick a format (picture or data), a width and scale or page size, preview, and export.
 
-    def __init__(self, view: ExportView, parent: QWidget | None = None) -> None:
+    ``remembered`` keeps the last folder and format between exports (the window's settings).
+
+    Signals:
+      sigExported(str, str): the file written and a short description of it.
+    """
+
+    sigExported = Signal(str, str)
+
+    def __init__(self, view: ExportView, parent: QWidget | None = None, remembered=None) -> None:
         super().__init__(parent)
         self.view = view
+        self.remembered = remembered
         self.setWindowTitle("Export the current view")
         self.resize(900, 640)
         self.format = QComboBox()
         for exporter in sorted(EXPORTERS.values(), key=lambda e: not e.picture):  # pictures first
             self.format.addItem(exporter.label, exporter.name)
+        last = self._recall("export_format", "")
+        if isinstance(last, str) and self.format.findData(last) >= 0:
+            self.format.setCurrentIndex(self.format.findData(last))
         self.width_box = QSpinBox()
         self.width_box.setRange(600, 8000)
         self.width_box.setValue(1600)
@@ -61,6 +81,12 @@ class ExportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
+        self.data_preview = QPlainTextEdit(readOnly=True)
+        self.data_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.data_preview.setFont(QFont("DejaVu Sans Mono"))
+        self.previews = QStackedWidget()
+        self.previews.addWidget(scroll)
+        self.previews.addWidget(self.data_preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.choose_file_and_export)
@@ -70,12 +96,15 @@ class ExportDialog(QDialog):
         top.addWidget(self.info, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.previews, 1)
         layout.addWidget(buttons)
         for signal in (self.format.currentIndexChanged, self.width_box.valueChanged, self.scale.currentIndexChanged,
                        self.page.currentIndexChanged):
             signal.connect(self.refresh)
         self.refresh()
+
+    def _recall(self, key: str, default: object) -> object:
+        return self.remembered.value(key, default) if self.remembered is not None else default
 
     def options(self) -> ExportOptions:
         """The settings chosen."""
@@ -88,25 +117,44 @@ class ExportDialog(QDialog):
         for widget, wanted in ((self.width_box, exporter.picture), (self.scale, exporter.name == "png"),
                                (self.page, exporter.name == "pdf")):
             widget.setEnabled(wanted)
-        snapshot = Snapshot(self.view, self.options().width)
-        size = snapshot.size()
         shown = int(self.view.mask.sum())
         if exporter.picture:
+            snapshot = Snapshot(self.view, self.options().width)
+            size = snapshot.size()
             scale = self.options().scale if exporter.name == "png" else 1
             self.info.setText(f"{exporter.label}: {round(size.width() * scale)} × {round(size.height() * scale)}"
                               f" pixels, showing the view as on screen with a title, the filters, a legend and "
                               f"the sources' credits.")
+            image = render_image(snapshot, 1.0)
+            self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+                min(860, image.width()), Qt.TransformationMode.SmoothTransformation))
+            self.previews.setCurrentIndex(0)
         else:
-            self.info.setText(f"{exporter.label}: the {shown} events the current filters show.")
-        image = render_image(snapshot, 1.0)
-        self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-            min(860, image.width()), Qt.TransformationMode.SmoothTransformation))
+            more = f"; the preview shows the first {PREVIEW_EVENTS}" if shown > PREVIEW_EVENTS else ""
+            self.info.setText(f"{exporter.label}: the {shown:,} events the current filters show{more}.")
+            self.data_preview.setPlainText(self.data_sample(exporter.name))
+            self.previews.setCurrentIndex(1)
+
+    def data_sample(self, fmt: str) -> str:
+        """The beginning of the data the export would write, for the first few shown events."""
+        mask = np.zeros_like(self.view.mask)
+        mask[np.flatnonzero(self.view.mask)[:PREVIEW_EVENTS]] = True
+        sample = dataclasses.replace(self.view, mask=mask)
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / f"preview{EXPORTERS[fmt].suffix}"
+            try:
+                EXPORTERS[fmt].write(sample, target, self.options(), lambda _d, _t: None)
+            except (OSError, ExportError) as exc:
+                return f"(no preview: {exc})"
+            lines = target.read_text(encoding="utf-8").splitlines()
+        return "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
 
     def choose_file_and_export(self) -> None:
-        """Ask where to save, then export."""
+        """Ask where to save (in the folder used last), then export."""
         exporter = EXPORTERS[self.format.currentData()]
-        suggested = str(Path.home() / f"timeline{'-timelinejs' if exporter.name == 'timelinejs' else ''}"
-                                      f"{exporter.suffix}")
+        folder = self._recall("export_folder", "")
+        folder = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
+        suggested = str(folder / f"timeline{'-timelinejs' if exporter.name == 'timelinejs' else ''}{exporter.suffix}")
         path, _ = QFileDialog.getSaveFileName(self, "Export to", suggested, f"{exporter.label} (*{exporter.suffix})")
         if path:
             self.export_to(Path(path))
@@ -130,5 +178,9 @@ class ExportDialog(QDialog):
             return None
         finally:
             progress.close()
+        if self.remembered is not None:
+            self.remembered.set_value("export_folder", str(Path(path).resolve().parent))
+            self.remembered.set_value("export_format", exporter.name)
+        self.sigExported.emit(str(path), summary)
         self.accept()
         return summary

@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+import numpy as np
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -22,12 +24,13 @@ from PySide6.QtWidgets import (
 from timeline_app.export.view import view_of_state
 from timeline_app.gui import help_dialogs
 from timeline_app.gui.commentary_pane import CommentaryPane
+from timeline_app.gui.event_menu import build_event_menu
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
-from timeline_app.gui.plain_text import show_message
+from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.gui.window_settings import WindowSettings
@@ -42,7 +45,7 @@ from timeline_app.model.explorer_state import (
     ShownChanged,
     StoreChanged,
 )
-from timeline_app.model.layout import GROUPINGS
+from timeline_app.model.layout import GROUPINGS, lay_out
 from timeline_app.sources.event_details import event_details
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
         self.panes.addTab(self.commentary, "What the reviewers made of it")
         self.reader = ReviewReader(self.state)
         self.panes.addTab(self.reader, "Read the reviews")
+        # Its tool rows may squeeze on a small screen rather than push the window off it.
+        self.reader.setMinimumSize(300, 120)
         self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.lower_splitter.addWidget(self.table)
         self.lower_splitter.addWidget(self.panes)
@@ -126,6 +131,13 @@ class MainWindow(QMainWindow):
         self.timeline.sigRangeChangeFinished.connect(self._on_view_settled)
         self.timeline.sigRangeChanged.connect(self.filters.show_years)
         self.table.sigEventSelected.connect(self.state.select)
+        self.timeline.sigEventMenu.connect(self.show_event_menu)
+        self.table.sigEventMenu.connect(self.show_event_menu)
+        self.show_folder = rich_label("<a href='folder'>Show in folder</a>")  # a link: keeps the bar short
+        self.show_folder.hide()
+        self.show_folder.linkActivated.connect(lambda _link: self._open_export_folder())
+        self.statusBar().addPermanentWidget(self.show_folder)
+        self._exported: Path | None = None
         self.filters.sigFilterChanged.connect(self.state.set_filter)
         self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
         self.excerpts.sigShowInReview.connect(self.show_in_review)
@@ -280,9 +292,49 @@ class MainWindow(QMainWindow):
         """File > Export: the current view as a picture or the filtered events as data."""
         if self.state.store is None:
             return None
-        dialog = ExportDialog(view_of_state(self.state), self)
+        dialog = ExportDialog(view_of_state(self.state), self, remembered=self.settings)
+        dialog.sigExported.connect(self._on_exported)
         dialog.show()
         return dialog
+
+    def export_event(self, event_id: str) -> ExportDialog | None:
+        """Export one event: the export dialog on a view that shows only it."""
+        if self.state.store is None or event_id not in self.state.catalog.index_of:
+            return None
+        view = view_of_state(self.state)
+        view.mask = np.zeros_like(view.mask)
+        view.mask[self.state.catalog.index_of[event_id]] = True
+        view.layout = lay_out(self.state.catalog, view.mask, self.state.grouping)
+        dialog = ExportDialog(view, self, remembered=self.settings)
+        dialog.setWindowTitle("Export this event")
+        dialog.sigExported.connect(self._on_exported)
+        dialog.show()
+        return dialog
+
+    def _on_exported(self, path: str, summary: str) -> None:
+        self._exported = Path(path)
+        self.statusBar().showMessage(f"Exported to {path} ({summary})", 20000)
+        self.show_folder.show()
+        QTimer.singleShot(20000, self.show_folder.hide)
+
+    def _open_export_folder(self) -> None:
+        if self._exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._exported.parent)))
+
+    def show_event_menu(self, event_id: str, where: QPoint) -> QMenu | None:
+        """The right-click menu of an event: select, zoom to, copy, export."""
+        store = self.state.store
+        details = event_details(store, self.state.catalog, event_id) if store is not None else None
+        if details is None:
+            return None
+        menu = build_event_menu(self, details, {
+            "select": self.state.select,
+            "zoom": lambda eid: (self.state.select(eid),
+                                 self.timeline.zoom_to(self.state.catalog.index_of[eid])),
+            "export": self.export_event,
+        })
+        menu.popup(where)
+        return menu
 
     def _restore_view(self, path: Path) -> None:
         """Bring back the view last used on this store; say what it named that the store lacks."""

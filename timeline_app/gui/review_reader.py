@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
 import html
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.clipboard import copy_to_clipboard
 from timeline_app.gui.plain_text import clip, plain_label, rich_label, tooltip_text
 from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.sources.citations import chicago_citation_html, quoted_passage
@@ -27,29 +27,6 @@ from timeline_app.store.dates import format_date
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
 UNUSED = "#e4e4e4"
-
-
-_CLIPBOARD_HOOKED = False
-
-
-def _release_clipboard_at_exit() -> None:
-    # PySide6 6.10 crashes at interpreter exit if the clipboard still holds mime data we set
-    # (seen here: a segmentation fault after the last line of output). Clearing it while the
-    # application still exists avoids that; a clipboard manager has copied it by then.
-    global _CLIPBOARD_HOOKED
-    if _CLIPBOARD_HOOKED:
-        return
-    _CLIPBOARD_HOOKED = True
-
-    def clear() -> None:
-        if QGuiApplication.instance() is None:
-            return
-        clipboard = QGuiApplication.clipboard()
-        # Only what is still ours: never wipe what another program copied since.
-        if clipboard.ownsClipboard() or QGuiApplication.platformName() == "offscreen":
-            clipboard.clear()
-
-    atexit.register(clear)
 
 
 class ReviewReader(QWidget):
@@ -345,11 +322,7 @@ class ReviewReader(QWidget):
         if texts is None:
             self.figure.setText("Select text or a passage first, then copy its citation.")
             return
-        data = QMimeData()
-        data.setText(texts[0])
-        data.setHtml(texts[1])
-        QGuiApplication.clipboard().setMimeData(data)
-        _release_clipboard_at_exit()
+        copy_to_clipboard(texts[0], texts[1])
         words = texts[0].split("\n", 1)[0]
         self.sigMessage.emit(f"Copied {clip(words, 60)} with its citation")
 

@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -32,11 +32,13 @@ class TimelineView(QWidget):
 
     Signals:
       sigEventClicked(str): an event id the user clicked.
+      sigEventMenu(str, QPoint): an event id the user right-clicked, and where (global).
       sigRangeChanged(float, float): the visible years, while the view moves.
       sigRangeChangeFinished(float, float): the visible years, once the view settles.
     """
 
     sigEventClicked = Signal(str)
+    sigEventMenu = Signal(str, QPoint)
     sigRangeChanged = Signal(float, float)
     sigRangeChangeFinished = Signal(float, float)
 
@@ -262,6 +264,10 @@ class TimelineView(QWidget):
     def _on_click(self, event) -> None:
         index = self._event_under(event.scenePos())
         if index is None or self.catalog is None:
+            return
+        if event.button() == Qt.MouseButton.RightButton:
+            where = self.plot.mapToGlobal(self.plot.mapFromScene(event.scenePos()))
+            self.sigEventMenu.emit(self.catalog.ids[index], where)
             return
         self.sigEventClicked.emit(self.catalog.ids[index])
         if event.double():

@@ -78,6 +78,7 @@ class EventDetails:
     commentary: dict[str, list[PassageView]] = field(default_factory=dict)  # by source id
     claims: dict[str, list[PassageView]] = field(default_factory=dict)  # by topic, topics sorted
     provenance_known: bool = True  # False for a version-1 store, which records no layer or date basis
+    published_iso: dict[str, str] = field(default_factory=dict)  # each source's ISO publication date
 
     @property
     def discussing(self) -> list[str]:
@@ -144,4 +145,5 @@ def event_details(store: EventStore, catalog: EventCatalog, event_id: str) -> Ev
         commentary=dict(commentary),
         claims={topic: claims[topic] for topic in sorted(claims)},
         provenance_known="layer" in store.columns("events"),
+        published_iso={sid: s.get("published") or "" for sid, s in sources.items()},
     )
