@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -21,17 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.export.view import view_of_state
 from timeline_app.gui import help_dialogs
 from timeline_app.gui.commentary_pane import CommentaryPane
-from timeline_app.gui.event_menu import build_event_menu
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
-from timeline_app.gui.export_dialog import ExportDialog
+from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
+from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
@@ -45,29 +41,15 @@ from timeline_app.model.explorer_state import (
     ShownChanged,
     StoreChanged,
 )
-from timeline_app.model.layout import GROUPINGS, lay_out
+from timeline_app.model.layout import GROUPINGS
 from timeline_app.sources.event_details import event_details
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
-from timeline_app.store.row_check import check_rows_and_index
 
 DEFER_LISTS_ABOVE = 5_000
-WATCH_MS = 2000  # how often the window looks whether another program changed the open store
 
 
-def file_stamp(path: Path) -> tuple:
-    """What changes when any program writes the store: size and time of the file and its write-ahead log."""
-    stamps = []
-    for name in (path, path.with_name(path.name + "-wal")):
-        try:
-            info = name.stat()
-            stamps.append((info.st_size, info.st_mtime_ns))
-        except OSError:
-            stamps.append(None)
-    return tuple(stamps)  # past this, refreshing the table and counts costs more than a frame
-
-
-class MainWindow(QMainWindow):
+class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
     """Timeline above, panes below, filters on the left; all views follow one :class:`ExplorerState`.
 
     Signals:
@@ -224,55 +206,6 @@ class MainWindow(QMainWindow):
             self._start_row_check(self.state.store.path, self.state.catalog.arrays)
         return True
 
-    def check_for_outside_changes(self) -> bool:
-        """If another program changed the open store, show it as it is now; return whether it had changed.
-
-        A store changed under an open window would otherwise show stale rows (or fail on them);
-        the view (filter, years, selection) is kept where the new content allows.
-        """
-        store = self.state.store
-        if store is None:
-            return False
-        stamp = file_stamp(store.path)
-        if self._watched is None or self._watched[0] != store.path:
-            self._watched = (store.path, stamp)
-            return False
-        if stamp == self._watched[1]:
-            return False
-        self._watched = (store.path, stamp)
-        view = self.state.view_state()
-        if not self.open_store(store.path, quiet=self.quiet_errors):
-            self.state.close_store()
-            return True
-        self.state.restore(view)
-        self.statusBar().showMessage(f"{store.path.name} was changed by another program; the window now shows it "
-                                     "as it is.", 10000)
-        return True
-
-    def _start_row_check(self, path: Path, loaded) -> None:
-        def run() -> None:
-            problems, fresh = check_rows_and_index(path, loaded)
-            self.sigRowsChecked.emit(str(path), problems, fresh)  # queued to the window's thread
-
-        threading.Thread(target=run, daemon=True, name="row-check").start()
-
-    def _on_background_check(self, path: str, problems: list, fresh) -> None:
-        store = self.state.store
-        if store is None or str(store.path) != path:
-            return  # another store was opened meanwhile
-        self.statusBar().clearMessage()
-        if problems:
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            message = f"{path}: is not a valid event store: {problems[0]}{more}"
-            self.state.close_store()
-            self.sigStoreFailed.emit(message)
-            if not self.quiet_errors:
-                show_message(self, "Cannot open this store", message)
-        elif fresh is not None:
-            self.state.replace_arrays(fresh)
-            self.statusBar().showMessage("The store's timeline index was out of date; the timeline now shows "
-                                         "its tables as they are.", 8000)
-
     def choose_store(self) -> None:
         """Ask for a store file and open it."""
         start = str(self.state.store.path.parent) if self.state.store else str(Path.home())
@@ -287,54 +220,6 @@ class MainWindow(QMainWindow):
         target = ask_and_import(self, current, SHIPPED_STORE)
         if target is not None:
             self.open_store(target)
-
-    def export_dialog(self) -> ExportDialog | None:
-        """File > Export: the current view as a picture or the filtered events as data."""
-        if self.state.store is None:
-            return None
-        dialog = ExportDialog(view_of_state(self.state), self, remembered=self.settings)
-        dialog.sigExported.connect(self._on_exported)
-        dialog.show()
-        return dialog
-
-    def export_event(self, event_id: str) -> ExportDialog | None:
-        """Export one event: the export dialog on a view that shows only it."""
-        if self.state.store is None or event_id not in self.state.catalog.index_of:
-            return None
-        view = view_of_state(self.state)
-        view.mask = np.zeros_like(view.mask)
-        view.mask[self.state.catalog.index_of[event_id]] = True
-        view.layout = lay_out(self.state.catalog, view.mask, self.state.grouping)
-        dialog = ExportDialog(view, self, remembered=self.settings)
-        dialog.setWindowTitle("Export this event")
-        dialog.sigExported.connect(self._on_exported)
-        dialog.show()
-        return dialog
-
-    def _on_exported(self, path: str, summary: str) -> None:
-        self._exported = Path(path)
-        self.statusBar().showMessage(f"Exported to {path} ({summary})", 20000)
-        self.show_folder.show()
-        QTimer.singleShot(20000, self.show_folder.hide)
-
-    def _open_export_folder(self) -> None:
-        if self._exported is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._exported.parent)))
-
-    def show_event_menu(self, event_id: str, where: QPoint) -> QMenu | None:
-        """The right-click menu of an event: select, zoom to, copy, export."""
-        store = self.state.store
-        details = event_details(store, self.state.catalog, event_id) if store is not None else None
-        if details is None:
-            return None
-        menu = build_event_menu(self, details, {
-            "select": self.state.select,
-            "zoom": lambda eid: (self.state.select(eid),
-                                 self.timeline.zoom_to(self.state.catalog.index_of[eid])),
-            "export": self.export_event,
-        })
-        menu.popup(where)
-        return menu
 
     def _restore_view(self, path: Path) -> None:
         """Bring back the view last used on this store; say what it named that the store lacks."""

@@ -1,0 +1,79 @@
+"""The window watches its store: another program's changes, and the rows of a large store checked off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from timeline_app.gui.plain_text import show_message
+from timeline_app.store.row_check import check_rows_and_index
+
+WATCH_MS = 2000  # how often the window looks whether another program changed the open store
+
+
+def file_stamp(path: Path) -> tuple:
+    """What changes when any program writes the store: size and time of the file and its write-ahead log."""
+    stamps = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = name.stat()
+            stamps.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)  # past this, refreshing the table and counts costs more than a frame
+
+
+
+class StoreWatchMixin:
+    """Store watching for :class:`~timeline_app.gui.main_window.MainWindow` (uses its state, status bar,
+    ``open_store`` and ``sigRowsChecked``)."""
+
+    def check_for_outside_changes(self) -> bool:
+        """If another program changed the open store, show it as it is now; return whether it had changed.
+
+        A store changed under an open window would otherwise show stale rows (or fail on them);
+        the view (filter, years, selection) is kept where the new content allows.
+        """
+        store = self.state.store
+        if store is None:
+            return False
+        stamp = file_stamp(store.path)
+        if self._watched is None or self._watched[0] != store.path:
+            self._watched = (store.path, stamp)
+            return False
+        if stamp == self._watched[1]:
+            return False
+        self._watched = (store.path, stamp)
+        view = self.state.view_state()
+        if not self.open_store(store.path, quiet=self.quiet_errors):
+            self.state.close_store()
+            return True
+        self.state.restore(view)
+        self.statusBar().showMessage(f"{store.path.name} was changed by another program; the window now shows it "
+                                     "as it is.", 10000)
+        return True
+
+    def _start_row_check(self, path: Path, loaded) -> None:
+        def run() -> None:
+            problems, fresh = check_rows_and_index(path, loaded)
+            self.sigRowsChecked.emit(str(path), problems, fresh)  # queued to the window's thread
+
+        threading.Thread(target=run, daemon=True, name="row-check").start()
+
+    def _on_background_check(self, path: str, problems: list, fresh) -> None:
+        store = self.state.store
+        if store is None or str(store.path) != path:
+            return  # another store was opened meanwhile
+        self.statusBar().clearMessage()
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            message = f"{path}: is not a valid event store: {problems[0]}{more}"
+            self.state.close_store()
+            self.sigStoreFailed.emit(message)
+            if not self.quiet_errors:
+                show_message(self, "Cannot open this store", message)
+        elif fresh is not None:
+            self.state.replace_arrays(fresh)
+            self.statusBar().showMessage("The store's timeline index was out of date; the timeline now shows "
+                                         "its tables as they are.", 8000)
+
