@@ -96,3 +96,17 @@ def test_views_are_saved_per_store(qtbot, small_store: Path, tmp_path: Path) -> 
     saved = json.loads(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat).value(
         f"views/{store_key(small_store)}"))
     assert saved["filter"]["themes"] == ["protest"]
+
+
+def test_the_selection_tab_and_reader_options_come_back(qtbot, tmp_path: Path) -> None:
+    win = make_window(qtbot, tmp_path / "s.ini")
+    assert win.open_store(SHIPPED_STORE, quiet=True)
+    win.state.select("novocherkassk-massacre")
+    win.panes.setCurrentWidget(win.reader)
+    win.reader.unused.setChecked(True)
+    win.close()
+    again = make_window(qtbot, tmp_path / "s.ini")
+    assert again.open_store(SHIPPED_STORE, quiet=True)
+    assert again.state.selection == "novocherkassk-massacre"
+    assert again.panes.currentWidget() is again.reader
+    assert again.reader.unused.isChecked()

@@ -342,6 +342,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         tab = self.settings.value("tab", 0)
         if isinstance(tab, int) and 0 <= tab < self.panes.count():
             self.panes.setCurrentIndex(tab)
+        self.reader.unused.setChecked(self.settings.value("reader_unused", False) is True)
         self._fill_recent_menu()
 
     def save_settings(self) -> None:
@@ -353,6 +354,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.settings.set_bytes("right", self.right.saveState())
         self.settings.set_bytes("lower", self.lower_splitter.saveState())
         self.settings.set_value("tab", self.panes.currentIndex())
+        self.settings.set_value("reader_unused", self.reader.unused.isChecked())
         if self.state.store is not None:
             self.state.set_view_range(*self.timeline.view_range())  # what is on screen, settled or not
             self.settings.save_view(self.state.store.path, self.state.view_state())
