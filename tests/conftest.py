@@ -127,6 +127,40 @@ quote = "The uprising started with a strike at the electric locomotive plant"
 '''
 
 
+#: A sentence of each review that SMALL_SOURCE already quotes, for the events tests add to it.
+QUOTES = {
+    "doyle-2021": "The uprising started with a strike at the electric locomotive plant",
+    "weiss-2021": "At a demonstration of thousands of workers that same day, the massacre occurs.",
+}
+
+
+def event_entry(eid: str, start: str, end: str = "", *, layer: str = "history", themes=("protest",),
+                places=("novocherkassk",), sources=("doyle-2021",)) -> str:
+    """One more ``[[events]]`` entry to follow SMALL_SOURCE: approximate dates, an excerpt of each source."""
+    basis = "film" if layer == "film" else "review"
+    lines = [
+        "", "[[events]]", f'id = "{eid}"', f'title = "Event {eid}"', f'start = "{start}"', f'end = "{end}"',
+        'certainty = "approximate"', f'layer = "{layer}"', f'date_basis = "{basis}"',
+        f"places = {list(places)!r}".replace("'", '"'), f"themes = {list(themes)!r}".replace("'", '"'),
+        f'summary = "What happened: {eid}."',
+    ]
+    for source in sources:
+        lines += ["", "[[events.excerpts]]", f'source = "{source}"', f'quote = "{QUOTES[source]}"']
+    return "\n".join(lines) + "\n"
+
+
+def build_small_store(folder: Path, extra: str = "") -> Path:
+    """Build ``folder/small.db`` from SMALL_SOURCE followed by ``extra`` (more places, themes and events)."""
+    from timeline_app.ingest.build import build_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "seeds").exists():
+        shutil.copytree(SEEDS, folder / "seeds")
+    (folder / "events.toml").write_text(SMALL_SOURCE + extra, encoding="utf-8")
+    build_store(folder / "events.toml", folder / "small.db")
+    return folder / "small.db"
+
+
 @pytest.fixture(autouse=True)
 def no_blocking_message_boxes(monkeypatch):
     """A modal message box would wait for a click forever in CI: record its text instead."""

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from model_catalogs import Event, catalog_of
 
-from conftest import SHIPPED_EVENTS, SHIPPED_STORE
+from conftest import SHIPPED_EVENTS, SHIPPED_STORE, build_small_store, event_entry
 from timeline_app.model import catalog as catalog_module
 from timeline_app.model.catalog import EventCatalog, TextColumn, empty_catalog, load_catalog
 from timeline_app.store.event_store import EventStore
@@ -19,6 +19,15 @@ from timeline_app.store.timeline_index import Membership, TimelineArrays
 @pytest.fixture
 def shipped():
     store = EventStore(SHIPPED_STORE)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def thirteen(tmp_path):
+    """A store of thirteen events: SMALL_SOURCE's two (1962) and eleven before them, a year apart from 1901."""
+    extra = "".join(event_entry(f"numbered-{k:02d}", str(1900 + k)) for k in range(1, 12))
+    store = EventStore(build_small_store(tmp_path, extra))
     yield store
     store.close()
 
@@ -73,19 +82,20 @@ def test_text_read_lazily_in_blocks_is_the_same_as_read_all_at_once(shipped, mon
     assert len(lazy.titles) == len(eager.titles) == SHIPPED_EVENTS
 
 
-def test_reading_one_title_reads_only_its_block(shipped, monkeypatch) -> None:
+def test_reading_one_title_reads_only_its_block(thirteen, monkeypatch) -> None:
     monkeypatch.setattr(catalog_module, "EAGER_TEXT", 10)
     monkeypatch.setattr(catalog_module, "BLOCK", 4)
-    catalog = load_catalog(shipped)
-    queries = _queries(shipped)
+    catalog = load_catalog(thirteen)
+    assert len(catalog) == 13  # blocks 0-3, 4-7, 8-11, and 12 alone
+    queries = _queries(thirteen)
     title = catalog.titles[9]
     known = [k for k, v in enumerate(catalog.titles.values) if v is not None]
     assert known == [8, 9, 10, 11] and len(queries) == 1
-    assert title == _rows(shipped, f"select title from events where rowid = {catalog.arrays.rowid[9]}")[0][0]
+    assert title == _rows(thirteen, f"select title from events where rowid = {catalog.arrays.rowid[9]}")[0][0]
     queries.clear()
     assert catalog.titles[10] and catalog.titles[8] and queries == []  # kept: no second read
-    catalog.titles[56]  # the last block is short
-    assert [k for k, v in enumerate(catalog.titles.values) if v is not None] == [8, 9, 10, 11, 56]
+    catalog.titles[12]  # the last block is short
+    assert [k for k, v in enumerate(catalog.titles.values) if v is not None] == [8, 9, 10, 11, 12]
 
 
 def test_fetch_reads_only_the_positions_asked_for_and_only_once(shipped, monkeypatch) -> None:
@@ -110,7 +120,7 @@ def test_a_store_small_enough_has_its_text_read_on_opening(shipped, monkeypatch)
     catalog = load_catalog(shipped)
     assert all(v is not None for v in catalog.titles.values)
     assert catalog.index_of.small is not None and isinstance(catalog.certainty, list)
-    monkeypatch.setattr(catalog_module, "EAGER_TEXT", 56)
+    monkeypatch.setattr(catalog_module, "EAGER_TEXT", SHIPPED_EVENTS - 1)
     catalog = load_catalog(shipped)
     assert all(v is None for v in catalog.titles.values)
     assert catalog.index_of.small is None and not isinstance(catalog.certainty, list)
@@ -190,14 +200,15 @@ def _take(a: TimelineArrays, keep: np.ndarray) -> TimelineArrays:
                           members(a.sources), a.layer[keep])
 
 
-def test_mask_of_rowids_marks_known_events_and_ignores_unknown_ones(shipped: EventStore) -> None:
-    catalog = load_catalog(shipped)
-    rowid_of = {r[0]: r[1] for r in _rows(shipped, "select id, rowid from events")}
-    wanted = [rowid_of["october-revolution"], rowid_of["civil-war"]]
-    for given_as in ([*wanted, 9999, -4, 0], np.array([*wanted, 58, 100000]), iter(wanted)):
+def test_mask_of_rowids_marks_known_events_and_ignores_unknown_ones(thirteen: EventStore) -> None:
+    catalog = load_catalog(thirteen)
+    rowid_of = {r[0]: r[1] for r in _rows(thirteen, "select id, rowid from events")}
+    wanted = [rowid_of["massacre"], rowid_of["numbered-05"]]
+    past_the_last = max(rowid_of.values()) + 1
+    for given_as in ([*wanted, 9999, -4, 0], np.array([*wanted, past_the_last, 100000]), iter(wanted)):
         mask = catalog.mask_of_rowids(given_as)
-        assert mask.dtype == bool and len(mask) == SHIPPED_EVENTS
-        assert sorted(catalog.ids[k] for k in np.flatnonzero(mask)) == ["civil-war", "october-revolution"]
+        assert mask.dtype == bool and len(mask) == 13
+        assert sorted(catalog.ids[k] for k in np.flatnonzero(mask)) == ["massacre", "numbered-05"]
     assert not catalog.mask_of_rowids([]).any()
     assert not catalog.mask_of_rowids(np.array([9999])).any()
     assert empty_catalog().mask_of_rowids([1, 2]).tolist() == []

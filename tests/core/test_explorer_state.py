@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import SEEDS, SHIPPED_EVENTS, SHIPPED_STORE, SMALL_SOURCE, shipped_count
+from conftest import SHIPPED_EVENTS, SHIPPED_STORE, build_small_store, event_entry, shipped_count
 from timeline_app.model import explorer_state as explorer_module
 from timeline_app.model.explorer_state import (
     DEFAULT_RANGE,
@@ -26,12 +25,65 @@ from timeline_app.model.explorer_state import (
     ViewState,
 )
 from timeline_app.model.filters import FilterState, facet_counts
-from timeline_app.model.layout import lay_out
+from timeline_app.model.layout import FILM_LANE, FILM_LANE_NAME, lay_out
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import StoreError
 from timeline_app.store.timeline_index import Membership
 
 PROTEST = FilterState(themes=frozenset({"protest"}))
+CULTURE = FilterState(themes=frozenset({"culture"}))
+#: Events shown in the default years (1917-1992) of the shipped store.
+SHIPPED_IN_VIEW = shipped_count("select count(*) from events where end_year >= 1917 and start_year <= 1992")
+
+#: A store the tests control: SMALL_SOURCE's strike (June 1962) and massacre (2 June 1962), both protest in
+#: Novocherkassk, and six more events. In start order, with their themes and reviewers:
+#:   revolution  1917-11-07             history    repression  Petrograd       Weiss
+#:   anthem      1944-01-01..1944-03-15 history    culture     Moscow          Weiss
+#:   strike      1962-06..1962-06-02    history    protest     Novocherkassk   Doyle
+#:   massacre    1962-06-02             history    repression, protest         Weiss, Doyle
+#:   scene       1962-06-03             film       culture     Novocherkassk   Doyle   (a film scene)
+#:   premiere    2020-09-07             reception  culture     Venice          Weiss
+#:   oscar-entry 2020-11..2021-03-15    reception  culture     Moscow          Doyle
+#:   memorial    2021-06                reception  memory      Novocherkassk   Weiss
+#: Five start in the default years (1917-1992), three after them. The culture events are the anthem, the
+#: film scene, the premiere and the Oscar entry; no theme lane holds the scene, which has a lane of its own.
+OWN_SOURCE = """
+[places.petrograd]
+name = "Petrograd"
+kind = "city"
+latitude = 59.94
+longitude = 30.31
+
+[places.moscow]
+name = "Moscow"
+kind = "city"
+latitude = 55.75
+longitude = 37.62
+
+[places.venice]
+name = "Venice"
+kind = "city"
+latitude = 45.44
+longitude = 12.33
+
+[themes.culture]
+name = "Film and culture"
+color = "#B8860B"
+
+[themes.memory]
+name = "Truth and memory"
+color = "#999999"
+""" + "".join([
+    event_entry("revolution", "1917-11-07", themes=["repression"], places=["petrograd"], sources=["weiss-2021"]),
+    event_entry("anthem", "1944-01-01", "1944-03-15", themes=["culture"], places=["moscow"],
+                sources=["weiss-2021"]),
+    event_entry("scene", "1962-06-03", layer="film", themes=["culture"], sources=["doyle-2021"]),
+    event_entry("premiere", "2020-09-07", layer="reception", themes=["culture"], places=["venice"],
+                sources=["weiss-2021"]),
+    event_entry("oscar-entry", "2020-11", "2021-03-15", layer="reception", themes=["culture"], places=["moscow"],
+                sources=["doyle-2021"]),
+    event_entry("memorial", "2021-06", layer="reception", themes=["memory"], sources=["weiss-2021"]),
+])
 
 
 class Recorder(list):
@@ -61,12 +113,28 @@ def heard(state: ExplorerState) -> Recorder:
 
 @pytest.fixture(scope="module")
 def small_copy(tmp_path_factory) -> Path:
-    from timeline_app.ingest.build import build_store
-    folder = tmp_path_factory.mktemp("small")
-    shutil.copytree(SEEDS, folder / "seeds")
-    (folder / "events.toml").write_text(SMALL_SOURCE, encoding="utf-8")
-    build_store(folder / "events.toml", folder / "small.db")
-    return folder / "small.db"
+    return build_small_store(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture(scope="module")
+def own_store(tmp_path_factory) -> Path:
+    return build_small_store(tmp_path_factory.mktemp("own"), OWN_SOURCE)
+
+
+@pytest.fixture
+def own(own_store: Path):
+    """An explorer showing the store the tests control (OWN_SOURCE)."""
+    explorer = ExplorerState()
+    explorer.open_store(own_store)
+    yield explorer
+    explorer.close_store()
+
+
+@pytest.fixture
+def own_heard(own: ExplorerState) -> Recorder:
+    recorder = Recorder()
+    own.subscribe(recorder)
+    return recorder
 
 
 def _ids(state: ExplorerState, mask: np.ndarray) -> list[str]:
@@ -82,24 +150,26 @@ def _by_hand(state: ExplorerState, theme: str | None, years) -> list[str]:
 
 # -- a store opens, closes, is refreshed --------------------------------------------------------------
 
-def test_opening_a_store_announces_store_filter_lanes_shown_and_selection_in_that_order(small_copy) -> None:
+def test_opening_a_store_announces_store_filter_lanes_shown_and_selection_in_that_order(own_store,
+                                                                                         small_copy) -> None:
     explorer, heard = ExplorerState(), Recorder()
     explorer.subscribe(heard)
-    explorer.open_store(SHIPPED_STORE)
+    explorer.open_store(own_store)
     assert heard.kinds() == ["StoreChanged", "FilterChanged", "LanesChanged", "ShownChanged", "SelectionChanged"]
-    assert heard[0] == StoreChanged(explorer.store.path) and explorer.store.path.name == "events.db"
+    assert heard[0] == StoreChanged(explorer.store.path) and explorer.store.path == Path(own_store)
     assert heard[1] == FilterChanged(FilterState())
-    assert heard[2].layout is explorer.layout and len(explorer.layout.lanes) == 8
-    in_view = shipped_count("select count(*) from events where end_year >= 1917 and start_year <= 1992")
-    assert in_view < SHIPPED_EVENTS  # some events lie past 1992, the view's end
-    assert heard[3] == ShownChanged(in_view, SHIPPED_EVENTS)
+    # A lane per theme of the record, by name, and the film scene's own lane last.
+    assert heard[2].layout is explorer.layout and len(explorer.layout.lanes) == 5
+    assert [lane.key for lane in explorer.layout.lanes] == ["culture", "protest", "repression", "memory", FILM_LANE]
+    assert heard[3] == ShownChanged(5, 8)  # three events lie past 1992, the view's end
     assert heard[4] == SelectionChanged(None)
     assert _ids(explorer, explorer.mask) == _by_hand(explorer, None, DEFAULT_RANGE)
     assert explorer.timeline_mask.all()
     # Opening another store shows it with no filter and no selection, in the same years.
     explorer.set_filter(PROTEST)
     explorer.set_view_range(1950, 1970)
-    explorer.select("novocherkassk-massacre")
+    explorer.select("massacre")
+    assert explorer.selection == "massacre"
     old_store = explorer.store
     heard.clear()
     explorer.open_store(small_copy)
@@ -194,14 +264,15 @@ def test_closing_the_store_shows_nothing(state: ExplorerState, heard) -> None:
     assert heard[0] == StoreChanged(None)
 
 
-def test_fresh_arrays_are_laid_out_afresh(state: ExplorerState, heard) -> None:
-    old = state.catalog.arrays
-    culture = old.themes.code["culture"]
+def test_fresh_arrays_are_laid_out_afresh(own: ExplorerState, own_heard) -> None:
+    old = own.catalog.arrays
+    protest = old.themes.code["protest"]
     every_event = np.arange(len(old))
-    themes = Membership(old.themes.keys, every_event, np.full(len(old), culture), len(old))
-    state.replace_arrays(replace(old, themes=themes))
-    assert [lane.key for lane in state.layout.lanes] == ["culture"]
-    assert heard[2] == LanesChanged(state.layout)
+    themes = Membership(old.themes.keys, every_event, np.full(len(old), protest), len(old))
+    own.replace_arrays(replace(old, themes=themes))
+    # Every event of the record is a protest now; the film scene keeps its own lane.
+    assert [lane.key for lane in own.layout.lanes] == ["protest", FILM_LANE]
+    assert own_heard[2] == LanesChanged(own.layout)
 
 
 def test_fresh_arrays_keep_the_search(state: ExplorerState) -> None:
@@ -245,26 +316,27 @@ def test_a_filter_announces_itself_then_lanes_then_the_shown_count(state: Explor
     assert heard == []
 
 
-def test_a_filter_that_changes_only_the_lanes_or_only_the_table_says_only_that(state, heard) -> None:
-    # Events after 1992 only: the timeline changes, the table (1917-1992) shows nothing either way.
-    state.set_view_range(1917.0, 1919.0)
-    state.set_filter(FilterState(places=frozenset({"venice", "russia"})))
-    assert state.shown_count() == 0
-    heard.clear()
-    state.set_filter(FilterState(places=frozenset({"venice"})))
-    assert heard.kinds() == ["FilterChanged", "LanesChanged"]
-    # A filter hiding nothing on the timeline that is new: the same lanes and table, only the filter said.
-    heard.clear()
-    state.set_filter(FilterState(places=frozenset({"venice"}), layers=frozenset({"history"})))
-    assert heard.kinds() == ["FilterChanged"]
+def test_a_filter_that_changes_only_the_lanes_or_only_the_table_says_only_that(own, own_heard) -> None:
+    # Nothing in Venice or Novocherkassk in 1917-1919: the timeline changes, the table shows nothing either way.
+    own.set_view_range(1917.0, 1919.0)
+    own.set_filter(FilterState(places=frozenset({"venice", "novocherkassk"})))
+    assert own.shown_count() == 0
+    own_heard.clear()
+    own.set_filter(FilterState(places=frozenset({"venice"})))
+    assert own_heard.kinds() == ["FilterChanged", "LanesChanged"]
+    # A filter hiding nothing on the timeline that is new (the premiere in Venice is reception): the same
+    # lanes and table, only the filter said.
+    own_heard.clear()
+    own.set_filter(FilterState(places=frozenset({"venice"}), layers=frozenset({"reception"})))
+    assert own_heard.kinds() == ["FilterChanged"]
 
 
-def test_a_filter_that_hides_nothing_in_view_says_no_shown_count(state: ExplorerState, heard) -> None:
-    state.set_view_range(2019.0, 2023.0)
-    heard.clear()
-    state.set_filter(FilterState(themes=frozenset({"culture", "memory"})))
-    # The timeline lost events, the table (two films in view) did not.
-    assert heard.kinds() == ["FilterChanged", "LanesChanged"]
+def test_a_filter_that_hides_nothing_in_view_says_no_shown_count(own: ExplorerState, own_heard) -> None:
+    own.set_view_range(2019.0, 2023.0)
+    own_heard.clear()
+    own.set_filter(FilterState(themes=frozenset({"culture", "memory"})))
+    # The timeline lost events, the table (the premiere, the Oscar entry and the memorial in view) did not.
+    assert own_heard.kinds() == ["FilterChanged", "LanesChanged"]
 
 
 def test_clearing_the_filter_shows_every_event_in_view(state: ExplorerState, heard) -> None:
@@ -272,13 +344,13 @@ def test_clearing_the_filter_shows_every_event_in_view(state: ExplorerState, hea
     heard.clear()
     state.clear_filter()
     assert state.filter == FilterState() and heard[0] == FilterChanged(FilterState())
-    assert state.shown_count() == 54 and state.timeline_mask.all()
+    assert state.shown_count() == SHIPPED_IN_VIEW and state.timeline_mask.all()
 
 
 def test_a_search_narrows_the_events_and_a_new_word_searches_again(state: ExplorerState, heard) -> None:
     state.set_filter(FilterState(search="Novocherkassk"))
     hits = state.catalog.search_mask("Novocherkassk")
-    assert 0 < state.shown_count() < 54 and np.array_equal(state.timeline_mask, hits)
+    assert 0 < state.shown_count() < SHIPPED_IN_VIEW and np.array_equal(state.timeline_mask, hits)
     state.set_filter(FilterState(search="Novocherkassk", disputed_only=True))  # same words, another facet
     assert np.array_equal(state.timeline_mask, hits & state.catalog.disputed)
     state.set_filter(FilterState(search="Venice", disputed_only=True))
@@ -319,7 +391,7 @@ def test_new_years_announce_the_range_then_the_shown_count_and_keep_the_lanes(st
     state.set_view_range(1950.123456, 1965.5)
     assert heard.kinds() == ["RangeChanged", "ShownChanged"]
     assert heard[0] == RangeChanged((1950.1235, 1965.5)) and state.view_range == (1950.1235, 1965.5)
-    assert heard[1] == ShownChanged(len(_by_hand(state, None, (1950.1235, 1965.5))), 57)
+    assert heard[1] == ShownChanged(len(_by_hand(state, None, (1950.1235, 1965.5))), SHIPPED_EVENTS)
     assert state.layout is layout and state.timeline_mask.all()
     assert _ids(state, state.mask) == _by_hand(state, None, (1950.1235, 1965.5))
 
@@ -357,10 +429,11 @@ def test_grouping_announces_itself_then_the_new_lanes(state: ExplorerState, hear
     assert state.grouping == "place" and heard == []
 
 
-def test_lanes_follow_the_grouping_through_later_filters(state: ExplorerState) -> None:
-    state.set_grouping("reviewer")
-    state.set_filter(FilterState(reviewer="doyle-2021"))
-    assert [lane.name for lane in state.layout.lanes] == ["Clara Weiss", "Clare Doyle"]  # by name
+def test_lanes_follow_the_grouping_through_later_filters(own: ExplorerState) -> None:
+    own.set_grouping("reviewer")
+    own.set_filter(FilterState(reviewer="doyle-2021"))
+    # By name (the massacre has both reviewers), and the film scene Doyle quotes in its own lane, last.
+    assert [lane.name for lane in own.layout.lanes] == ["Clara Weiss", "Clare Doyle", FILM_LANE_NAME]
 
 
 # -- selection ----------------------------------------------------------------------------------------
@@ -375,49 +448,49 @@ def test_selecting_announces_once_and_unknown_ids_clear(state: ExplorerState, he
     assert len(heard) == 2
 
 
-def test_stepping_walks_the_timeline_in_time_order_and_stops_at_the_ends(state: ExplorerState) -> None:
-    state.set_filter(FilterState(themes=frozenset({"culture"})))  # four events
-    order = ["konchalovsky-born", "soviet-anthem", "dear-comrades-venice", "dear-comrades-oscar-entry"]
-    state.step_selection(1)
-    assert state.selection == order[0]
-    walked = [state.selection]
+def test_stepping_walks_the_timeline_in_time_order_and_stops_at_the_ends(own: ExplorerState) -> None:
+    own.set_filter(CULTURE)  # four events, the film scene among them
+    order = ["anthem", "scene", "premiere", "oscar-entry"]
+    own.step_selection(1)
+    assert own.selection == order[0]
+    walked = [own.selection]
     for _ in range(5):
-        state.step_selection(1)
-        walked.append(state.selection)
+        own.step_selection(1)
+        walked.append(own.selection)
     assert walked == [*order, order[-1], order[-1]]
     for expected in [order[2], order[1], order[0], order[0]]:
-        state.step_selection(-1)
-        assert state.selection == expected
-    state.select(None)
-    state.step_selection(-1)
-    assert state.selection == order[-1]
-    state.select(None)
-    state.step_selection(3)
-    assert state.selection == order[0]
+        own.step_selection(-1)
+        assert own.selection == expected
+    own.select(None)
+    own.step_selection(-1)
+    assert own.selection == order[-1]
+    own.select(None)
+    own.step_selection(3)
+    assert own.selection == order[0]
 
 
-def test_stepping_from_an_event_the_filter_hides_goes_to_its_neighbours(state: ExplorerState) -> None:
-    state.set_filter(FilterState(themes=frozenset({"culture"})))
-    state.select("stalin-death")  # 1953, between the anthem (1944) and Venice (2020); not a culture event
-    state.step_selection(1)
-    assert state.selection == "dear-comrades-venice"
-    state.select("stalin-death")
-    state.step_selection(-1)
-    assert state.selection == "soviet-anthem"
-    state.select("october-revolution")  # before every culture event
-    state.step_selection(-1)
-    assert state.selection == "konchalovsky-born"
-    state.select("october-revolution")
-    state.step_selection(2)
-    assert state.selection == "konchalovsky-born"
+def test_stepping_from_an_event_the_filter_hides_goes_to_its_neighbours(own: ExplorerState) -> None:
+    own.set_filter(CULTURE)
+    own.select("massacre")  # 2 June 1962, between the anthem (1944) and the scene (3 June); not culture
+    own.step_selection(1)
+    assert own.selection == "scene"
+    own.select("massacre")
+    own.step_selection(-1)
+    assert own.selection == "anthem"
+    own.select("revolution")  # before every culture event
+    own.step_selection(-1)
+    assert own.selection == "anthem"
+    own.select("revolution")
+    own.step_selection(2)
+    assert own.selection == "anthem"
 
 
-def test_stepping_from_an_event_after_the_last_shown_one_goes_back_to_it(state: ExplorerState) -> None:
-    state.set_filter(FilterState(themes=frozenset({"revolution"})))  # four events, 1917-1918
+def test_stepping_from_an_event_after_the_last_shown_one_goes_back_to_it(own: ExplorerState) -> None:
+    own.set_filter(CULTURE)  # the last culture event is the Oscar entry (November 2020)
     for step in (1, -1, 5):
-        state.select("thaw")
-        state.step_selection(step)
-        assert state.selection == "grain-requisitioning"
+        own.select("memorial")  # June 2021
+        own.step_selection(step)
+        assert own.selection == "oscar-entry"
 
 
 def test_stepping_with_nothing_on_the_timeline_keeps_the_selection(state: ExplorerState, heard) -> None:

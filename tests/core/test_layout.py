@@ -10,12 +10,16 @@ from model_catalogs import THEMES, Event, catalog_of, events
 
 from timeline_app.model.catalog import empty_catalog
 from timeline_app.model.layout import (
+    FILM_COLOR,
+    FILM_LANE,
+    FILM_LANE_NAME,
     MAX_ROWS_PER_LANE,
     STACK_SPAN,
     TimelineLayout,
     label_room,
     lay_out,
 )
+from timeline_app.store.timeline_index import LAYER_CODES
 
 NAMES = {
     "theme_names": {"army": "Red Army", "bread": "bread riots", "church": "Church", "dam": "Dnieper dam"},
@@ -33,6 +37,8 @@ def _event(start: float, end: float | None = None, themes=("army",), places=(), 
 
 
 def _lanes_of(evs: list[Event], k: int, group_by: str) -> list[str]:
+    if LAYER_CODES[evs[k].layer] == "film":
+        return [FILM_LANE]  # a film scene is drawn apart from the record, whatever the grouping
     return sorted(getattr(evs[k], VALUES[group_by])) or [""]
 
 
@@ -52,15 +58,20 @@ def check_layout(evs: list[Event], mask: np.ndarray, group_by: str, full: Timeli
     assert layout.row.dtype.kind == "i" and layout.event.dtype.kind == "i"
     assert layout.x0.tolist() == [evs[int(e)].start for e in layout.event]
     assert layout.x1.tolist() == [evs[int(e)].end for e in layout.event]
-    # Every shown event once in each of its lanes ("(none)" when it has none), nothing else.
+    # Every shown event once in each of its lanes ("(none)" when it has none, the film scenes' lane when it is
+    # one), nothing else.
     expected = sorted((k, key) for k in range(len(evs)) if mask[k] for key in _lanes_of(evs, k, group_by))
     marks = sorted((int(e), layout.lanes[int(ln)].key) for e, ln in zip(layout.event, layout.lane, strict=True))
     assert marks == expected
-    # Lanes: those with a shown mark, by name (case aside), "(none)" last, each named and coloured.
+    # Lanes: those with a shown mark, by name (case aside), then "(none)", then the film scenes' lane; each
+    # named and coloured.
     keys = {key for _k, key in expected}
-    order = sorted(keys, key=lambda key: (key == "", names.get(key, key).lower()))
+    order = sorted(keys, key=lambda key: (key == FILM_LANE, key == "", names.get(key, key).lower()))
     assert [lane.key for lane in layout.lanes] == order
     for lane in layout.lanes:
+        if lane.key == FILM_LANE:
+            assert (lane.name, lane.color) == (FILM_LANE_NAME, FILM_COLOR)
+            continue
         assert lane.name == ("(none)" if lane.key == "" else names.get(lane.key, lane.key))
         theme_color = NAMES["theme_colors"].get(lane.key, "#8c8c8c")
         assert lane.color == (theme_color if group_by == "theme" else "#8c8c8c")
