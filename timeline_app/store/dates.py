@@ -123,14 +123,20 @@ _PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(?:/([0-9]{
 EDTF_HINT = "is not a date in EDTF like 1962-06-02, 1962-06?, 1930~, 192X or 1929/1933"
 
 
-@lru_cache(maxsize=4096)
 def edtf_bounds(text: str) -> tuple[date | None, date | None]:
     """The first and last day an EDTF date such as ``1962-06?``, ``192X`` or ``1929/1933`` covers.
 
     ``None`` stands for an open end (``1985/..``, ``../1917``). Raise :class:`DateError` for text
     that is not EDTF level 1, has year 0000, or ends before it starts.
     """
-    plain = _PLAIN_INTERVAL.fullmatch(text) if isinstance(text, str) else None
+    if not isinstance(text, str):  # checked before the cache, which cannot hold a list or a table
+        raise DateError(f"{text!r} {EDTF_HINT}")
+    return _edtf_bounds(text)
+
+
+@lru_cache(maxsize=4096)
+def _edtf_bounds(text: str) -> tuple[date | None, date | None]:
+    plain = _PLAIN_INTERVAL.fullmatch(text)
     if plain:  # the ISO form every event has: no need for the (slow) EDTF grammar
         first = parse_date(plain.group(1)).first_day()
         last = parse_date(plain.group(2) or plain.group(1)).last_day()
@@ -139,7 +145,7 @@ def edtf_bounds(text: str) -> tuple[date | None, date | None]:
         return first, last
     from edtf import parse_edtf  # imported here: only stores with historians' dates need it
 
-    if not isinstance(text, str) or not _EDTF_CHARS.fullmatch(text):
+    if not _EDTF_CHARS.fullmatch(text):
         raise DateError(f"{text!r} {EDTF_HINT}")
     try:
         parsed = parse_edtf(text)
