@@ -179,3 +179,13 @@ def test_a_historians_date_that_is_not_text_is_named_not_a_crash(source_dir: Pat
     assert result.exit_code == 2
     assert "event 'massacre', field 'date'" in result.output and "is not a date in EDTF" in result.output
     assert "unexpected problem" not in result.output and "Traceback" not in result.output
+
+
+def test_a_qualified_29_february_of_a_common_year_is_named_not_a_crash(source_dir: Path) -> None:
+    source = source_dir / "events.toml"
+    source.write_text(source.read_text().replace('start = "1962-06"\nend = "1962-06-02"',
+                                                 'start = "1962-02"\nend = ""\ndate = "1962-02-29?"', 1))
+    result = CliRunner().invoke(cli, ["build", str(source), str(source_dir / "out.db")])
+    assert result.exit_code == 2
+    assert "event 'strike', field 'date': '1962-02-29?' is not a day of the calendar" in result.output
+    assert "unexpected problem" not in result.output

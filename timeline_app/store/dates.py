@@ -163,4 +163,7 @@ def _struct_day(value, text: str) -> date | None:
         return None
     if value.tm_year < 1:
         raise DateError(f"{text!r} has year 0000, which the calendar does not have")
-    return date(value.tm_year, value.tm_mon, value.tm_mday)
+    try:
+        return date(value.tm_year, value.tm_mon, value.tm_mday)
+    except ValueError:  # the grammar allows 29 February in any year
+        raise DateError(f"{text!r} is not a day of the calendar") from None
