@@ -189,3 +189,12 @@ def test_a_qualified_29_february_of_a_common_year_is_named_not_a_crash(source_di
     assert result.exit_code == 2
     assert "event 'strike', field 'date': '1962-02-29?' is not a day of the calendar" in result.output
     assert "unexpected problem" not in result.output
+
+
+def test_a_season_is_a_historians_date_again(source_dir: Path) -> None:
+    source = source_dir / "events.toml"
+    source.write_text(source.read_text().replace('start = "1962-06"\nend = "1962-06-02"',
+                                                 'start = "1962-03"\nend = "1962-05"\ndate = "1962-21"', 1))
+    build_store(source, source_dir / "out.db")
+    conn = sqlite3.connect(source_dir / "out.db")
+    assert conn.execute("select date_text from events where id = 'strike'").fetchone() == ("1962-21",)

@@ -119,7 +119,8 @@ def format_date(text: str) -> str:
 
 # EDTF (ISO 8601-2, level 1) as the edtf package reads it, in ASCII and with nothing around it.
 _EDTF_CHARS = re.compile(r"[0-9X?~%/.\-]+")
-_PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(?:/([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))?")
+# Months 21-24 are EDTF's seasons (1962-21 is spring 1962): those are left to the grammar.
+_PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[01][0-9](?:-[0-9]{2})?)?)(?:/([0-9]{4}(?:-[01][0-9](?:-[0-9]{2})?)?))?")
 EDTF_HINT = "is not a date in EDTF like 1962-06-02, 1962-06?, 1930~, 192X or 1929/1933"
 
 
