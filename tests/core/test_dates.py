@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline_app.store import dates
 from timeline_app.store.dates import (
     DATE_HINT,
     EDTF_HINT,
@@ -176,6 +177,12 @@ def test_text_that_is_no_date_is_shown_as_it_is() -> None:
 
 
 # --- EDTF: historians' dates -----------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def _edtf_read_afresh():
+    """Each test reads its EDTF dates afresh: parsed ones are cached for the life of the process."""
+    dates._edtf_bounds.cache_clear()
+
 
 @pytest.mark.parametrize(("text", "first", "last"), [
     ("1962-06?", date(1962, 6, 1), date(1962, 6, 30)),
