@@ -228,7 +228,7 @@ def test_an_edtf_date_that_is_not_text_is_refused(value: object) -> None:
         edtf_bounds(value)  # type: ignore[arg-type]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=25, deadline=None)  # the EDTF grammar is slow
 @given(st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?", fullmatch=True))
 def test_plain_iso_dates_read_as_the_edtf_grammar_reads_them(text: str) -> None:
     """The fast path for ISO dates gives the grammar's days, and refuses what the grammar refuses."""
