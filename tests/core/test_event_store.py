@@ -417,3 +417,28 @@ def test_a_store_copy_with_its_rows_checked_again(small_store: Path, tmp_path: P
     copy = edited_copy(small_store, tmp_path, "update events set title = 'Renamed' where id = 'strike'")
     assert EventStore(copy).event("strike")["title"] == "Renamed"
     assert EventStore(small_store).event("strike")["title"] == "Strike at the locomotive plant"
+
+
+def test_a_store_opened_on_one_thread_is_read_on_another(small_store: Path) -> None:
+    import threading
+
+    conn = connect(small_store)
+    counted: list[int] = []
+    reader = threading.Thread(target=lambda: counted.append(conn.execute("select count(*) from events").fetchone()[0]))
+    reader.start()
+    reader.join()
+    assert counted == [2]
+
+
+def test_a_store_with_two_problems_counts_one_more(small_store: Path) -> None:
+    edit(small_store, "update events set certainty = 'likely'")
+    with pytest.raises(StoreError, match=r"certainty 'likely' is not one of exact, approximate, disputed "
+                                         r"\(and 1 more problems\)$"):
+        EventStore(small_store)
+
+
+def test_facts_without_words_read_as_empty(small_store: Path) -> None:
+    edit(small_store, "insert into outside_facts (event_id, fact, ref) values ('strike', null, 'A reference')")
+    store = EventStore(small_store, check_rows=False)
+    assert store.all_outside_facts()["strike"][-1] == ("", "A reference")
+    assert store.outside_facts("strike")[-1] == ("", "A reference")
