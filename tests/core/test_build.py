@@ -169,3 +169,32 @@ def test_no_text_makes_the_source_parser_crash(source_dir: Path, text: str) -> N
         build_store(source, source_dir / "random.db")
     except SourceFileError:
         assert not (source_dir / "random.db").exists()
+
+
+@pytest.mark.parametrize("value", ['["1962-06-02"]', '{ day = "1962-06-02" }', "1962"])
+def test_a_historians_date_that_is_not_text_is_named_not_a_crash(source_dir: Path, value: str) -> None:
+    source = source_dir / "events.toml"
+    source.write_text(source.read_text().replace('start = "1962-06-02"', f'start = "1962-06-02"\ndate = {value}', 1))
+    result = CliRunner().invoke(cli, ["build", str(source), str(source_dir / "out.db")])
+    assert result.exit_code == 2
+    assert "event 'massacre', field 'date'" in result.output and "is not a date in EDTF" in result.output
+    assert "unexpected problem" not in result.output and "Traceback" not in result.output
+
+
+def test_a_qualified_29_february_of_a_common_year_is_named_not_a_crash(source_dir: Path) -> None:
+    source = source_dir / "events.toml"
+    source.write_text(source.read_text().replace('start = "1962-06"\nend = "1962-06-02"',
+                                                 'start = "1962-02"\nend = ""\ndate = "1962-02-29?"', 1))
+    result = CliRunner().invoke(cli, ["build", str(source), str(source_dir / "out.db")])
+    assert result.exit_code == 2
+    assert "event 'strike', field 'date': '1962-02-29?' is not a day of the calendar" in result.output
+    assert "unexpected problem" not in result.output
+
+
+def test_a_season_is_a_historians_date_again(source_dir: Path) -> None:
+    source = source_dir / "events.toml"
+    source.write_text(source.read_text().replace('start = "1962-06"\nend = "1962-06-02"',
+                                                 'start = "1962-03"\nend = "1962-05"\ndate = "1962-21"', 1))
+    build_store(source, source_dir / "out.db")
+    conn = sqlite3.connect(source_dir / "out.db")
+    assert conn.execute("select date_text from events where id = 'strike'").fetchone() == ("1962-21",)

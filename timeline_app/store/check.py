@@ -108,7 +108,9 @@ def store_summary(path: Path | str) -> str:
                 decades[parse_date(start).year // 10 * 10] += 1
             except DateError:
                 decades["undated"] += 1
-        lines.append("Per decade:  " + ", ".join(f"{d}s {n}" for d, n in sorted(decades.items(), key=str)))
+        in_time_order = sorted(decades.items(), key=lambda item: (isinstance(item[0], str), str(item[0]).zfill(4)))
+        lines.append("Per decade:  " + ", ".join(f"{d}s {n}" if isinstance(d, int) else f"{d} {n}"
+                                                 for d, n in in_time_order))
         themes = conn.execute(
             "select t.name, count(et.event_id) from themes t left join event_themes et on et.theme_id = t.id "
             "group by t.id order by 2 desc, 1"

@@ -119,18 +119,25 @@ def format_date(text: str) -> str:
 
 # EDTF (ISO 8601-2, level 1) as the edtf package reads it, in ASCII and with nothing around it.
 _EDTF_CHARS = re.compile(r"[0-9X?~%/.\-]+")
-_PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(?:/([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?))?")
+# Months 21-24 are EDTF's seasons (1962-21 is spring 1962): those are left to the grammar.
+_PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[01][0-9](?:-[0-9]{2})?)?)(?:/([0-9]{4}(?:-[01][0-9](?:-[0-9]{2})?)?))?")
 EDTF_HINT = "is not a date in EDTF like 1962-06-02, 1962-06?, 1930~, 192X or 1929/1933"
 
 
-@lru_cache(maxsize=4096)
 def edtf_bounds(text: str) -> tuple[date | None, date | None]:
     """The first and last day an EDTF date such as ``1962-06?``, ``192X`` or ``1929/1933`` covers.
 
     ``None`` stands for an open end (``1985/..``, ``../1917``). Raise :class:`DateError` for text
     that is not EDTF level 1, has year 0000, or ends before it starts.
     """
-    plain = _PLAIN_INTERVAL.fullmatch(text) if isinstance(text, str) else None
+    if not isinstance(text, str):  # checked before the cache, which cannot hold a list or a table
+        raise DateError(f"{text!r} {EDTF_HINT}")
+    return _edtf_bounds(text)
+
+
+@lru_cache(maxsize=4096)
+def _edtf_bounds(text: str) -> tuple[date | None, date | None]:
+    plain = _PLAIN_INTERVAL.fullmatch(text)
     if plain:  # the ISO form every event has: no need for the (slow) EDTF grammar
         low_day = parse_date(plain.group(1)).first_day()
         high_day = parse_date(plain.group(2) or plain.group(1)).last_day()
@@ -139,7 +146,7 @@ def edtf_bounds(text: str) -> tuple[date | None, date | None]:
         return low_day, high_day
     from edtf import parse_edtf  # imported here: only stores with historians' dates need it
 
-    if not isinstance(text, str) or not _EDTF_CHARS.fullmatch(text):
+    if not _EDTF_CHARS.fullmatch(text):
         raise DateError(f"{text!r} {EDTF_HINT}")
     try:
         parsed = parse_edtf(text)
@@ -157,4 +164,7 @@ def _struct_day(value, text: str) -> date | None:
         return None
     if value.tm_year < 1:
         raise DateError(f"{text!r} has year 0000, which the calendar does not have")
-    return date(value.tm_year, value.tm_mon, value.tm_mday)
+    try:
+        return date(value.tm_year, value.tm_mon, value.tm_mday)
+    except ValueError:  # the grammar allows 29 February in any year
+        raise DateError(f"{text!r} is not a day of the calendar") from None

@@ -1,0 +1,100 @@
+"""The check a large store gets after it is shown: its rows, and whether its saved timeline index still holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_copies import edit
+
+import timeline_app.store.row_check as row_check
+from timeline_app.store.dates import DateError
+from timeline_app.store.row_check import check_rows_and_index
+from timeline_app.store.timeline_index import arrays_equal, compute_arrays, load_arrays
+
+
+def _arrays(store: Path):
+    conn = sqlite3.connect(store)
+    try:
+        return compute_arrays(conn)
+    finally:
+        conn.close()
+
+
+def test_a_sound_store_whose_index_holds_needs_nothing(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    loaded = load_arrays(conn)
+    conn.close()
+    assert check_rows_and_index(small_store, loaded) == ([], None)
+
+
+def test_arrays_that_no_longer_match_the_tables_are_replaced_by_fresh_ones(small_store: Path) -> None:
+    loaded = _arrays(small_store)
+    edit(small_store, "update events set start = '1962-05', date_text = '', start_year = 1962.33 where id = 'strike'")
+    problems, fresh = check_rows_and_index(small_store, loaded)
+    assert problems == []
+    assert fresh is not None and arrays_equal(fresh, _arrays(small_store))
+    assert not arrays_equal(fresh, loaded)
+
+
+def test_rows_that_break_a_rule_are_named_and_no_arrays_are_offered(small_store: Path) -> None:
+    edit(small_store, "update events set certainty = 'likely' where id = 'strike'; "
+                      "update event_themes set theme_id = 'sport' where event_id = 'strike'")
+    problems, fresh = check_rows_and_index(small_store, _arrays(small_store))
+    assert problems == ["event 'strike': certainty 'likely' is not one of exact, approximate, disputed",
+                        "event_themes row 3: theme_id 'sport' names no row of themes"]
+    assert fresh is None
+
+
+def test_a_store_that_is_gone_is_a_problem_not_an_error(small_store: Path) -> None:
+    loaded = _arrays(small_store)
+    small_store.unlink()
+    assert check_rows_and_index(small_store, loaded) == (["no such file"], None)
+
+
+def test_a_damaged_store_is_a_problem_not_an_error(small_store: Path) -> None:
+    loaded = _arrays(small_store)
+    conn = sqlite3.connect(small_store)
+    page = conn.execute("pragma page_size").fetchone()[0]
+    root = conn.execute("select rootpage from sqlite_master where name = 'events'").fetchone()[0]
+    conn.close()
+    with open(small_store, "r+b") as handle:
+        handle.seek((root - 1) * page)
+        handle.write(b"\xff" * page)
+    assert check_rows_and_index(small_store, loaded) == (["is damaged (SQLite reports a malformed database)"], None)
+
+
+@pytest.mark.parametrize(("error", "problem"), [
+    (DateError("'1962-13' has no month 13"), "a date cannot be read: '1962-13' has no month 13"),
+    (sqlite3.OperationalError("database is locked"), "is locked by another program; close it there and try again"),
+    (MemoryError("out of memory"), "cannot be read: out of memory"),
+    (ValueError("odd"), "cannot be read: odd"),
+])
+def test_whatever_goes_wrong_on_the_thread_is_reported_as_one_problem(small_store: Path, monkeypatch, error,
+                                                                      problem: str) -> None:
+    loaded = _arrays(small_store)
+
+    def fail(_conn):
+        raise error
+
+    monkeypatch.setattr(row_check, "compute_arrays", fail)
+    assert check_rows_and_index(small_store, loaded) == ([problem], None)
+
+
+def test_the_check_closes_its_own_connection(small_store: Path, monkeypatch) -> None:
+    opened: list[sqlite3.Connection] = []
+    real_connect = row_check.connect
+
+    def connect(path):
+        opened.append(real_connect(path))
+        return opened[-1]
+
+    monkeypatch.setattr(row_check, "connect", connect)
+    check_rows_and_index(small_store, _arrays(small_store))
+    edit(small_store, "update events set certainty = 'likely'")
+    check_rows_and_index(small_store, _arrays(small_store))
+    assert len(opened) == 2
+    for conn in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            conn.execute("select 1")
