@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,11 +51,13 @@ class ExportDialog(QDialog):
         self.scale.addItem("2× (high-DPI, sharper)", 2.0)
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
+        self.with_map = QCheckBox("Include the map beside the timeline")
         form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Picture width", self.width_box)
         form.addRow("PNG pixels", self.scale)
         form.addRow("PDF page (landscape)", self.page)
+        form.addRow("Map", self.with_map)
         self.info = plain_label()
         self.info.setWordWrap(True)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -73,22 +76,22 @@ class ExportDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         for signal in (self.format.currentIndexChanged, self.width_box.valueChanged, self.scale.currentIndexChanged,
-                       self.page.currentIndexChanged):
+                       self.page.currentIndexChanged, self.with_map.toggled):
             signal.connect(self.refresh)
         self.refresh()
 
     def options(self) -> ExportOptions:
         """The settings chosen."""
         return ExportOptions(width=float(self.width_box.value()), scale=float(self.scale.currentData()),
-                             page=self.page.currentText())
+                             page=self.page.currentText(), map=self.with_map.isChecked())
 
     def refresh(self, *_args) -> None:
         """Update the preview and the description of what will be written."""
         exporter = EXPORTERS[self.format.currentData()]
         for widget, wanted in ((self.width_box, exporter.picture), (self.scale, exporter.name == "png"),
-                               (self.page, exporter.name == "pdf")):
+                               (self.page, exporter.name == "pdf"), (self.with_map, exporter.picture)):
             widget.setEnabled(wanted)
-        snapshot = Snapshot(self.view, self.options().width)
+        snapshot = Snapshot(self.view, self.options().width, with_map=self.options().map)
         size = snapshot.size()
         shown = int(self.view.mask.sum())
         if exporter.picture:
