@@ -43,7 +43,10 @@ RUSSIA = "643"
 SCALE = 100  # hundredths of a degree: about a kilometre
 TOLERANCE_DEG = 0.045  # Douglas-Peucker tolerance per arc
 MIN_RING_DEG = 0.25  # islands smaller than this across are left out
-LABELS = [{"text": "USSR", "lon": 97.0, "lat": 64.5}]
+#: Where the USSR's name may go, in order of preference (longitude, latitude): the map takes the first
+#: that no mark or place name covers.
+LABELS = [{"text": "USSR", "spots": [[97.0, 64.5], [75.0, 64.0], [120.0, 63.0], [62.0, 58.0], [80.0, 50.0],
+                                     [135.0, 58.0], [45.0, 62.0]]}]
 
 
 def fetch_topojson(folder: Path) -> Path:

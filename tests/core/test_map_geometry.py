@@ -117,7 +117,8 @@ def test_the_ussr_outline_holds_its_cities_and_not_its_neighbours() -> None:
         assert inside(projected(name), outlines.land), name
     for name in OUTSIDE:
         assert not inside(projected(name), outlines.ussr), name
-    assert "USSR" in [text for text, _x, _y in outlines.labels]
+    (text, spots), = outlines.labels
+    assert text == "USSR" and all(inside(spot, outlines.ussr) for spot in spots)
 
 
 def test_the_outlines_file_is_small_and_was_prepared_for_this_projection() -> None:

@@ -200,6 +200,10 @@ def _close(name: str, target: str) -> bool:
     return sum(abs(p - q) for p, q in zip(a, b, strict=True)) < 30
 
 
+def test_about_credits_natural_earth(window: MainWindow) -> None:
+    assert "Natural Earth" in window.show_about().text()
+
+
 def test_the_export_dialog_offers_the_map(window: MainWindow, tmp_path: Path) -> None:
     dialog = window.export_dialog()
     plain = dialog.preview.pixmap().width(), dialog.info.text()

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from timeline_app.model.map_clip import clip_line, clip_ring
 from timeline_app.model.map_geometry import Bounds, Outlines, PlacePoints
-from timeline_app.model.map_layout import EMPTY_RADIUS, dodge, mark_radii, place_labels
+from timeline_app.model.map_layout import EMPTY_RADIUS, MAX_LABELS, dodge, mark_radii, place_labels
 
 SQUARE_KINDS = ("country", "bloc")  # drawn as squares: the place is a whole country, not a spot
 INSET_ROWS = 6
@@ -158,6 +158,7 @@ class MapPainter:
         self.borders = _path(outlines.borders, False)
         self.font = QFont("DejaVu Sans")
         self.font.setPixelSize(12)
+        self._widths: dict[str, float] = {}  # names measured in this font
 
     # -- outlines ----------------------------------------------------------------------------------
     def paint_background(self, painter: QPainter, frame: MapFrame, look: MapLook) -> None:
@@ -190,7 +191,6 @@ class MapPainter:
         painter.setPen(QPen(look.ussr_edge, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                             Qt.PenJoinStyle.RoundJoin))
         painter.drawPath(ussr_edge)
-        self._paint_labels(painter, frame, look)
         painter.restore()
 
     @staticmethod
@@ -209,22 +209,27 @@ class MapPainter:
             lines += clip_line(device, rect)
         return _path(fill, True), _path(lines, False)
 
-    def _paint_labels(self, painter: QPainter, frame: MapFrame, look: MapLook) -> None:
+    def _region_labels(self, frame: MapFrame, marks: list[tuple[float, float, float, float]]
+                       ) -> list[tuple[str, QFont, QRectF]]:
+        """The USSR's name: at the first of its spots inside the frame that covers no mark."""
         font = QFont(self.font)
         font.setPixelSize(int(np.clip(170 / frame.km_per_px, 13, 34)))
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 135)
-        painter.setFont(font)
         metrics = QFontMetricsF(font)
-        label = QColor(look.ussr_edge)
-        label.setAlpha(150)
-        painter.setPen(label)
-        for text, x, y in self.outlines.labels:
-            px, py = frame.to_device(x, y)
-            box = QRectF(0, 0, metrics.horizontalAdvance(text) + 4, metrics.height())
-            box.moveCenter(QPointF(float(px), float(py)))
-            if frame.rect.contains(box):  # a name cut by the frame would read as another word
-                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        placed = []
+        for text, spots in self.outlines.labels:
+            xs, ys = frame.to_device(spots[:, 0], spots[:, 1])
+            for px, py in zip(xs.tolist(), ys.tolist(), strict=True):
+                box = QRectF(0, 0, metrics.horizontalAdvance(text) + 4, metrics.height())
+                box.moveCenter(QPointF(px, py))
+                # a name cut by the frame would read as another word; one over a mark hides it
+                if frame.rect.contains(box) and not any(box.intersects(QRectF(QPointF(m[0], m[1]),
+                                                                                QPointF(m[2], m[3])))
+                                                        for m in marks):
+                    placed.append((text, font, box))
+                    break
+        return placed
 
     # -- marks -------------------------------------------------------------------------------------
     def paint_marks(self, painter: QPainter, frame: MapFrame, marks: MapMarks, look: MapLook,
@@ -245,15 +250,30 @@ class MapPainter:
         painter.setClipRect(rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         inset_rect, inset_places = self._inset_layout(rect, marks) if inset else (None, [])
-        for k in order[::-1].tolist():
+        busy = order[counts[order] > 0]
+        boxes = [(float(px[k] - radii[k]), float(py[k] - radii[k]), float(px[k] + radii[k]), float(py[k] + radii[k]))
+                 for k in busy.tolist()]
+        region_labels = self._region_labels(frame, boxes)
+        for text, font, box in region_labels:
+            color = QColor(look.ussr_edge)
+            color.setAlpha(150)
+            painter.setPen(color)
+            painter.setFont(font)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        for k in order.tolist():  # the busiest first: smaller marks stay visible on top
             self._mark(painter, marks, look, k, float(px[k]), float(py[k]), float(radii[k]), int(counts[k]))
+        for k in order.tolist():  # the selected event's places, ringed over every mark
+            if k in marks.ringed:
+                self._ring(painter, marks, look, k, float(px[k]), float(py[k]), float(radii[k]), int(counts[k]))
         painter.setFont(self.font)
         metrics = QFontMetricsF(self.font)
         shown = order[counts[order] > 0]
-        names = [points.names[k][:60] for k in range(len(points))]
-        widths = np.array([metrics.horizontalAdvance(name) + 6 for name in names] or [0.0])
-        reserved = [inset_rect] if inset_rect is not None else []
-        spots = place_labels(px, py, radii, widths, metrics.height() + 2, shown,
+        names = {k: short_name(points.names[k]) for k in shown[:MAX_LABELS * 3].tolist()}
+        widths = np.zeros(len(points))
+        for k, name in names.items():
+            widths[k] = self._width(name, metrics) + 6
+        reserved = [box for _text, _font, box in region_labels] + ([inset_rect] if inset_rect is not None else [])
+        spots = place_labels(px, py, radii, widths, metrics.height() + 2, shown[:MAX_LABELS * 3],
                              (rect.left() + 2, rect.top() + 2, rect.right() - 2, rect.bottom() - 2),
                              obstacles=order[counts[order] > 0], reserved=[_tuple(r) for r in reserved])
         painted = PaintedPlaces(order, px[order], py[order], radii[order])
@@ -289,11 +309,23 @@ class MapPainter:
         if k in marks.filtered:
             painter.setPen(QPen(look.text, 1.6, Qt.PenStyle.DashLine))
             _shape(painter, square, x, y, r + 2.5)
-        if k in marks.ringed:
-            painter.setPen(QPen(look.halo, 4.5))
-            _shape(painter, square, x, y, r + 5)
-            painter.setPen(QPen(look.text, 2.2))
-            _shape(painter, square, x, y, r + 5)
+
+    @staticmethod
+    def _ring(painter: QPainter, marks: MapMarks, look: MapLook, k: int, x: float, y: float, r: float,
+              count: int) -> None:
+        square = marks.points.kinds[k] in SQUARE_KINDS
+        r = r if count > 0 else EMPTY_RADIUS
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(look.halo, 4.5))
+        _shape(painter, square, x, y, r + 5)
+        painter.setPen(QPen(look.text, 2.2))
+        _shape(painter, square, x, y, r + 5)
+
+    def _width(self, text: str, metrics: QFontMetricsF) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = metrics.horizontalAdvance(text)
+        return width
 
     # -- places beyond the map -----------------------------------------------------------------------
     def _inset_layout(self, rect: QRectF, marks: MapMarks) -> tuple[QRectF | None, list[int]]:
@@ -343,6 +375,12 @@ class MapPainter:
         painted.x = np.concatenate([np.array(xs), painted.x])
         painted.y = np.concatenate([np.array(ys), painted.y])
         painted.r = np.concatenate([np.array(rs), painted.r])
+
+
+def short_name(name: str) -> str:
+    """A place's name as the map writes it: ``Soviet Russia (RSFSR, 1917-1922)`` as ``Soviet Russia``,
+    ``Hønefoss, Norway`` as ``Hønefoss`` (the tooltip gives the whole name)."""
+    return name.split(" (")[0].split(",")[0].strip()[:40] or name[:40]
 
 
 def _tuple(rect: QRectF) -> tuple[float, float, float, float]:

@@ -63,7 +63,7 @@ def clip_line(line: np.ndarray, rect: Rect) -> list[np.ndarray]:
                  (-d[:, 1], start[:, 1] - top), (d[:, 1], bottom - start[:, 1])):
         parallel = p == 0
         rejected |= parallel & (q < 0)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
         t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
         t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)

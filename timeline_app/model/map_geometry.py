@@ -87,7 +87,7 @@ class Outlines:
     land: list[np.ndarray]  # closed rings (the coasts), each an (n, 2) array, holes included: fill even-odd
     borders: list[np.ndarray]  # today's borders between countries, polylines
     ussr: list[np.ndarray]  # closed rings of the USSR: the union of its fifteen republics
-    labels: list[tuple[str, float, float]]  # text and projected position
+    labels: list[tuple[str, np.ndarray]]  # text and the (n, 2) projected spots it may go, in order
     bounds: Bounds  # how far the map reaches
     credit: str
     source: str
@@ -113,8 +113,8 @@ def read_outlines(path: Path = OUTLINES, projection: Conic = PROJECTION) -> Outl
     borders = [project(_decode(flat, scale)) for flat in data["borders"]]
     labels = []
     for label in data.get("labels", []):
-        x, y = projection.forward(label["lon"], label["lat"])
-        labels.append((str(label["text"]), float(x), float(y)))
+        spots = np.asarray(label["spots"], dtype=float).reshape(-1, 2)
+        labels.append((str(label["text"]), project(spots)))
     west, south, east, north = data.get("region", REGION)
     return Outlines(land, borders, ussr, labels,
                     region_bounds(projection, (west, south, east, north)), data["credit"], data["source"])

@@ -15,7 +15,7 @@ MAX_RADIUS = 20.0
 EMPTY_RADIUS = 3.0
 MAX_LABELS = 24
 LABEL_GAP = 3.0
-MUST_LABEL = 5  # the busiest places are named even where a name must cover a mark
+MUST_LABEL = 3  # the busiest places are named even where a name must cover a mark
 
 
 def mark_radii(counts: np.ndarray, largest: int | None = None) -> np.ndarray:
