@@ -329,8 +329,9 @@ class MapPainter:
 
     # -- places beyond the map -----------------------------------------------------------------------
     def _inset_layout(self, rect: QRectF, marks: MapMarks) -> tuple[QRectF | None, list[int]]:
+        """A box in the lower left corner for the places beyond the map with events shown (the busiest few)."""
         points, counts = marks.points, np.asarray(marks.counts)
-        beyond = [k for k in range(len(points)) if not points.on_map[k]]
+        beyond = [k for k in range(len(points)) if not points.on_map[k] and counts[k] > 0]
         beyond.sort(key=lambda k: (-counts[k], points.names[k]))
         beyond = beyond[:INSET_ROWS]
         if not beyond:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from timeline_app.export.view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
-from timeline_app.gui.snapshot_map import MapPicture
+from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
@@ -82,7 +82,7 @@ class Snapshot:
         self.plot_h = self.view.layout.total_rows * ROW_PX
         self.body_h = BAND_PX + self.plot_h + AXIS_PX
         if self.map is not None:
-            self.body_h = max(self.body_h, self.map_width * 0.8)
+            self.body_h = max(self.body_h, self.map_width * MAP_ASPECT)
         self.legend_h = self._legend(None, 0.0)
         self.credit_h = _wrapped_height(self.credit, self.small_font, self.full)
 

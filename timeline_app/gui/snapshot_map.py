@@ -15,7 +15,7 @@ from timeline_app.model.map_geometry import Bounds, place_points, shipped_outlin
 #: The map's share of the timeline's width, and its least width and aspect (height over width).
 MAP_SHARE = 0.5
 MIN_WIDTH = 460.0
-ASPECT = 0.8
+MAP_ASPECT = 0.65
 
 
 class MapPicture:
