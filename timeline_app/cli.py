@@ -225,9 +225,10 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
               help="PNG pixels per logical pixel (2 for high-DPI).")
 @click.option("--page", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
               help="PDF page size (landscape).")
+@click.option("--map", "with_map", is_flag=True, help="Pictures: the map of the events shown beside the timeline.")
 def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str, ...], theme: tuple[str, ...],
                    reviewer: str, disputed: bool, search: str, year_from: float, year_to: float, group_by: str,
-                   width: int, scale: str, page: str) -> None:
+                   width: int, scale: str, page: str, with_map: bool) -> None:
     """Export a view of the timeline as a picture or the filtered events as data, without a window.
 
         timeline-app export -o view.png --theme repression --from 1950 --to 1970
@@ -254,7 +255,7 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
         state = FilterState(places=frozenset(place), themes=frozenset(theme), reviewer=reviewer,
                             disputed_only=disputed, search=search)
         view = view_of_store(event_store, state, group_by, (year_from, year_to))
-        summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page))
+        summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
         raise UserError(str(exc)) from None
     finally:

@@ -24,12 +24,16 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Picture settings: logical ``width``, pixel ``scale`` (or an exact ``pixel_width``) and PDF ``page``."""
+    """Picture settings: logical ``width``, pixel ``scale`` (or an exact ``pixel_width``) and PDF ``page``.
+
+    ``map``: the map of the events shown goes beside the timeline (the picture grows wider).
+    """
 
     width: float = 1600.0
     scale: float = 1.0
     pixel_width: int | None = None
     page: str = "A4"
+    map: bool = False
 
 
 @dataclass(frozen=True)

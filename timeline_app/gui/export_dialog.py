@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -70,11 +71,13 @@ class ExportDialog(QDialog):
         self.scale.addItem("2× (high-DPI, sharper)", 2.0)
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
+        self.with_map = QCheckBox("Include the map beside the timeline")
         form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Picture width", self.width_box)
         form.addRow("PNG pixels", self.scale)
         form.addRow("PDF page (landscape)", self.page)
+        form.addRow("Map", self.with_map)
         self.info = plain_label()
         self.info.setWordWrap(True)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -99,7 +102,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.previews, 1)
         layout.addWidget(buttons)
         for signal in (self.format.currentIndexChanged, self.width_box.valueChanged, self.scale.currentIndexChanged,
-                       self.page.currentIndexChanged):
+                       self.page.currentIndexChanged, self.with_map.toggled):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -109,17 +112,17 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         """The settings chosen."""
         return ExportOptions(width=float(self.width_box.value()), scale=float(self.scale.currentData()),
-                             page=self.page.currentText())
+                             page=self.page.currentText(), map=self.with_map.isChecked())
 
     def refresh(self, *_args) -> None:
         """Update the preview and the description of what will be written."""
         exporter = EXPORTERS[self.format.currentData()]
         for widget, wanted in ((self.width_box, exporter.picture), (self.scale, exporter.name == "png"),
-                               (self.page, exporter.name == "pdf")):
+                               (self.page, exporter.name == "pdf"), (self.with_map, exporter.picture)):
             widget.setEnabled(wanted)
         shown = int(self.view.mask.sum())
         if exporter.picture:
-            snapshot = Snapshot(self.view, self.options().width)
+            snapshot = Snapshot(self.view, self.options().width, with_map=self.options().map)
             size = snapshot.size()
             scale = self.options().scale if exporter.name == "png" else 1
             self.info.setText(f"{exporter.label}: {round(size.width() * scale)} × {round(size.height() * scale)}"

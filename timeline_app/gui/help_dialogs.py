@@ -56,7 +56,8 @@ def about_text(sources: list[dict]) -> str:
             "<p>Titles and summaries are the project's own words; every quotation is the reviewers'. Facts from "
             "outside the reviews carry their references.</p>"
             f"<p>Licence: MIT. Built with Python, Qt {e(_version_of('PySide6-Essentials'))}, "
-            f"SQLite {e(sqlite3.sqlite_version)} and {libraries}.</p>")
+            f"SQLite {e(sqlite3.sqlite_version)} and {libraries}.</p>"
+            "<p>Map outlines: Natural Earth (public domain), naturalearthdata.com.</p>")
 
 
 def show_about(parent: QWidget, sources: list[dict]) -> QMessageBox:

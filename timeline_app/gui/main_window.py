@@ -25,6 +25,7 @@ from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.import_flow import ask_and_import
+from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
@@ -90,8 +91,14 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.lower_splitter.addWidget(self.table)
         self.lower_splitter.addWidget(self.panes)
+        self.map_pane = MapPane(self.state)  # beside the timeline, following it frame by frame
+        self.map_pane.follow(self.timeline)
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.addWidget(self.timeline)
+        self.top.addWidget(self.map_pane)
+        self.top.setStretchFactor(0, 3)
         self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.timeline)
+        self.right.addWidget(self.top)
         self.right.addWidget(self.lower_splitter)
         self.main = QSplitter(Qt.Orientation.Horizontal)
         self.filter_scroll = QScrollArea()  # on a small screen the filters scroll rather than push the window
@@ -100,7 +107,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.filter_scroll.setMinimumWidth(210)
         self.main.addWidget(self.filter_scroll)
         self.main.addWidget(self.right)
-        for splitter in (self.lower_splitter, self.right, self.main):
+        for splitter in (self.lower_splitter, self.right, self.main, self.top):
             splitter.setChildrenCollapsible(False)
         self.main.setStretchFactor(1, 1)
         self.right.setStretchFactor(0, 3)
@@ -129,6 +136,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.main.setSizes([285, 995])
         self.right.setSizes([520, 280])
         self.lower_splitter.setSizes([520, 500])
+        self.top.setSizes([700, 300])
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -335,7 +343,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
     def restore_settings(self) -> None:
         """Bring back geometry, splitters and the open tab from the last session (views are per store)."""
         for key, restore in (("geometry", self.restoreGeometry), ("main", self.main.restoreState),
-                             ("right", self.right.restoreState), ("lower", self.lower_splitter.restoreState)):
+                             ("right", self.right.restoreState), ("lower", self.lower_splitter.restoreState),
+                             ("top", self.top.restoreState)):
             value = self.settings.bytes_of(key)
             if value is not None:
                 restore(value)
@@ -353,6 +362,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.settings.set_bytes("main", self.main.saveState())
         self.settings.set_bytes("right", self.right.saveState())
         self.settings.set_bytes("lower", self.lower_splitter.saveState())
+        self.settings.set_bytes("top", self.top.saveState())
         self.settings.set_value("tab", self.panes.currentIndex())
         self.settings.set_value("reader_unused", self.reader.unused.isChecked())
         if self.state.store is not None:

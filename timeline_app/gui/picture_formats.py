@@ -15,7 +15,7 @@ from timeline_app.export.view import ExportView
 def _snapshot(view: ExportView, options: ExportOptions):
     from timeline_app.gui.snapshot import Snapshot
 
-    return Snapshot(view, options.width)
+    return Snapshot(view, options.width, with_map=options.map)
 
 
 def _png(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
@@ -43,8 +43,9 @@ def _pdf(view: ExportView, path: Path, options: ExportOptions, _progress: Progre
     snapshot = _snapshot(view, options)
     for _ in range(2):
         size = snapshot.size()
-        fitted = max(1000.0, min(options.width, size.height() / page_aspect(options.page)))
-        snapshot = Snapshot(view, fitted)
+        beside = size.width() - snapshot.width  # the map's part, when there is one
+        fitted = max(1000.0, min(options.width, size.height() / page_aspect(options.page) - beside))
+        snapshot = Snapshot(view, fitted, with_map=options.map)
     write_pdf(snapshot, path, options.page)
     return f"one {options.page} landscape page"
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from timeline_app.export.view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
+from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
@@ -25,6 +26,7 @@ BAND_PX = 24.0
 AXIS_PX = 28.0
 TEXT = QColor("#1a1a1a")
 MUTED = QColor("#555555")
+MAP_GAP = 24.0  # between the timeline and the map beside it
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -47,16 +49,24 @@ def _day_text(value: float) -> str:
 
 @dataclass
 class Snapshot:
-    """The picture of one :class:`ExportView` at a logical ``width`` in pixels."""
+    """The picture of one :class:`ExportView` at a logical ``width`` in pixels.
+
+    ``with_map``: the map of the events shown goes to the right of the timeline, making the
+    picture wider by :meth:`MapPicture.width_for` ``width``; legend and credits span both.
+    """
 
     view: ExportView
     width: float = 1600.0
+    with_map: bool = False
 
     def __post_init__(self) -> None:
         self.title_font, self.text_font, self.small_font = _font(22, True), _font(14), _font(12)
         self.lane_font = _font(13)
         c = self.view.catalog
         self.inner = self.width - 2 * MARGIN
+        self.map = MapPicture(self.view) if self.with_map else None
+        self.map_width = MapPicture.width_for(self.width) if self.map is not None else 0.0
+        self.full = self.inner + (MAP_GAP + self.map_width if self.map is not None else 0.0)  # header and footer
         self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane.name)
                            for lane in self.view.layout.lanes), default=60.0) + 16
         low, high = self.view.view_range
@@ -66,16 +76,20 @@ class Snapshot:
         sources = self.view.store.sources().values()
         self.credit = "Sources: " + " ".join(chicago_citation(s) for s in sources) + (
             " Titles and summaries are the project's own words; quotations are the reviewers'.")
-        self.header_h = 30 + 22 + _wrapped_height(self.filters, self.text_font, self.inner) + 12
+        if self.map is not None:
+            self.credit += f" {self.map.outlines.credit}"
+        self.header_h = 30 + 22 + _wrapped_height(self.filters, self.text_font, self.full) + 12
         self.plot_h = self.view.layout.total_rows * ROW_PX
+        self.body_h = BAND_PX + self.plot_h + AXIS_PX
+        if self.map is not None:
+            self.body_h = max(self.body_h, self.map_width * MAP_ASPECT)
         self.legend_h = self._legend(None, 0.0)
-        self.credit_h = _wrapped_height(self.credit, self.small_font, self.inner)
+        self.credit_h = _wrapped_height(self.credit, self.small_font, self.full)
 
     def size(self) -> QSize:
         """The picture's logical size."""
-        height = (MARGIN + self.header_h + BAND_PX + self.plot_h + AXIS_PX + 14 + self.legend_h + 10
-                  + self.credit_h + MARGIN)
-        return QSize(int(self.width), int(height + 0.5))
+        height = MARGIN + self.header_h + self.body_h + 14 + self.legend_h + 10 + self.credit_h + MARGIN
+        return QSize(int(self.full + 2 * MARGIN + 0.5), int(height + 0.5))
 
     def paint(self, painter: QPainter) -> None:
         """Paint the whole picture with its top-left corner at the painter's origin."""
@@ -92,7 +106,7 @@ class Snapshot:
         painter.setPen(MUTED)
         painter.drawText(QRectF(MARGIN, y, self.inner, 22), int(Qt.AlignmentFlag.AlignLeft), self.subtitle)
         y += 22
-        painter.drawText(QRectF(MARGIN, y, self.inner, self.header_h), int(Qt.TextFlag.TextWordWrap), self.filters)
+        painter.drawText(QRectF(MARGIN, y, self.full, self.header_h), int(Qt.TextFlag.TextWordWrap), self.filters)
         y = MARGIN + self.header_h
         plot = QRectF(MARGIN + self.gutter, y + BAND_PX, self.inner - self.gutter, self.plot_h)
         low, high = self.view.view_range
@@ -114,12 +128,15 @@ class Snapshot:
         painter.setPen(QPen(QColor("#888888"), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(plot)
-        y = plot.bottom() + AXIS_PX + 14
+        if self.map is not None:
+            self.map.paint(painter, QRectF(MARGIN + self.inner + MAP_GAP, MARGIN + self.header_h, self.map_width,
+                                           self.body_h))
+        y = MARGIN + self.header_h + self.body_h + 14
         self._legend(painter, y)
         y += self.legend_h + 10
         painter.setFont(self.small_font)
         painter.setPen(MUTED)
-        painter.drawText(QRectF(MARGIN, y, self.inner, self.credit_h + 4), int(Qt.TextFlag.TextWordWrap), self.credit)
+        painter.drawText(QRectF(MARGIN, y, self.full, self.credit_h + 4), int(Qt.TextFlag.TextWordWrap), self.credit)
 
     def _paint_axis(self, painter: QPainter, plot: QRectF, low: float, high: float, sx: float, dx: float) -> None:
         levels = tick_levels(low, high, plot.width())
@@ -166,7 +183,7 @@ class Snapshot:
             painter.setFont(self.text_font)
         for color, name in items:
             width = 18 + metrics.horizontalAdvance(name) + 22
-            if x + width > MARGIN + self.inner:
+            if x + width > MARGIN + self.full:
                 x, y = MARGIN, y + line
             if painter is not None:
                 painter.fillRect(QRectF(x, y + 4, 12, 12), QColor(color))
@@ -176,5 +193,9 @@ class Snapshot:
         y += line
         if painter is not None:
             painter.setPen(MUTED)
-            painter.drawText(QRectF(MARGIN, y, self.inner, line), int(Qt.AlignmentFlag.AlignLeft), key)
+            painter.drawText(QRectF(MARGIN, y, self.full, line), int(Qt.AlignmentFlag.AlignLeft), key)
+        if self.map is not None:
+            y += line
+            if painter is not None:
+                painter.drawText(QRectF(MARGIN, y, self.full, line), int(Qt.AlignmentFlag.AlignLeft), self.map.key())
         return y + line - top

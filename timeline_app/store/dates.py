@@ -124,7 +124,7 @@ _PLAIN_INTERVAL = re.compile(r"([0-9]{4}(?:-[01][0-9](?:-[0-9]{2})?)?)(?:/([0-9]
 EDTF_HINT = "is not a date in EDTF like 1962-06-02, 1962-06?, 1930~, 192X or 1929/1933"
 
 
-def edtf_bounds(text: str) -> tuple[date | None, date | None]:
+def edtf_bounds(text: object) -> tuple[date | None, date | None]:
     """The first and last day an EDTF date such as ``1962-06?``, ``192X`` or ``1929/1933`` covers.
 
     ``None`` stands for an open end (``1985/..``, ``../1917``). Raise :class:`DateError` for text

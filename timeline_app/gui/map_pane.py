@@ -1,0 +1,212 @@
+"""The map pane: where the events in view happened, following the timeline and the filters.
+
+It listens to the window's :class:`ExplorerState` (filter, grouping, selection, store) and to
+the timeline's moving view, and counts per place just before each paint, so the marks change
+with every frame of a pan or zoom. A click sets the place filter; Esc clears it.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from timeline_app.gui.map_canvas import MapCanvas
+from timeline_app.gui.map_painter import MapMarks
+from timeline_app.gui.plain_text import plain_label
+from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.explorer_state import (
+    ExplorerState,
+    FilterChanged,
+    GroupingChanged,
+    LanesChanged,
+    Notice,
+    RangeChanged,
+    SelectionChanged,
+    StoreChanged,
+)
+from timeline_app.model.filters import Years
+from timeline_app.model.map_counts import NEUTRAL, MapCounts, PlaceCounter, place_colors
+from timeline_app.model.map_geometry import Bounds, PlacePoints, fit_bounds, place_points, shipped_outlines
+from timeline_app.model.time_ticks import from_decimal
+from timeline_app.store.dates import format_date, format_span
+
+LEGEND = "● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  Home: fit  ·  Natural Earth"
+
+
+def marks_for(catalog: EventCatalog, points: PlacePoints, counts: np.ndarray, dominant: np.ndarray,
+              grouping: str) -> tuple[np.ndarray, list[str]]:
+    """Counts and colours per point (places no event names get none)."""
+    coded = len(catalog.arrays.places.keys)
+    per_point = np.zeros(len(points), dtype=np.int64)
+    per_point[:coded] = counts[:coded]
+    colors = place_colors(catalog, MapCounts(counts, dominant), grouping) + [NEUTRAL] * (len(points) - coded)
+    return per_point, colors
+
+
+def home_bounds(points: PlacePoints, counts: np.ndarray, limits: Bounds, ussr: Bounds, aspect: float) -> Bounds:
+    """What Home shows: the places with events in view, or the USSR when there are none."""
+    shown = points.on_map & (counts > 0)
+    if not shown.any():
+        return fit_bounds(np.array([ussr[0], ussr[2]]), np.array([ussr[1], ussr[3]]), limits, aspect, margin=0.02)
+    return fit_bounds(points.x[shown], points.y[shown], limits, aspect)
+
+
+def years_text(years: Years) -> str:
+    """The timeline's years as a caption: whole years, or months when the view is short."""
+    low, high = from_decimal(years[0]), from_decimal(years[1])
+    if years[1] - years[0] >= 6:
+        return f"{low.year}–{high.year}"
+    if years[1] - years[0] >= 0.25:
+        return f"{low:%b %Y} – {high:%b %Y}"
+    return f"{low.day} {low:%b %Y} – {high.day} {high:%b %Y}"
+
+
+class MapPane(QWidget):
+    """The map with a one-line key; linked both ways to the window's state."""
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        outlines = shipped_outlines()
+        self.canvas = MapCanvas(outlines)
+        self.legend = plain_label(LEGEND)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("padding: 2px 6px; font-size: 11px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.legend)
+        self.ussr_bounds = _bounds_of(outlines.ussr)
+        self.points = place_points([], [])
+        self.years: Years = state.view_range
+        self.counter: PlaceCounter | None = None
+        self._base: np.ndarray | None = None
+        self._dirty = True
+        self._fit_pending = True
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.canvas.prepare = self._prepare
+        self.canvas.tooltip = self.tooltip
+        self.canvas.sigPlaceClicked.connect(self.toggle_place)
+        self.canvas.sigEscape.connect(self.clear_place)
+        self.canvas.sigHome.connect(self.home)
+        state.subscribe(self._on_notice)
+        self._load_places()
+
+    # -- following the state and the timeline --------------------------------------------------------
+    def follow(self, timeline) -> None:
+        """Recount with every frame of ``timeline`` (a TimelineView), not only once it settles."""
+        timeline.box.sigXRangeChanged.connect(lambda *_: self.show_years(*timeline.view_range()))
+
+    def show_years(self, low: float, high: float) -> None:
+        """Count the events in ``low``..``high`` (the timeline's view) from the next paint on."""
+        if (low, high) != self.years:
+            self.years = (float(low), float(high))
+            self._changed()
+
+    def _on_notice(self, notice: Notice) -> None:
+        if isinstance(notice, StoreChanged):
+            self._load_places()
+        elif isinstance(notice, RangeChanged):
+            self.show_years(*notice.view_range)
+        elif isinstance(notice, LanesChanged | FilterChanged | GroupingChanged | SelectionChanged):
+            self._changed()
+
+    def _load_places(self) -> None:
+        state = self.state
+        places = state.store.places() if state.store is not None else []
+        self.points = place_points(places, list(state.catalog.arrays.places.keys))
+        self.counter, self._base = None, None
+        self.years = state.view_range
+        self._fit_pending = True
+        self._changed()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self.canvas.update()
+
+    # -- counting, just before a paint ---------------------------------------------------------------
+    def _prepare(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        state = self.state
+        base = state.timeline_mask
+        if self.counter is None or self._base is not base:
+            if self.counter is None or self._base is None or not np.array_equal(self._base, base):
+                self.counter = PlaceCounter(state.catalog, base)
+            self._base = base
+        found = self.counter.counts(self.years)
+        counts, colors = marks_for(state.catalog, self.points, found.counts, found.dominant, state.grouping)
+        self.counts = counts
+        index = {pid: k for k, pid in enumerate(self.points.ids)}
+        ringed: set[int] = set()
+        if state.selection is not None:
+            at = state.catalog.index_of.get(state.selection)
+            if at is not None:
+                ringed = {index[p] for p in state.catalog.places[at] if p in index}
+        filtered = {index[p] for p in state.filter.places if p in index}
+        self.canvas.marks = MapMarks(self.points, counts, colors, ringed, filtered)
+        places = int(np.count_nonzero(counts))
+        shown = self.counter.shown(self.years)
+        self.canvas.caption = (f"{years_text(self.years)}: {shown:,} event{'s' if shown != 1 else ''} "
+                               f"at {places} place{'s' if places != 1 else ''}")
+        if self._fit_pending:
+            self._fit_pending = False
+            self.canvas.wanted = self._home_bounds()
+            self.canvas.frame = None
+
+    def _home_bounds(self) -> Bounds:
+        rect = self.canvas.rect()
+        aspect = rect.width() / max(rect.height(), 1)
+        return home_bounds(self.points, self.counts, self.canvas.limits, self.ussr_bounds, aspect)
+
+    def home(self) -> None:
+        """Fit the map to the places with events in view."""
+        self._prepare()
+        self.canvas.show_bounds(self._home_bounds())
+
+    # -- clicks and hovers ---------------------------------------------------------------------------
+    def toggle_place(self, index: int) -> None:
+        """Filter by the place at ``index``; clicking the place filtered by alone clears the filter."""
+        place = self.points.ids[index]
+        current = self.state.filter
+        wanted = frozenset() if current.places == {place} else frozenset({place})
+        self.state.set_filter(current.with_(places=wanted))
+
+    def clear_place(self) -> None:
+        """Esc: no place filter."""
+        if self.state.filter.places:
+            self.state.set_filter(self.state.filter.with_(places=frozenset()))
+
+    def tooltip(self, index: int) -> str:
+        """The place, its kind, the events in view there and their first and last dates (store text escaped)."""
+        points, catalog = self.points, self.state.catalog
+        name = html.escape(points.names[index][:200])
+        kind = html.escape(points.kinds[index][:40])
+        count = int(self.counts[index]) if index < len(self.counts) else 0
+        lines = [f"<b>{name}</b>" + (f" · {kind}" if kind else "")]
+        if count == 0:
+            lines.append("no events in view")
+        else:
+            lines.append(f"{count:,} event{'s' if count != 1 else ''} in view")
+            span = self.counter.span(index, self.years) if self.counter is not None else None
+            if span is not None:
+                first, last = span
+                last_date = catalog.ends[last] or catalog.starts[last]
+                lines.append(html.escape(f"{format_date(catalog.starts[first])} – {format_date(last_date)}"))
+                if first == last:
+                    lines[-1] = html.escape(format_span(catalog.starts[first], catalog.ends[first]))
+        if not points.on_map[index]:
+            lines.append("<i>beyond the map</i>")
+        return "<br>".join(lines)
+
+
+def _bounds_of(rings: list[np.ndarray]) -> Bounds:
+    if not rings:
+        return 0.0, 0.0, 1.0, 1.0
+    points = np.concatenate(rings)
+    return (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()),
+            float(points[:, 1].max()))
