@@ -131,6 +131,12 @@ def test_a_csv_row_without_a_quote_has_no_excerpt_and_is_refused(small_store: Pa
         import_events(csv_file, small_store)
 
 
+def test_a_broken_csv_is_named_with_its_line(small_store: Path, tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "mine.csv", HEADER + "x,X,1963\n" + "Y" * 200_000 + ",1963\n")
+    with pytest.raises(ImportFileError, match="line 3: file, field '-': is not valid CSV: field larger"):
+        import_events(csv_file, small_store)
+
+
 def test_a_file_neither_csv_nor_json_is_refused_by_name(small_store: Path, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"mine\.txt: file, field '-': is neither \.csv nor \.json"):
         import_events(write(tmp_path, "mine.txt", HEADER), small_store)
