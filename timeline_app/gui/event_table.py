@@ -57,7 +57,7 @@ class EventTableModel(QAbstractTableModel):
             return c.titles[position]
         if column == 5:
             return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
-        names = (c.place_names, c.theme_names, c.source_names)[column - 2]
+        names = (c.theme_names, c.place_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
 
