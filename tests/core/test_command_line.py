@@ -37,13 +37,13 @@ def invoke(*args: str):
 
 def test_no_command_opens_the_shipped_store(launched) -> None:
     assert invoke().exit_code == 0
-    assert launched == [(SHIPPED_STORE, None, None, None)]
+    assert launched == [(cli_module.SHIPPED_STORE, None, None, None)]
 
 
 def test_window_options_reach_the_window(launched, tmp_path: Path) -> None:
     result = invoke("--screenshot", str(tmp_path / "v.png"), "--size", "1280X800", "--select", "thaw")
     assert result.exit_code == 0, result.output
-    assert launched == [(SHIPPED_STORE, tmp_path / "v.png", (1280, 800), "thaw")]
+    assert launched == [(cli_module.SHIPPED_STORE, tmp_path / "v.png", (1280, 800), "thaw")]
 
 
 def test_open_and_a_bare_store_name_open_that_store(launched, tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ class EventTableModel(QAbstractTableModel):
             return c.titles[position]
         if column == 5:
             return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
-        names = (c.theme_names, c.place_names, c.source_names)[column - 2]
+        names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
 
@@ -97,7 +97,7 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, position: int) -> int | None:
         """The table row showing catalog ``position``, if any."""
-        found = np.flatnonzero(self.rows == position)
+        found = np.flatnonzero(self.rows == position + 1)
         return int(found[0]) if len(found) else None
 
 
