@@ -5,6 +5,7 @@ The widgets are fed the shipped store's catalog and event details directly, so t
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from dataclasses import replace
 
@@ -93,7 +94,9 @@ def test_the_tooltip_and_the_theme_colour(qapp, shipped) -> None:
     _store, catalog = shipped
     model = model_of(catalog)
     row = ids(model).index("stalin-death")
-    assert model.index(row, 1).data(TOOLTIP) == f"<p style='white-space:pre-wrap'>{model.index(row, 1).data()}</p>"
+    for col in range(6):  # each cell's tooltip is its own text in full
+        assert model.index(row, col).data(TOOLTIP) == \
+            f"<p style='white-space:pre-wrap'>{html.escape(model.index(row, col).data())}</p>"
     theme = sql("select theme_id from event_themes where event_id = 'stalin-death'")
     colors = {c for (c,) in sql("select color from themes where id in (select theme_id from event_themes "
                                 "where event_id = 'stalin-death')")}
@@ -181,7 +184,11 @@ def test_the_excerpt_pane_shows_the_event_its_date_and_every_passage(qtbot, ship
     quotes = [q for (q,) in sql("select quote from excerpts where event_id = 'novocherkassk-massacre'")]
     assert f"Passages ({len(quotes)})" in text
     assert all(q in text.replace("\n", " ").replace("\u2029", " ") or q[:30] in text for q in quotes)
-    assert "Novocherkassk" in text and "Not the historical record" not in text
+    places = [n for (n,) in sql("select name from places where id in (select place_id from event_places "
+                                "where event_id = 'novocherkassk-massacre')")]
+    assert sorted(details.places) == sorted(places) and details.themes
+    assert f"{', '.join(details.places)} · {', '.join(details.themes)}" in text
+    assert "Not the historical record" not in text
     assert "Show in review" in text and "Unverified" not in text
     pane.show_details(None)
     assert "Select an event" in pane.toPlainText()
@@ -199,6 +206,13 @@ def test_a_film_scene_is_flagged_and_its_speaker_and_note_shown(qapp, shipped) -
     assert f"(retelling the film: {speaker})" in text
     assert f"Editor's note: {note}" in text
     assert "the film's plot dates it" in text
+
+
+def test_the_films_reception_is_flagged_as_not_the_record(qapp, shipped) -> None:
+    store, catalog = shipped
+    pane = ExcerptPane()
+    pane.show_details(event_details(store, catalog, "dear-comrades-venice"))
+    assert "Not the historical record: the film's making and reception as the reviews tell it." in pane.toPlainText()
 
 
 def test_outside_facts_are_listed_with_their_references(qapp, shipped) -> None:
@@ -325,3 +339,13 @@ def test_a_claim_only_one_side_makes_is_headed_so(qapp, shipped) -> None:
     who = details.source(one[0].quote.source_id).author if one[0].quote.source_id else "the historical record"
     assert f"Only {who} makes a claim: {topic}".replace("'", "&#x27;") in markup
     assert "Sources disagree" not in markup
+
+
+def test_commentary_and_claims_show_their_editors_notes_and_speakers(qapp, shipped) -> None:
+    store, catalog = shipped
+    note = sql("select note from commentary where event_id = 'trotsky-murdered' and note != ''")[0][0]
+    assert f"Editor's note: {html.escape(note)}" in commentary_html(event_details(store, catalog, "trotsky-murdered"))
+    claim_note, speaker = sql("select note, speaker from claims where event_id = 'central-committee-delegation' "
+                              "and speaker != ''")[0]
+    markup = commentary_html(event_details(store, catalog, "central-committee-delegation"))
+    assert f"Editor's note: {html.escape(claim_note)}" in markup and f"({html.escape(speaker)})" in markup
