@@ -18,6 +18,7 @@ from timeline_app.ingest.source_file import SourceFileError
 from timeline_app.ingest.store_writer import import_events
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
+from timeline_app.store.aliases import names_of_kind, target_named
 from timeline_app.store.check import store_flags, store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
@@ -209,8 +210,10 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
               help="The store to export from.")
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), help="Format, if not the file's suffix "
               "(timelinejs for TimelineJS 3).")
-@click.option("--place", multiple=True, metavar="ID", help="Only events at this place (repeatable).")
-@click.option("--theme", multiple=True, metavar="ID", help="Only events with this theme (repeatable).")
+@click.option("--place", multiple=True, metavar="NAME",
+              help="Only events at this place: its id, name or another name, in any case (repeatable).")
+@click.option("--theme", multiple=True, metavar="NAME",
+              help="Only events with this theme: its id, name or another name, in any case (repeatable).")
 @click.option("--reviewer", default="any", metavar="WHO",
               help="any, both, only-one, or a source id such as doyle-2021.")
 @click.option("--disputed", is_flag=True, help="Only events the reviewers dispute.")
@@ -245,15 +248,11 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
         _offscreen_app()
     event_store = EventStore(store)
     try:
-        known = {"place": {p["id"] for p in event_store.places()}, "theme": {t["id"] for t in event_store.themes()},
-                 "reviewer": {"any", "both", "only-one", *event_store.sources()}}
-        for name, values in (("place", place), ("theme", theme), ("reviewer", (reviewer,))):
-            unknown = [v for v in values if v not in known[name]]
-            if unknown:
-                choices = ", ".join(sorted(known[name]))
-                raise UserError(f"--{name} {unknown[0]!r} is not in {store}; choose from {choices}")
-        state = FilterState(places=frozenset(place), themes=frozenset(theme), reviewer=reviewer,
-                            disputed_only=disputed, search=search)
+        places, themes = _targets(event_store, "place", place), _targets(event_store, "theme", theme)
+        reviewers = {"any", "both", "only-one", *event_store.sources()}
+        if reviewer not in reviewers:
+            raise UserError(f"--reviewer {reviewer!r} is not in {store}; choose from {', '.join(sorted(reviewers))}")
+        state = FilterState(places=places, themes=themes, reviewer=reviewer, disputed_only=disputed, search=search)
         view = view_of_store(event_store, state, group_by, (year_from, year_to))
         summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
@@ -261,6 +260,18 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
     finally:
         event_store.close()
     click.echo(f"wrote {output} ({fmt}: {summary})")
+
+
+def _targets(event_store: EventStore, kind: str, values: tuple[str, ...]) -> frozenset[str]:
+    """The ids of the places (or themes) named on the command line; one line naming those that exist if not."""
+    found = set()
+    for value in values:
+        target = target_named(event_store.conn, kind, value)
+        if target is None:
+            names = "; ".join(names_of_kind(event_store.conn, kind)) or "none"
+            raise UserError(f"--{kind} {value!r} is not in {event_store.path}; its {kind}s are: {names}")
+        found.add(target)
+    return frozenset(found)
 
 
 @cli.command("install-desktop")
