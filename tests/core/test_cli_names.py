@@ -12,6 +12,7 @@ from timeline_app.cli import cli
 
 
 def _export(tmp_path: Path, *args: str):
+    tmp_path.mkdir(exist_ok=True)
     out = tmp_path / "v.csv"
     result = CliRunner().invoke(cli, ["export", "-o", str(out), *args])
     rows = list(csv.DictReader(out.open(encoding="utf-8"))) if out.exists() else None
