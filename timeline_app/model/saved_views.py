@@ -60,7 +60,7 @@ def view_from_text(text: str) -> ViewState:
         raise ViewTextError("this is not a view: the text is far too long for one")
     packed = text[len(VIEW_TEXT_PREFIX):]
     try:
-        raw = base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4))
+        raw = base64.b64decode(packed + "=" * (-len(packed) % 4), altchars=b"-_", validate=True)
         unpacker = zlib.decompressobj()
         data = unpacker.decompress(raw, MAX_VIEW_TEXT)
         if unpacker.unconsumed_tail or not unpacker.eof:
