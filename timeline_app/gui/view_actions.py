@@ -87,6 +87,7 @@ class ViewActionsMixin:
         elif isinstance(notice, FilterChanged | GroupingChanged | RangeChanged | SelectionChanged) and (
                 not self._walking_history):
             self.history_timer.start()
+        self._update_history_actions()
 
     def record_view(self) -> None:
         """Remember the view on screen for Back (once it has settled, or after a discrete action)."""
