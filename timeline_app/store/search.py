@@ -23,6 +23,7 @@ import re
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,11 +77,16 @@ def names_of(word: str, words: list[str], names: Iterable[Name]) -> list[Name]:
     """
     found = []
     for name in names:
-        tokens = search_words(name.name)
+        tokens = _name_words(name.name)
         if tokens and any(_begins(word, token) for token in tokens) and all(
                 any(_begins(typed, token) for typed in words) for token in tokens):
             found.append(name)
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(search_words(name))
 
 
 def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[str]:
@@ -92,11 +98,17 @@ def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[
 class _Searcher:
     """One search on one connection: rows matching each word, per table, by index or by scan."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, vocabularies: dict | None = None) -> None:
         self.conn = conn
         self.tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
         conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
-        self._vocabulary: dict[str, tuple[list[str], list[str]] | None] = {}
+        # Kept by the caller from one search to the next while no one writes the store (data_version).
+        version = conn.execute("pragma data_version").fetchone()[0]
+        shared = vocabularies if vocabularies is not None else {}
+        if shared.get("data_version") != version:
+            shared.clear()
+            shared["data_version"] = version
+        self._vocabulary: dict[str, tuple[list[str], list[str]] | None] = shared.setdefault("tables", {})
         self._rows: dict[tuple[str, str], set[int]] = {}
 
     def vocabulary(self, table: str) -> tuple[list[str], list[str]] | None:
@@ -178,12 +190,16 @@ class _Searcher:
         return found
 
 
-def search_rowids(conn: sqlite3.Connection, text: str) -> np.ndarray | None:
-    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words."""
+def search_rowids(conn: sqlite3.Connection, text: str, vocabularies: dict | None = None) -> np.ndarray | None:
+    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words.
+
+    ``vocabularies``: a dict the caller keeps for ``conn``, so the index's words are read and keyed
+    once, not at every search, until the store is written.
+    """
     words = list(dict.fromkeys(search_words(text)))
     if not words:
         return None
-    searcher = _Searcher(conn)
+    searcher = _Searcher(conn, vocabularies)
     names = all_names(conn) if set(ALIAS_TARGETS.values()) <= searcher.tables else []
     # Each word: the targets it names, every name of those targets, and the events linked to them.
     named = {}
@@ -209,7 +225,7 @@ def search_rowids(conn: sqlite3.Connection, text: str) -> np.ndarray | None:
 def _rows_naming(searcher: _Searcher, table: str, name: Name) -> set[int]:
     """Rows of ``table`` with every word of ``name``."""
     rows: set[int] | None = None
-    for token in dict.fromkeys(search_words(name.name)):
+    for token in dict.fromkeys(_name_words(name.name)):
         matched = searcher.rows(table, token)
         rows = set(matched) if rows is None else rows & matched
         if not rows:
