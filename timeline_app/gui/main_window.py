@@ -30,6 +30,7 @@ from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.view_actions import ViewActionsMixin
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
     ExplorerState,
@@ -50,7 +51,7 @@ from timeline_app.store.paths import SHIPPED_STORE
 DEFER_LISTS_ABOVE = 5_000
 
 
-class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
+class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWindow):
     """Timeline above, panes below, filters on the left; all views follow one :class:`ExplorerState`.
 
     Signals:
@@ -114,6 +115,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setStretchFactor(1, 2)
         self.lower_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main)
+        self.setup_views()
         self._build_menus()
         self.state.subscribe(self._on_state_changed)
         self.timeline.sigEventClicked.connect(self.state.select)
@@ -154,6 +156,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
         self._action(view, "Show &1917–1991", "Ctrl+0", self.timeline.home)
+        self.add_view_actions(view)
         view.addSeparator()
         self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
         self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
