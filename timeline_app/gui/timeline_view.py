@@ -135,7 +135,7 @@ class TimelineView(QWidget):
                             else pg.mkPen(None))
         self.legend.setStyleSheet(f"color: {text.name()}; padding: 2px 6px;")
         self.items.font = self.font()
-        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
+        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12), base)
         self.band.font = self.font()
 
     # -- content -------------------------------------------------------------------------------------

@@ -32,7 +32,6 @@ class ColorScheme:
     placeholder: str
     tooltip_base: str
     tooltip_text: str
-    focus: str  # the focus ring, seen against window and base
     disabled_text: str
     high_contrast: bool = False
 
@@ -57,33 +56,34 @@ class ColorScheme:
 
     def graphic_pairs(self) -> dict[str, tuple[str, str]]:
         """Every (mark, background) pair of the scheme that must stand out at 3:1."""
-        return {"focus ring on base": (self.focus, self.base), "focus ring on window": (self.focus, self.window),
-                "selection on base": (self.highlight, self.base)}
+        # The highlight also draws the focus ring around the timeline, the map and the lists.
+        return {"focus ring and selection on base": (self.highlight, self.base),
+                "focus ring on window": (self.highlight, self.window)}
 
 
 LIGHT = ColorScheme(
     name="light", window="#efefef", window_text="#1a1a1a", base="#ffffff", alternate_base="#f4f4f4",
     text="#1a1a1a", button="#e8e8e8", button_text="#1a1a1a", highlight="#1d65a6", highlighted_text="#ffffff",
     link="#0b57a4", link_visited="#6a3d9a", placeholder="#666666", tooltip_base="#ffffdc",
-    tooltip_text="#1a1a1a", focus="#1d65a6", disabled_text="#767676",
+    tooltip_text="#1a1a1a", disabled_text="#767676",
 )
 DARK = ColorScheme(
     name="dark", window="#2b2b2b", window_text="#e8e8e8", base="#1e1e1e", alternate_base="#262626",
     text="#e8e8e8", button="#363636", button_text="#e8e8e8", highlight="#4d8fe0", highlighted_text="#000000",
     link="#8cb8ff", link_visited="#c9a6ff", placeholder="#a8a8a8", tooltip_base="#3a3a3a",
-    tooltip_text="#f0f0f0", focus="#7fb2ff", disabled_text="#9a9a9a",
+    tooltip_text="#f0f0f0", disabled_text="#9a9a9a",
 )
 HIGH_CONTRAST_LIGHT = ColorScheme(
     name="high-contrast-light", window="#ffffff", window_text="#000000", base="#ffffff", alternate_base="#f0f0f0",
     text="#000000", button="#ffffff", button_text="#000000", highlight="#00007a", highlighted_text="#ffffff",
     link="#00007a", link_visited="#4b0082", placeholder="#3a3a3a", tooltip_base="#ffffff",
-    tooltip_text="#000000", focus="#000000", disabled_text="#4a4a4a", high_contrast=True,
+    tooltip_text="#000000", disabled_text="#4a4a4a", high_contrast=True,
 )
 HIGH_CONTRAST_DARK = ColorScheme(
     name="high-contrast-dark", window="#000000", window_text="#ffffff", base="#000000", alternate_base="#141414",
     text="#ffffff", button="#000000", button_text="#ffffff", highlight="#ffff00", highlighted_text="#000000",
     link="#00ffff", link_visited="#ff80ff", placeholder="#d0d0d0", tooltip_base="#000000",
-    tooltip_text="#ffffff", focus="#ffff00", disabled_text="#c0c0c0", high_contrast=True,
+    tooltip_text="#ffffff", disabled_text="#c0c0c0", high_contrast=True,
 )
 SCHEMES = {s.name: s for s in (LIGHT, DARK, HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK)}
 
