@@ -24,6 +24,7 @@ from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.focus_order import FocusKeeper
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
@@ -157,6 +158,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         view.addSeparator()
         self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
         self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
+        self.focus_keeper = FocusKeeper(self, view)  # Tab order, focus ring, View > Go to
         group = view.addMenu("&Group lanes by")
         self.grouping_actions = {}
         for key, label in GROUPINGS.items():

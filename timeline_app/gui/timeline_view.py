@@ -75,6 +75,7 @@ class TimelineView(QWidget):
         for widget in (self.band_plot, self.plot, self.overview):
             layout.addWidget(widget)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the timeline itself takes the keys
         self.overview.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its keys move the window of years
         layout.addWidget(self.legend)
         self.box = self.plot.getPlotItem().getViewBox()
