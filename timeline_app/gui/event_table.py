@@ -56,7 +56,9 @@ class EventTableModel(QAbstractTableModel):
         if column == 1:
             return c.titles[position]
         if column == 5:
-            return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            kind = KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            # The timeline hatches a disputed event; the list says it in words.
+            return f"{kind}, disputed" if bool(c.disputed[position]) else kind
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui import help_dialogs
+from timeline_app.gui.accessible_names import name_window
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
@@ -138,6 +139,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setSizes([520, 280])
         self.lower_splitter.setSizes([520, 500])
         self.top.setSizes([700, 300])
+        name_window(self)  # what a screen reader says for each control
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -71,6 +71,7 @@ class MapPane(QWidget):
         self.state = state
         outlines = shipped_outlines()
         self.canvas = MapCanvas(outlines)
+        self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
         self.legend = plain_label(LEGEND)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("padding: 2px 6px; font-size: 11px;")
@@ -153,6 +154,7 @@ class MapPane(QWidget):
         shown = self.counter.shown(self.years)
         self.canvas.caption = (f"{years_text(self.years)}: {shown:,} event{'s' if shown != 1 else ''} "
                                f"at {places} place{'s' if places != 1 else ''}")
+        self._name_for_screen_readers(counts)
         if self._fit_pending:
             self._fit_pending = False
             self.canvas.wanted = self._home_bounds()
@@ -180,6 +182,16 @@ class MapPane(QWidget):
         """Esc: no place filter."""
         if self.state.filter.places:
             self.state.set_filter(self.state.filter.with_(places=frozenset()))
+
+    def _name_for_screen_readers(self, counts: np.ndarray) -> None:
+        # The map is a drawing: its accessible name tells what it shows, the busiest places first.
+        top = [int(k) for k in np.argsort(-counts, kind="stable")[:5] if counts[k] > 0]
+        busiest = ", ".join(f"{self.points.names[k]} {int(counts[k])}" for k in top)
+        name = self.tr("Map, {caption}").format(caption=self.canvas.caption)
+        if busiest:
+            name += self.tr("; most events: {places}").format(places=busiest)
+        if name != self.canvas.accessibleName():
+            self.canvas.setAccessibleName(name)
 
     def tooltip(self, index: int) -> str:
         """The place, its kind, the events in view there and their first and last dates (store text escaped)."""
