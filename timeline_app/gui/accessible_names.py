@@ -66,6 +66,7 @@ def name_window(window: MainWindow) -> None:
           _tr("Every event the filters show in the years in view, one per row: date, title, places, themes, "
               "sources and kind (history, film scene or reception; disputed events say so). Arrows move "
               "and select; the menu key opens the event's menu."))
+    _name(window.table.horizontalHeader(), _tr("Columns"), _tr("Click a column's title to sort by it."))
     _name(window.panes, _tr("About the selected event"),
           _tr("Its excerpts, what the reviewers made of it, and the reviews in full."))
     _name(window.excerpts, _tr("Excerpts"),
