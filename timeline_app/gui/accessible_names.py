@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 if TYPE_CHECKING:
     from timeline_app.gui.main_window import MainWindow
@@ -30,6 +30,9 @@ def _name(widget: QWidget, name: str | None, description: str) -> None:
 def name_window(window: MainWindow) -> None:
     """Name and describe every control of ``window`` a person can reach."""
     filters, reader, timeline = window.filters, window.reader, window.timeline
+    for line_edit in window.findChildren(QLineEdit):
+        for button in line_edit.findChildren(QToolButton):  # the clear button Qt adds
+            _name(button, _tr("Clear"), _tr("Empties the box."))
     _name(window.filter_scroll, _tr("Filters"), _tr("What the timeline, the map and the event list show."))
     _name(filters, _tr("Filters"), "")
     _name(filters.search, _tr("Search events"),
