@@ -161,9 +161,9 @@ def test_a_focus_ring_shows_on_the_timeline_and_the_map_but_not_on_a_button(wind
     ring = window.focus_keeper.ring
     window.timeline.setFocus()
     qtbot.waitUntil(lambda: ring.isVisible())
-    assert ring.widget() is window.timeline.plot
+    assert ring.target is window.timeline.plot
     window.map_pane.canvas.setFocus()
-    qtbot.waitUntil(lambda: ring.widget() is window.map_pane.canvas)
+    qtbot.waitUntil(lambda: ring.target is window.map_pane.canvas)
     window.filters.clear.setFocus()
     qtbot.waitUntil(lambda: not ring.isVisible())  # Fusion draws a button's focus itself
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFocusFrame, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QSplitter, QTextBrowser, QWidget
 
 from timeline_app.gui.map_canvas import MapCanvas
 from timeline_app.gui.timeline_view import TimelineView
@@ -50,15 +50,51 @@ def regions(window: MainWindow) -> list[tuple[str, str, QWidget]]:
     ]
 
 
-class FocusRing(QFocusFrame):
-    """A ring in the palette's highlight around a view whose style shows no focus of its own."""
+class FocusRing(QWidget):
+    """A ring in the palette's highlight drawn just inside a view whose style shows no focus of its own.
+
+    It lies over the window rather than inside the view (a view may be deleted; the ring stays) and
+    inside the view's edges rather than around them (a view that fills its pane leaves no room outside).
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+        self.hide()
+
+    def attach(self, target: QWidget | None) -> None:
+        """Lie around ``target`` from now on (None: hide)."""
+        if self.target is not None:
+            self.target.removeEventFilter(self)
+        self.target = target
+        if target is None:
+            self.hide()
+            return
+        target.installEventFilter(self)
+        self.follow()
+        self.show()
+        self.raise_()
+
+    def follow(self) -> None:
+        """Lie over the target where it now is."""
+        if self.target is not None:
+            self.setGeometry(QRect(self.target.mapTo(self.parentWidget(), QPoint(0, 0)), self.target.size()))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.follow()
+        elif event.type() == QEvent.Type.Hide:
+            self.hide()
+        return False
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), RING_PX))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = RING_PX // 2
-        painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+        painter.drawRect(self.rect().adjusted(half, half, -half, -half))
 
 
 class FocusKeeper(QObject):
@@ -79,7 +115,8 @@ class FocusKeeper(QObject):
         for browser in self._leave_on_tab:
             browser.installEventFilter(self)
         self.ring = FocusRing(window)
-        self.ring.hide()
+        for splitter in window.findChildren(QSplitter):  # a dragged splitter moves views without moving them
+            splitter.splitterMoved.connect(lambda *_: self.ring.follow())
         QApplication.instance().focusChanged.connect(self._on_focus)
         self._add_go_to(view_menu)
 
@@ -128,8 +165,7 @@ class FocusKeeper(QObject):
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         target = ring_target(new) if new is not None and self.window.isAncestorOf(new) else None
-        self.ring.setWidget(target)
-        self.ring.setVisible(target is not None)
+        self.ring.attach(target)
 
 
 def ring_target(widget: QWidget) -> QWidget | None:

@@ -29,7 +29,7 @@ def event_speech(catalog: EventCatalog, index: int, lane: str | None = None) -> 
     title = catalog.titles[index][:MAX_TITLE_CHARS]
     when = format_span(catalog.starts[index], catalog.ends[index])
     places = ", ".join(catalog.place_names.get(p, p) for p in catalog.places[index])
-    facts = [when, _tr("Places: {places}").format(places=places) if places else _tr("No place given")]
+    facts = [_tr("Places: {places}").format(places=places) if places else _tr("No place given")]
     if bool(catalog.disputed[index]):
         facts.append(_tr("Disputed by the reviewers (drawn hatched)"))
     layer = int(catalog.arrays.layer[index])
