@@ -53,6 +53,9 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
+    from timeline_app.gui.color_scheme import follow_color_scheme
+
+    follow_color_scheme(app)
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False

@@ -56,7 +56,9 @@ class EventTableModel(QAbstractTableModel):
         if column == 1:
             return c.titles[position]
         if column == 5:
-            return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            kind = KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            # The timeline hatches a disputed event; the list says it in words.
+            return f"{kind}, disputed" if bool(c.disputed[position]) else kind
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
@@ -121,6 +123,7 @@ class EventTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -162,6 +165,15 @@ class EventTable(QTableView):
         index = self.indexAt(position)
         if index.isValid():
             self.sigEventMenu.emit(index.data(ID_ROLE), self.viewport().mapToGlobal(position))
+
+    def focusInEvent(self, event) -> None:
+        # Tabbing through the window must not change the selection: Qt makes the first row
+        # current on entry; only a move the user makes inside the table selects.
+        self._quiet = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self._quiet = False
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

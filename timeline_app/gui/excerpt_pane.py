@@ -55,7 +55,7 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
         parts.append(f"<blockquote>{_e(q.quote)}<br><i>Unverified: this source was registered without its text, "
                      "so the quotation could not be checked.</i>")
     if q.note:
-        parts.append(f"<br><span style='color:#7a4a00'>Editor's note: {_e(q.note)}</span>")
+        parts.append(f"<br><span style='font-style:italic'>Editor's note: {_e(q.note)}</span>")
     parts.append("</blockquote>")
     return "".join(parts)
 
@@ -78,7 +78,7 @@ class ExcerptPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint to select one)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>Select an event on the timeline or in the table to read "
+            self.setHtml("<p style='font-style:italic'>Select an event on the timeline or in the table to read "
                          "the passages behind it.</p>")
             return
         parts = [

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui import help_dialogs
+from timeline_app.gui.accessible_names import name_window
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.focus_order import FocusKeeper
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
@@ -139,6 +141,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.right.setSizes([520, 280])
         self.lower_splitter.setSizes([520, 500])
         self.top.setSizes([700, 300])
+        name_window(self)  # what a screen reader says for each control
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -160,6 +163,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         view.addSeparator()
         self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
         self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
+        self.focus_keeper = FocusKeeper(self, view)  # Tab order, focus ring, View > Go to
         group = view.addMenu("&Group lanes by")
         self.grouping_actions = {}
         for key, label in GROUPINGS.items():
