@@ -48,8 +48,8 @@ def test_edtf_forms_are_written_as_historians_write_them(start: str, end: str, d
     ("1962-06-30/1962-07-02", "30 June – 2 July 1962"),
     ("1961-12/1962-02", "December 1961 – February 1962"),
     ("1961-12-30/1962-01-02", "30 December 1961 – 2 January 1962"),
-    ("1962-06-01/1962-06", "1 June – June 1962"),
-    ("1962-06/1962-08-02", "June – 2 August 1962"),
+    ("1962-06-01/1962-06", "1 June 1962 – June 1962"),
+    ("1962-06/1962-08-02", "June 1962 – 2 August 1962"),
     ("1962-06/1962", "June 1962 – 1962"),
     ("1962/1962-08", "1962 – August 1962"),
     ("1962/1963-08", "1962 – August 1963"),
@@ -106,7 +106,7 @@ def test_date_text_decides_over_certainty() -> None:
     ("1917-11-07", "", "1917-11-07?", "25 Oct (7 Nov) 1917 (uncertain)"),
     ("1917-11", "", "", "November 1917"),  # known only to the month: no day to pair
     ("1917", "", "1917", "1917"),
-    ("1917-11-07", "1917-12", "", "7 November – December 1917"),
+    ("1917-11-07", "1917-12", "", "7 November 1917 – December 1917"),
 ])
 def test_old_style_days_are_written_with_the_new_style_in_brackets(start: str, end: str, date_text: str,
                                                                     written: str) -> None:

@@ -15,10 +15,11 @@ from timeline_app.export.view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
+from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.model.date_words import date_words
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
-from timeline_app.store.dates import format_date
 
 MARGIN = 28.0
 ROW_PX = 20.0
@@ -44,7 +45,7 @@ def _wrapped_height(text: str, font: QFont, width: float) -> float:
 
 def _day_text(value: float) -> str:
     day = from_decimal(value)
-    return format_date(f"{day.year:04d}-{day.month:02d}-{day.day:02d}")
+    return date_words(f"{day.year:04d}-{day.month:02d}-{day.day:02d}", words=window_date_words())
 
 
 @dataclass

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE
 from timeline_app.model.layout import TimelineLayout
-from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 PAN_FRACTION = 0.2
@@ -285,7 +285,7 @@ class TimelineView(QWidget):
         self._tip_index = index
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
-        when = format_span(c.starts[index], c.ends[index])
+        when = c.date_words(index, window_date_words())
         kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
             int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"

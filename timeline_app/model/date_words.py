@@ -158,14 +158,14 @@ def _range_words(a: _Part, b: _Part, words: DateWords) -> str:
     """Two ends, with what they share written once: "1–3 June 1962", "June–August 1962", "1929–1933"."""
     if a == b:
         return _qualified(_bare(a, words), a, words)
-    if not (a.plain and b.plain) or a.year != b.year or a.month is None:
+    # Only ends of one precision share their year: "1 June 1962 – June 1962" stays whole.
+    if not (a.plain and b.plain) or a.year != b.year or a.month is None or b.month is None \
+            or (a.day is None) != (b.day is None):
         return _joined(_qualified(_bare(a, words), a, words), _qualified(_bare(b, words), b, words), words)
-    if b.month is None:  # 1962-06/1962: from June to some time in 1962
-        return _joined(_bare(a, words), _bare(b, words), words)
     if a.day is None and b.day is None:
         span = words.range_tight.format(first=words.months[a.month - 1], last=words.months[b.month - 1])
         return words.month.format(month=span, year=a.year)
-    if a.day is not None and b.day is not None and a.month == b.month:
+    if a.month == b.month:
         span = words.range_tight.format(first=a.day, last=b.day)
         return words.day.format(day=span, month=words.months_of_day[a.month - 1], year=a.year)
     return words.range_spaced.format(first=_bare(a, words, year=False), last=_bare(b, words))
