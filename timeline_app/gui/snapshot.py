@@ -176,7 +176,8 @@ class Snapshot:
         used = {t for t, count in c.arrays.themes.counts(self.view.mask).items() if count} or set(c.theme_names)
         items = [(c.theme_colors.get(t, "#8c8c8c"), c.theme_names[t]) for t in sorted(used, key=c.theme_names.get)
                  if t in c.theme_names]
-        key = ("◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   "
+        key = ("◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, uncertain or open   "
+               "▨ hatched: disputed   "
                "■ square, dotted lane: a scene of the film, not the record")
         metrics = QFontMetricsF(self.text_font)
         x, y, line = MARGIN, top, 22.0

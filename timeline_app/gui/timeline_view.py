@@ -63,7 +63,8 @@ class TimelineView(QWidget):
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(52)
         self.legend = QLabel(
-            "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   "
+            "◆ exact day   ◇ month or year only   ▬ period   ░ faded: approximate or open   ▨ disputed   "
+            "■ film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
         )
         self.legend.setWordWrap(True)

@@ -134,10 +134,12 @@ def date_flags_sql(columns: set[str]) -> str:
     cut = f"instr({text}, '/')"
     first = f"(case when {cut} > 0 then substr({text}, 1, {cut} - 1) else {text} end)"
     last = f"(case when {cut} > 0 then substr({text}, {cut} + 1) else {text} end)"
-    return (f"(({first} glob '*[~?%]*') * {VAGUE_START} + ({last} glob '*[~?%]*') * {VAGUE_END}"
+    # Most dates are plain ISO: one glob rules them out before the string surgery.
+    return (f"(case when date_text glob '*[~?%X.]*' or date_text glob '/*' or date_text glob '*/' then "
+            f"({first} glob '*[~?%]*') * {VAGUE_START} + ({last} glob '*[~?%]*') * {VAGUE_END}"
             f" + ({cut} > 0 and {first} in ('', '..')) * {OPEN_START}"
             f" + ({cut} > 0 and {last} in ('', '..')) * {OPEN_END}"
-            f" + (instr({text}, 'X') > 0) * {UNSPECIFIED_YEARS})")
+            f" + (instr({text}, 'X') > 0) * {UNSPECIFIED_YEARS} else 0 end)")
 
 
 def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
