@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from timeline_app.gui.plain_text import tooltip_text
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog, empty_catalog
-from timeline_app.store.dates import format_span
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
 KINDS = ("History", "Film scene", "Reception")
@@ -52,7 +52,7 @@ class EventTableModel(QAbstractTableModel):
         """What the table shows for the event at ``position`` in ``column``."""
         c = self.catalog
         if column == 0:
-            return format_span(c.starts[position], c.ends[position])
+            return c.date_words(position, window_date_words())
         if column == 1:
             return c.titles[position]
         if column == 5:

@@ -32,6 +32,7 @@ from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.view_actions import ViewActionsMixin
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
@@ -311,7 +312,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.timeline.centre_on(index)
         self.table.select_event(event_id)
         store = self.state.store
-        details = event_details(store, self.state.catalog, event_id) if event_id and store is not None else None
+        details = event_details(store, self.state.catalog, event_id, window_date_words()) \
+            if event_id and store is not None else None
         self.excerpts.show_details(details)
         self.commentary.show_details(details)
         self.reader.show_event(event_id)

@@ -15,11 +15,11 @@ from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.timeline_keys import TimelineKeys
 from timeline_app.gui.timeline_speech import TimelineSpeech
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE
 from timeline_app.model.layout import TimelineLayout
-from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 MIN_ROW_PX = 12  # the row height labels need (see mark_painter.MIN_ROW_PX_FOR_LABELS)
@@ -68,7 +68,8 @@ class TimelineView(QWidget):
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(52)
         self.legend = QLabel(self.tr(
-            "◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square: film scene   ·   "
+            "◆ exact day   ◇ month or year only   ▬ period   ░ faded: approximate or open   ▨ hatched: disputed   "
+            "■ square: film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, "
             "Shift+arrows pan, + − zoom, Enter zooms to the event, Home"
         ))
@@ -306,7 +307,7 @@ class TimelineView(QWidget):
         self._tip_index = index
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
-        when = format_span(c.starts[index], c.ends[index])
+        when = c.date_words(index, window_date_words())
         kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
             int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
