@@ -13,7 +13,9 @@ title), ``end``, ``certainty`` (else read from the date), ``places`` and ``theme
 ``;``: ids of the store, or names, which create places and themes the store lacks; with
 ``place_names``/``theme_names`` beside them, as the CSV export writes, new ones keep the exported
 id and name), ``summary``, ``calendar``, ``layer``, ``date_basis``, and ``source`` and ``quote``
-for one excerpt. A user's own event needs no place, theme or passage.
+for one excerpt. A user's own event needs no place, theme or passage; a row without a passage
+says nothing of where its date comes from (``date_basis`` unknown, whatever the column says): the
+passages and references that back a date are not in a CSV (the JSON export carries them).
 
 A source registered with its text has its quotes checked against that text; one
 registered without text keeps its quotes unverified, and the panes say so. Writing the
@@ -138,6 +140,9 @@ def _read_csv(path: Path, text: str, existing: Existing) -> tuple[dict, dict[str
         quote, source = row.get("quote"), row.get("source")
         if isinstance(quote, str) and quote.strip():
             entry["excerpts"] = [{"source": source.strip() if isinstance(source, str) else "", "quote": quote.strip()}]
+        elif entry.get("date_basis"):
+            # What backs the date (passages, references) is not in a CSV; the JSON export carries it.
+            entry["date_basis"] = "unknown"
         events.append(entry)
     return {"events": events, "new_places": places.created, "new_themes": themes.created}, lines
 

@@ -114,7 +114,7 @@ class SheetReader:
                                  "end": end})
             return
         title = title or summary.split("\n")[0][:80]
-        eid = self.event_ids.new(wanted_id if slug(wanted_id) == wanted_id else title)
+        eid = self.event_ids.new(wanted_id if wanted_id and slug(wanted_id) == wanted_id else title)
         self.reader.lines[eid] = self.reader.lines.get(key, 0)
         event: dict[str, Any] = {"id": eid, "title": title, "start": start, "end": end, "summary": summary,
                                  "certainty": "exact", "places": [],
