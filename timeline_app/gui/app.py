@@ -76,15 +76,13 @@ def _report_unexpected(window):
 
 
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
-    from timeline_app.model.explorer_state import DEFAULT_RANGE
-
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
-    window.state.set_view_range(*DEFAULT_RANGE)
+    window.state.set_view_range(*window.state.home_range)
     if select is not None:
         if select not in window.state.catalog.index_of:
             print(f"error: {store}: no event with id {select!r}", file=sys.stderr)
