@@ -223,7 +223,7 @@ def read_events(
         reader.rows.add("events", {
             "id": eid,
             "title": reader.text_field(entry, "title", where, eid),
-            "summary": reader.text_field(entry, "summary", where, eid),
+            "summary": reader.text_field(entry, "summary", where, eid, required=not own),
             "start": start, "end": end, **values, "date_text": date_text,
             "start_year": span[0], "end_year": span[1],
         })
