@@ -121,8 +121,12 @@ def check_source(reader: EntryReader, row: dict[str, Any], where: str) -> None:
             reader.problem(where, field_name, why, str(sid or ""))
 
 
-def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
-    """Read places or themes keyed by id; return the ids."""
+def read_named(reader: EntryReader, entries: dict, table: str, own: bool = False) -> set[str]:
+    """Read places or themes keyed by id; return the ids.
+
+    ``own``: a user's own places, which may leave out the kind and the position (null), as places
+    named in a CSV or sheet do; such a place is listed but not drawn on the map.
+    """
     for key, raw in as_mapping(reader, entries, table).items():
         where = f"{table[:-1]} '{key}'"
         entry = as_mapping(reader, raw, where, key)
@@ -137,12 +141,16 @@ def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
             row["color"] = color
         else:
             kind = entry.get("kind", "")
-            if kind not in PLACE_KINDS:
+            if own and kind is None:
+                pass
+            elif kind not in PLACE_KINDS:
                 reader.problem(where, "kind", f"{kind!r} is not one of {', '.join(PLACE_KINDS)}", key)
             row["kind"] = kind
             for axis, limit in (("latitude", 90), ("longitude", 180)):
                 value = entry.get(axis)
-                if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
+                if own and entry.get("latitude") is None and entry.get("longitude") is None:
+                    pass  # no position at all: not on the map
+                elif isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
                     reader.problem(where, axis, f"{value!r} is not a {axis} in degrees", key)
                 row[axis] = value
         reader.rows.add(table, row)

@@ -239,7 +239,7 @@ def read_import(path: Path, existing: Existing) -> tuple[dict[str, list[dict]], 
             if key in have:
                 continue  # already in the store: the store's definition stands
             entries[key] = entry
-        named[table] = read_named(reader, entries, table) | have
+        named[table] = read_named(reader, entries, table, own=True) | have
         _add_named(reader, as_list(reader, data.get(f"new_{table}", []), table, "-"), table, named[table])
     read_periods(reader, data.get("periods", []))
     read_events(reader, data.get("events", []), sources, named["places"], named["themes"],
