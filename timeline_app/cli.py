@@ -168,9 +168,12 @@ def check(store: Path) -> None:
 
 
 def _report_problems(source: Path, store: Path, problems: list, report: str) -> None:
-    """One line for one problem of the whole file; a count and a line per problem otherwise. Exit 2."""
-    if len(problems) == 1 and not problems[0].line and problems[0].where == "file":
-        click.echo(f"error: {source}: {problems[0].message}; {store} left unchanged", err=True)
+    """One line for one problem; a count and a line per problem otherwise. Exit 2."""
+    if len(problems) == 1:
+        problem = problems[0]
+        where = f"line {problem.line}: " if problem.line else ""
+        text = f"{where}{problem.message}" if problem.where == "file" else str(problem)
+        click.echo(f"error: {source}: {text}; {store} left unchanged", err=True)
     else:
         click.echo(f"error: {source}: {len(problems)} problem(s); {store} left unchanged", err=True)
         click.echo(report, err=True)
