@@ -12,6 +12,7 @@ from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails,
 from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
+NO_PASSAGE = "No source passage"
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
 
 
@@ -86,7 +87,9 @@ class ExcerptPane(QTextBrowser):
             f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
-            f"<h3>Passages ({len(details.excerpts)})</h3>",
+            f"<h3>Passages ({len(details.excerpts)})</h3>" if details.excerpts else
+            f"<p style='color:gray'><b>{_e(NO_PASSAGE)}</b>: an event of your own that no passage of a "
+            "source backs.</p>",
             *(passage_html(view, details) for view in details.excerpts),
         ]
         self.setHtml("".join(parts))

@@ -159,7 +159,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         view.addSeparator()
         self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
-        self._action(view, "Show &1917–1991", "Ctrl+0", self.timeline.home)
+        self._action(view, "&Home: the store's years", "Ctrl+0", self.timeline.home)
         self.add_view_actions(view)
         view.addSeparator()
         self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
@@ -269,6 +269,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
     def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
         if isinstance(notice, StoreChanged):
+            self.timeline.home_range = state.home_range
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", "Timeline") if state.store is not None else None

@@ -126,6 +126,7 @@ class TimelineView(QWidget):
         self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=pg.mkBrush(120, 120, 120, 120),
                                        pen=pg.mkPen(120, 120, 120))
         self.overview.addItem(self.density)
+        self.home_range: tuple[float, float] = DEFAULT_RANGE  # the open store's: set by the window
         self.overview_window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
         self.overview_window.setZValue(10)
         self.overview.addItem(self.overview_window)
@@ -213,8 +214,8 @@ class TimelineView(QWidget):
         self.box.setXRange(low, high, padding=0)
 
     def home(self) -> None:
-        """Back to 1917-1991."""
-        self.set_view_range(*DEFAULT_RANGE)
+        """Back to the store's home range (``home_range``: its years, 1917-1991 for the shipped store)."""
+        self.set_view_range(*self.home_range)
 
     def zoom(self, factor: float, centre: float | None = None) -> None:
         """Zoom in (factor < 1) or out (factor > 1) about ``centre`` (default: the middle)."""
