@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from timeline_app.gui import help_dialogs
 from timeline_app.gui.commentary_pane import CommentaryPane
+from timeline_app.gui.background_jobs import BackgroundJobs
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.filter_requests import FilterRequests
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
@@ -78,7 +80,9 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
         self.filters = FilterPanel()
-        self.table = EventTable()
+        self.jobs = BackgroundJobs(self)
+        self.requests = FilterRequests(self.state, self.jobs, self)
+        self.table = EventTable(jobs=self.jobs)
         self.excerpts = ExcerptPane()
         self.commentary = CommentaryPane()
         self.panes = QTabWidget()
@@ -127,7 +131,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.show_folder.linkActivated.connect(lambda _link: self._open_export_folder())
         self.statusBar().addPermanentWidget(self.show_folder)
         self._exported: Path | None = None
-        self.filters.sigFilterChanged.connect(self.state.set_filter)
+        self.filters.sigFilterChanged.connect(self.requests.request)
         self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
         self.excerpts.sigShowInReview.connect(self.show_in_review)
         self.reader.sigEventClicked.connect(self.state.select)
@@ -261,6 +265,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
     def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
         if isinstance(notice, StoreChanged):
+            self.requests.forget()
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", "Timeline") if state.store is not None else None
@@ -295,7 +300,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)
         self.table.select_event(state.selection)
-        self.filters.show_state(state.filter, state.facet_counts(), len(shown), len(state.catalog))
+        shown_filter = state.filter.with_(search=self.requests.shown_search())  # not undo what is being typed
+        self.filters.show_state(shown_filter, state.facet_counts(), len(shown), len(state.catalog))
 
     def _show_selection(self, event_id: str | None) -> None:
         index = self.state.catalog.index_of.get(event_id) if event_id else None
@@ -370,6 +376,11 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
             self.settings.save_view(self.state.store.path, self.state.view_state())
         self.settings.sync()
 
+    def background_busy(self) -> bool:
+        """Whether a search or a sort is still being worked out in a worker thread."""
+        return self.requests.pending() or self.table.source_model.busy()
+
     def closeEvent(self, event) -> None:
         self.save_settings()
+        self.jobs.stop()
         super().closeEvent(event)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.store.event_store import EventStore
+from timeline_app.store.event_store import EventStore, connect
+from timeline_app.store.interrupt import CancelCheck, never
+from timeline_app.store.search import search_rowids
 from timeline_app.store.timeline_index import (
     CERTAINTY_CODES,
     Membership,
@@ -155,11 +157,22 @@ class EventCatalog:
     def __len__(self) -> int:
         return len(self.arrays)
 
-    def search_mask(self, text: str) -> np.ndarray | None:
-        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words."""
+    def search_mask(self, text: str, cancelled: CancelCheck = never, own_connection: bool = False) -> np.ndarray | None:
+        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words.
+
+        A worker thread passes ``own_connection`` (SQLite connections are not shared between
+        threads) and a ``cancelled`` check that stops a search a newer keystroke made stale.
+        """
         if self.store is None:
             return None
-        rowids = self.store.search_rowids(text)
+        if not own_connection:
+            rowids = search_rowids(self.store.conn, text, cancelled)
+        else:
+            conn = connect(self.store.path)
+            try:
+                rowids = search_rowids(conn, text, cancelled)
+            finally:
+                conn.close()
         return None if rowids is None else self.mask_of_rowids(rowids)
 
     def mask_of_rowids(self, rowids) -> np.ndarray:

@@ -15,6 +15,8 @@ import unicodedata
 
 import numpy as np
 
+from timeline_app.store.interrupt import CancelCheck, cancellable, never, stop_if
+
 #: (table, searched columns); events are found through the quote tables' ``event_id``.
 SEARCHED = (
     ("events", ("title", "summary")),
@@ -59,27 +61,39 @@ def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[
     return {r[1] for r in conn.execute(f"pragma table_info([{table}_fts])")}
 
 
-def search_rowids(conn: sqlite3.Connection, text: str) -> np.ndarray | None:
-    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words."""
+def _rowids(conn: sqlite3.Connection, sql: str, params: tuple) -> np.ndarray:
+    # One row of comma-separated rowids: hundreds of thousands of hits cost no Python object each.
+    text = conn.execute(f"select group_concat(rowid) from ({sql})", params).fetchone()[0]
+    return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+
+
+def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = never) -> np.ndarray | None:
+    """Rowids of the events matching ``text`` (see the module's rule), ascending; None if ``text`` has no words.
+
+    Raises :class:`~timeline_app.store.interrupt.Cancelled` soon after ``cancelled()`` holds
+    (a newer keystroke), so a worker thread can drop a search nobody waits for.
+    """
     words = search_words(text)
     if not words:
         return None
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
     conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
     query = fts_query(text)
-    found: set[int] = set()
-    for table, columns in SEARCHED:
-        join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
-        row = "e" if table == "events" else "t"
-        if set(columns) <= _fts_columns(conn, table, tables):
-            sql = (f"select e.rowid from events e {join} join [{table}_fts] f on f.rowid = {row}.rowid "
-                   f"where [{table}_fts] match ?")
-            try:
-                found.update(r[0] for r in conn.execute(sql, (query,)))
-                continue
-            except sqlite3.Error:
-                pass  # a damaged or foreign index: the scan below gives the same answer, slower
-        cells = ", ".join(f"{row}.[{c}]" for c in columns)
-        sql = f"select e.rowid from events e {join} where tl_row_matches(?, {cells})"
-        found.update(r[0] for r in conn.execute(sql, (" ".join(words),)))
-    return np.fromiter(found, dtype=np.int64, count=len(found))
+    found: list[np.ndarray] = []
+    with cancellable(conn, cancelled):
+        for table, columns in SEARCHED:
+            join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
+            row = "e" if table == "events" else "t"
+            if set(columns) <= _fts_columns(conn, table, tables):
+                sql = (f"select e.rowid as rowid from events e {join} join [{table}_fts] f on f.rowid = {row}.rowid "
+                       f"where [{table}_fts] match ?")
+                try:
+                    found.append(_rowids(conn, sql, (query,)))
+                    continue
+                except sqlite3.Error:
+                    stop_if(cancelled)
+                    # a damaged or foreign index: the scan below gives the same answer, slower
+            cells = ", ".join(f"{row}.[{c}]" for c in columns)
+            sql = f"select e.rowid as rowid from events e {join} where tl_row_matches(?, {cells})"
+            found.append(_rowids(conn, sql, (" ".join(words),)))
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
