@@ -34,7 +34,7 @@ class _Job(QRunnable):
             result, error = self.work(self.ticket.cancelled), ""
         except Cancelled:
             result, error = None, ""
-        except Exception as exc:  # noqa: BLE001 - a failed job must reach the window as a message, not kill a thread
+        except Exception as exc:
             result, error = None, str(exc) or type(exc).__name__
         self.relay.sigFinished.emit(self.number, result, error)
 

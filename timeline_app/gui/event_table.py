@@ -19,7 +19,7 @@ MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megab
 #: Above this many events a column is sorted in a worker thread, and every column is sorted
 #: in advance soon after a store opens, so a click on a header finds its order ready.
 BACKGROUND_ABOVE = 20_000
-PREPARE_AFTER_MS = 2000
+PREPARE_AFTER_MS = 500
 
 
 class EventTableModel(QAbstractTableModel):

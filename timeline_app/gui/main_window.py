@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui import help_dialogs
-from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.background_jobs import BackgroundJobs
+from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin

@@ -15,7 +15,7 @@ import numpy as np
 
 from timeline_app.store.event_store import EventStore, connect
 from timeline_app.store.interrupt import CancelCheck, never
-from timeline_app.store.search import search_rowids
+from timeline_app.store.search import QuoteOwners, search_rowids
 from timeline_app.store.timeline_index import (
     CERTAINTY_CODES,
     Membership,
@@ -153,6 +153,7 @@ class EventCatalog:
         self.themes = MemberColumn(a.themes)
         self.sources = MemberColumn(a.sources)
         self.index_of = PositionIndex(self.store, a.rowid, self.ids)
+        self.quote_owners = QuoteOwners()  # read on the first search, kept for the next ones
 
     def __len__(self) -> int:
         return len(self.arrays)
@@ -166,11 +167,11 @@ class EventCatalog:
         if self.store is None:
             return None
         if not own_connection:
-            rowids = search_rowids(self.store.conn, text, cancelled)
+            rowids = search_rowids(self.store.conn, text, cancelled, self.quote_owners)
         else:
             conn = connect(self.store.path)
             try:
-                rowids = search_rowids(conn, text, cancelled)
+                rowids = search_rowids(conn, text, cancelled, self.quote_owners)
             finally:
                 conn.close()
         return None if rowids is None else self.mask_of_rowids(rowids)

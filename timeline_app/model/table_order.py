@@ -64,10 +64,16 @@ def _member_ranks(m: Membership, names: dict[str, str]) -> np.ndarray:
     per_event = m.per_event()
     groups: list[tuple[np.ndarray, np.ndarray]] = []
     texts: list[str] = [""]  # the cell of an event without values
-    for count in np.unique(per_event[per_event > 0]).tolist():
+    for count in np.flatnonzero(np.bincount(per_event))[1:].tolist() if m.size else []:
         events = np.flatnonzero(per_event == count)
-        codes = m.value[m.indptr[events][:, None] + np.arange(count)]
-        distinct, inverse = np.unique(codes, axis=0, return_inverse=True)
+        codes = m.value[m.indptr[events][:, None] + np.arange(count)].astype(np.int64)
+        base = len(m.keys) + 1
+        if base ** count < 2 ** 62:  # one number per set of values: a plain sort, not a sort of rows
+            number = codes @ (base ** np.arange(count, dtype=np.int64))
+            _distinct, first, inverse = np.unique(number, return_index=True, return_inverse=True)
+            distinct = codes[first]
+        else:
+            distinct, inverse = np.unique(codes, axis=0, return_inverse=True)
         groups.append((events, len(texts) + inverse.reshape(-1)))
         texts.extend(member_text(names, sorted(m.keys[c] for c in row)) for row in distinct.tolist())
     text_rank = _dense_ranks(natural_keys(texts))
@@ -75,6 +81,21 @@ def _member_ranks(m: Membership, names: dict[str, str]) -> np.ndarray:
     for events, text in groups:
         ranks[events] = text_rank[text]
     return ranks
+
+
+def both_orders(ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions by ascending and by descending rank; equal ranks in position order both ways."""
+    small = np.uint16 if len(ranks) == 0 or ranks.max() < 2 ** 16 else np.int32  # 16 bits: a radix sort
+    ascending = np.argsort(ranks.astype(small), kind="stable").astype(np.int32)
+    # Descending: the runs of equal rank in reverse order, each run kept as it is.
+    sorted_ranks = ranks[ascending]
+    run_start = np.flatnonzero(np.concatenate(([True], sorted_ranks[1:] != sorted_ranks[:-1])))
+    run_length = np.diff(np.append(run_start, len(ranks)))
+    new_start = np.concatenate(([0], np.cumsum(run_length[::-1])[:-1]))[::-1]
+    run_of = np.repeat(np.arange(len(run_start)), run_length)
+    descending = np.empty_like(ascending)
+    descending[new_start[run_of] + np.arange(len(ranks)) - run_start[run_of]] = ascending
+    return ascending, descending
 
 
 class TableOrder:
@@ -100,10 +121,9 @@ class TableOrder:
             return
         ranks = self._ranks(column, cancelled)
         stop_if(cancelled)
-        ascending = np.argsort(ranks, kind="stable").astype(np.int32)
-        descending = np.argsort(-ranks, kind="stable").astype(np.int32)
+        orders = both_orders(ranks)
         with self._lock:
-            self._orders[column] = (ascending, descending)
+            self._orders[column] = orders
 
     def _ranks(self, column: int, cancelled: CancelCheck) -> np.ndarray:
         c, a = self.catalog, self.catalog.arrays

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import unicodedata
 
 import numpy as np
@@ -61,17 +62,55 @@ def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[
     return {r[1] for r in conn.execute(f"pragma table_info([{table}_fts])")}
 
 
-def _rowids(conn: sqlite3.Connection, sql: str, params: tuple) -> np.ndarray:
-    # One row of comma-separated rowids: hundreds of thousands of hits cost no Python object each.
-    text = conn.execute(f"select group_concat(rowid) from ({sql})", params).fetchone()[0]
+def _ints(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
 
 
-def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = never) -> np.ndarray | None:
+def _rowids(conn: sqlite3.Connection, sql: str, params: tuple) -> np.ndarray:
+    # One row of comma-separated rowids: hundreds of thousands of hits cost no Python object each.
+    return _ints(conn.execute(f"select group_concat(rowid) from ({sql})", params).fetchone()[0])
+
+
+class QuoteOwners:
+    """For one store, the event of every row of a searched table, read once and kept.
+
+    A search then maps the rows its index found to their events with array operations, not
+    with a join that looks each one up (seconds for hundreds of thousands of hits). Safe to
+    share between threads; each brings its own connection.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def events_of(self, conn: sqlite3.Connection, table: str, rowids: np.ndarray) -> np.ndarray:
+        """The events' rowids of these rows of ``table`` (rows that no event owns are left out)."""
+        rows, owners = self._read(conn, table)
+        at = np.minimum(np.searchsorted(rows, rowids), max(len(rows) - 1, 0))
+        known = rows[at] == rowids if len(rows) else np.zeros(len(rowids), dtype=bool)
+        return owners[at[known]]
+
+    def _read(self, conn: sqlite3.Connection, table: str) -> tuple[np.ndarray, np.ndarray]:
+        with self._lock:
+            if table not in self._tables:
+                if table == "events":
+                    rows = owners = _rowids(conn, "select rowid from events", ())
+                else:
+                    pairs = conn.execute(f"select group_concat(t.rowid), group_concat(e.rowid) from [{table}] t "
+                                         "join events e on e.id = t.event_id").fetchone()
+                    rows, owners = _ints(pairs[0]), _ints(pairs[1])
+                order = np.argsort(rows, kind="stable")
+                self._tables[table] = rows[order], owners[order]
+            return self._tables[table]
+
+
+def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = never,
+                  owners: QuoteOwners | None = None) -> np.ndarray | None:
     """Rowids of the events matching ``text`` (see the module's rule), ascending; None if ``text`` has no words.
 
     Raises :class:`~timeline_app.store.interrupt.Cancelled` soon after ``cancelled()`` holds
-    (a newer keystroke), so a worker thread can drop a search nobody waits for.
+    (a newer keystroke), so a worker thread can drop a search nobody waits for. ``owners``
+    (kept for a store between searches) makes a search with many hits fast.
     """
     words = search_words(text)
     if not words:
@@ -85,10 +124,13 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
             join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
             row = "e" if table == "events" else "t"
             if set(columns) <= _fts_columns(conn, table, tables):
-                sql = (f"select e.rowid as rowid from events e {join} join [{table}_fts] f on f.rowid = {row}.rowid "
-                       f"where [{table}_fts] match ?")
                 try:
-                    found.append(_rowids(conn, sql, (query,)))
+                    if owners is not None:
+                        hits = _rowids(conn, f"select rowid from [{table}_fts] where [{table}_fts] match ?", (query,))
+                        found.append(owners.events_of(conn, table, hits))
+                    else:
+                        found.append(_rowids(conn, f"select e.rowid as rowid from events e {join} join [{table}_fts] f "
+                                                   f"on f.rowid = {row}.rowid where [{table}_fts] match ?", (query,)))
                     continue
                 except sqlite3.Error:
                     stop_if(cancelled)
@@ -96,4 +138,5 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
             cells = ", ".join(f"{row}.[{c}]" for c in columns)
             sql = f"select e.rowid as rowid from events e {join} where tl_row_matches(?, {cells})"
             found.append(_rowids(conn, sql, (" ".join(words),)))
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    rowids = np.sort(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return rowids[np.concatenate(([True], rowids[1:] != rowids[:-1]))] if len(rowids) else rowids  # np.unique hashes: slow
