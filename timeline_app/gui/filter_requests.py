@@ -8,6 +8,8 @@ edits made while a search runs wait for it and are applied together with its ans
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from timeline_app.gui.background_jobs import BackgroundJobs
@@ -28,7 +30,7 @@ class FilterRequests(QObject):
         self.state, self.jobs = state, jobs
         self.background_above = BACKGROUND_ABOVE
         self.wanted: FilterState | None = None  # the newest request, until it is applied
-        self._searches = Latest()
+        self._searches, self._prepares, self._counts = Latest(), Latest(), Latest()
         self._searching = ""  # the text the current search job looks for
 
     def request(self, wanted: FilterState) -> None:
@@ -53,6 +55,37 @@ class FilterRequests(QObject):
     def shown_search(self) -> str:
         """The search text the box should show: the one being searched, else the state's."""
         return self.wanted.search if self.wanted is not None else self.state.filter.search
+
+    def count(self, on_counted: Callable[[dict[str, dict[str, int]]], None]) -> None:
+        """Compute the facet counts of the state as it is now; on a large store in a worker.
+
+        ``on_counted(counts)`` runs on the GUI thread, unless newer counts were asked for meanwhile.
+        """
+        counter = self.state.facet_counter()
+        if len(self.state.catalog) <= self.background_above:
+            self._counts.cancel()
+            on_counted(counter())
+            return
+        ticket = self._counts.start()
+
+        def counted(counts: dict[str, dict[str, int]]) -> None:
+            if self._counts.is_current(ticket):
+                self._counts.cancel()
+                on_counted(counts)
+
+        self.jobs.run(ticket, lambda _cancelled: counter(), counted)
+
+    def counting(self) -> bool:
+        """Whether facet counts are still being computed in a worker."""
+        return self._counts.pending()
+
+    def store_shown(self) -> None:
+        """Another store is shown: drop any search, and on a large store get searching ready in a worker."""
+        self.forget()
+        self._prepares.cancel()
+        if len(self.state.catalog) > self.background_above:
+            catalog = self.state.catalog
+            self.jobs.run(self._prepares.start(), catalog.prepare_search, lambda _result: None)
 
     def forget(self) -> None:
         """Drop any running search (another store is shown, or a request that needs none came)."""

@@ -71,6 +71,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.state = ExplorerState()
         self.sigRowsChecked.connect(self._on_background_check)
         self.quiet_errors = False
+        self._counts: dict[str, dict[str, int]] | None = None  # the facet counts last shown
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self._refresh_lists)
         self._watched: tuple | None = None
@@ -265,7 +266,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
     def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
         if isinstance(notice, StoreChanged):
-            self.requests.forget()
+            self.requests.store_shown()
+            self._counts = None
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", "Timeline") if state.store is not None else None
@@ -301,7 +303,15 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.table.set_rows(state.catalog, shown)
         self.table.select_event(state.selection)
         shown_filter = state.filter.with_(search=self.requests.shown_search())  # not undo what is being typed
-        self.filters.show_state(shown_filter, state.facet_counts(), len(shown), len(state.catalog))
+        shown_count, total = len(shown), len(state.catalog)
+        if self._counts is not None:  # the filter shows at once; on a large store its counts follow
+            self.filters.show_state(shown_filter, self._counts, shown_count, total)
+
+        def show_counts(counts: dict[str, dict[str, int]]) -> None:
+            self._counts = counts
+            self.filters.show_state(state.filter.with_(search=self.requests.shown_search()), counts, shown_count, total)
+
+        self.requests.count(show_counts)
 
     def _show_selection(self, event_id: str | None) -> None:
         index = self.state.catalog.index_of.get(event_id) if event_id else None
@@ -378,7 +388,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
 
     def background_busy(self) -> bool:
         """Whether a search or a sort is still being worked out in a worker thread."""
-        return self.requests.pending() or self.table.source_model.busy()
+        return self.requests.pending() or self.requests.counting() or self.table.source_model.busy()
 
     def closeEvent(self, event) -> None:
         self.save_settings()

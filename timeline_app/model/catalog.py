@@ -176,6 +176,16 @@ class EventCatalog:
                 conn.close()
         return None if rowids is None else self.mask_of_rowids(rowids)
 
+    def prepare_search(self, cancelled: CancelCheck = never) -> None:
+        """Read what makes searches with many hits fast, on this thread's own connection."""
+        if self.store is None:
+            return
+        conn = connect(self.store.path)
+        try:
+            self.quote_owners.prepare(conn, cancelled)
+        finally:
+            conn.close()
+
     def mask_of_rowids(self, rowids) -> np.ndarray:
         """Mask of the events with these ``events`` rowids."""
         mask = np.zeros(len(self), dtype=bool)

@@ -284,7 +284,12 @@ class ExplorerState:
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts for every facet value under the other active filters and the view's years."""
-        return facet_counts(self.catalog, self.filter, self._search_hits, self.view_range, self._masks)
+        return self.facet_counter()()
+
+    def facet_counter(self) -> Callable[[], dict[str, dict[str, int]]]:
+        """A function computing :meth:`facet_counts` as of now, safe to call from a worker thread."""
+        catalog, state, hits, years, masks = self.catalog, self.filter, self._search_hits, self.view_range, self._masks
+        return lambda: facet_counts(catalog, state, hits, years, masks)
 
     # -- what is shown ---------------------------------------------------------------------------------
     def shown_indices(self) -> np.ndarray:
