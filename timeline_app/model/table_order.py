@@ -64,7 +64,8 @@ def _member_ranks(m: Membership, names: dict[str, str]) -> np.ndarray:
     per_event = m.per_event()
     groups: list[tuple[np.ndarray, np.ndarray]] = []
     texts: list[str] = [""]  # the cell of an event without values
-    for count in np.flatnonzero(np.bincount(per_event))[1:].tolist() if m.size else []:
+    sizes = np.flatnonzero(np.bincount(per_event)) if m.size else np.zeros(0, dtype=np.int64)
+    for count in sizes[sizes > 0].tolist():
         events = np.flatnonzero(per_event == count)
         codes = m.value[m.indptr[events][:, None] + np.arange(count)].astype(np.int64)
         base = len(m.keys) + 1

@@ -130,6 +130,7 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
     found: list[np.ndarray] = []
     with cancellable(conn, cancelled):
         for table, columns in SEARCHED:
+            stop_if(cancelled)
             join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
             row = "e" if table == "events" else "t"
             if set(columns) <= _fts_columns(conn, table, tables):

@@ -90,7 +90,7 @@ class KeyColumn:
         present[codes] = True
         dense = np.cumsum(present)
         bits = max(1, int(dense[-1]).bit_length())
-        codes = dense.astype(np.uint8 if bits <= 8 else np.uint16)[codes]
+        codes = np.append(dense.astype(np.uint8 if bits <= 8 else np.uint16)[codes], 0)  # 0: something to index
         per_word, shift = 64 // bits, np.uint64(bits)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         active = np.arange(len(lengths))
