@@ -139,9 +139,11 @@ def test_typing_while_a_search_runs_is_not_undone(qtbot, small_store: Path, tmp_
     box = window.filters.search
     box.setText("demonstration")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    window.state.set_view_range(1950.0, 1970.0)  # the lists refresh while the search runs
+    window.state.set_view_range(1920.0, 1950.0)  # the lists refresh while the search runs
     qtbot.waitUntil(lambda: not window._lists_timer.isActive())
     assert box.text() == "demonstration"
     release.set()
     qtbot.waitUntil(lambda: window.state.filter.search == "demonstration" and not window.background_busy())
+    window.state.set_view_range(1917.0, 1992.0)
+    qtbot.waitUntil(lambda: not window._lists_timer.isActive())
     assert window.table.row_ids() == ["massacre"]

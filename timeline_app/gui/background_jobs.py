@@ -8,6 +8,7 @@ answer never overwrites a newer one. A job stopped by its ticket delivers nothin
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -36,7 +37,8 @@ class _Job(QRunnable):
             result, error = None, ""
         except Exception as exc:
             result, error = None, str(exc) or type(exc).__name__
-        self.relay.sigFinished.emit(self.number, result, error)
+        with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for the answer
+            self.relay.sigFinished.emit(self.number, result, error)
 
 
 class BackgroundJobs(QObject):
@@ -50,20 +52,27 @@ class BackgroundJobs(QObject):
         self._relay.sigFinished.connect(self._deliver)
         self._waiting: dict[int, tuple[Ticket, Callable[[Any], None], Callable[[str], None] | None]] = {}
         self._count = 0
+        self._stopped = False
 
     def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
             on_error: Callable[[str], None] | None = None) -> None:
         """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled."""
+        if self._stopped:
+            return
         self._count += 1
+        try:
+            self.pool.start(_Job(self._count, ticket, work, self._relay))
+        except RuntimeError:
+            return  # the window is being deleted
         self._waiting[self._count] = (ticket, on_done, on_error)
-        self.pool.start(_Job(self._count, ticket, work, self._relay))
 
     def busy(self) -> bool:
         """Whether any job has not delivered yet."""
         return bool(self._waiting)
 
     def stop(self, wait_ms: int = 3000) -> None:
-        """Drop queued jobs and wait for running ones (they stop at their next check once cancelled)."""
+        """Drop queued jobs, wait for running ones (cancelled, they stop at their next check); start no more."""
+        self._stopped = True
         for ticket, _done, _error in self._waiting.values():
             ticket.stop.set()
         self.pool.clear()

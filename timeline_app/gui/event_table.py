@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -31,8 +40,8 @@ class EventTableModel(QAbstractTableModel):
     ready the rows stay as they were and ``sorting`` is True.
     """
 
-    def __init__(self, jobs: BackgroundJobs | None = None) -> None:
-        super().__init__()
+    def __init__(self, jobs: BackgroundJobs | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.catalog: EventCatalog = empty_catalog()
         self.order = TableOrder(self.catalog)
         self.shown = np.zeros(0, dtype=np.int64)
@@ -175,7 +184,7 @@ class EventTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None, jobs: BackgroundJobs | None = None) -> None:
         super().__init__(parent)
-        self.source_model = EventTableModel(jobs)
+        self.source_model = EventTableModel(jobs, self)
         self.setModel(self.source_model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
