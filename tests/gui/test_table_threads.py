@@ -139,8 +139,8 @@ def test_typing_while_a_search_runs_is_not_undone(qtbot, small_store: Path, tmp_
     box = window.filters.search
     box.setText("demonstration")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    window.state.set_view_range(1920.0, 1950.0)  # the lists refresh while the search runs
-    qtbot.waitUntil(lambda: not window._lists_timer.isActive())
+    window.state.set_view_range(1920.0, 1950.0)  # the lists and counts refresh while the search runs
+    qtbot.waitUntil(lambda: not window._lists_timer.isActive() and not window.requests.counting())
     assert box.text() == "demonstration"
     release.set()
     qtbot.waitUntil(lambda: window.state.filter.search == "demonstration" and not window.background_busy())
