@@ -171,7 +171,8 @@ def test_fuzzy_timeline_dates_come_in_as_approximate(timeline_store: Path) -> No
     ("<svg></svg>", "is XML with <svg> at its root, not a Timeline file"),
     ("<timeline><timetype>bosparaniantime</timetype></timeline>", "uses Timeline's 'bosparaniantime' calendar"),
     ("<timeline><categories/><events><event><start>1930-02-30 00:00:00</start><end>1930-03-01 00:00:00</end>"
-     "<text>Leap</text></event></events></timeline>", "event 'Leap', field 'start': '1930-02-30 00:00:00' is not a day"),
+     "<text>Leap</text></event></events></timeline>",
+     "event 'Leap', field 'start': '1930-02-30 00:00:00' is not a day"),
     ("<timeline><categories/><events><event><start>1930-01-01 00:00:00</start><end>1930-01-01 00:00:00</end>"
      "<text>Lost</text><category>Nowhere</category></event></events></timeline>",
      "event 'Lost', field 'category': names the category 'Nowhere', which the file does not define"),

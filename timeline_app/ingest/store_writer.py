@@ -69,7 +69,9 @@ def foreign_triggers(conn: sqlite3.Connection) -> list[str]:
 
 
 def import_events(source: Path, target: Path, shipped: Path | None = None, allow_shipped: bool = False) -> int:
-    """Add the events of ``source`` (any format :mod:`.import_file` reads) to the store ``target``, creating it if needed.
+    """Add the events of ``source`` (any format :mod:`.import_file` reads) to the store ``target``.
+
+    The store is created if needed.
 
     All or nothing, inside the store: see the module's notes. The shipped store is refused
     unless ``allow_shipped``. Returns the number of events added. Raise

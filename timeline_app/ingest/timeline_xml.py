@@ -90,8 +90,8 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
     named = Named("themes", themes, colours)
     by_category: dict[str, str] = {}
     new_themes: list[dict] = []
-    for index, category in enumerate(root.iterfind("categories/category"), start=1):
-        name = (category.findtext("name") or "").strip()
+    for index, found in enumerate(root.iterfind("categories/category"), start=1):
+        name = (found.findtext("name") or "").strip()
         if not name:
             reader.problem(f"category #{index}", "name", "is missing or empty")
             continue
@@ -99,7 +99,7 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
         by_category[name] = named.id_for(name)
         if len(named.created) > before:  # a new theme: the file's colour, if it gives one
             row = named.created[-1]
-            row["color"] = hex_colour(category.findtext("color") or "") or row["color"]
+            row["color"] = hex_colour(found.findtext("color") or "") or row["color"]
             new_themes.append(row)
     periods = []
     period_ids = Ids(taken_periods, fallback="era")

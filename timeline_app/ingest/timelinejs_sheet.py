@@ -170,7 +170,9 @@ def read_slides(reader: EntryReader, document: dict, sheet: SheetReader) -> dict
     """Read a TimelineJS 3 JSON document (title, events, eras) into ``sheet``."""
 
     def text_of(slide: dict) -> tuple[str, str]:
-        text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
+        text = slide.get("text")
+        if not isinstance(text, dict):
+            return "", ""
         return str(text.get("headline") or ""), str(text.get("text") or "")
 
     if isinstance(document.get("title"), dict):

@@ -50,7 +50,8 @@ def test_cli_imports_each_format(tmp_path: Path, name: str, content: str, added:
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), [
-    ("bad.timeline", "<timeline>\n<events>\n<event>\n</timeline>", "bad.timeline: line 4: is not well-formed XML (mismatched tag)"),
+    ("bad.timeline", "<timeline>\n<events>\n<event>\n</timeline>",
+     "bad.timeline: line 4: is not well-formed XML (mismatched tag)"),
     ("bomb.timeline", '<!DOCTYPE t [<!ENTITY a "aaaa">]><timeline/>', "declares a document type or entities"),
     ("bad.csv", "Year,Headline\n1815,Ok\n18x5,Bad\n", "line 3: row 3, field 'Year': '18x5' is not a whole number"),
 ])
