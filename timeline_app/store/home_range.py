@@ -13,8 +13,9 @@ from timeline_app.store.dates import DateError, decimal_year, edtf_bounds
 
 #: The shortest home range, in years: a store of one day's events opens on the year around it.
 MIN_SPAN = 1.0
-#: Room left on each side of the data, as a share of its span, so the first and last marks show whole.
-MARGIN = 0.02
+#: Room left before and after the data, as shares of its span: the first mark shows whole, and the
+#: last one's label (written after its mark) has room.
+MARGIN = (0.02, 0.08)
 
 
 def home_range_problem(text: object) -> str | None:
@@ -44,4 +45,4 @@ def data_home(low: float, high: float) -> tuple[float, float]:
     if span < MIN_SPAN:
         middle = (low + high) / 2
         return middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
-    return low - span * MARGIN, high + span * MARGIN
+    return low - span * MARGIN[0], high + span * MARGIN[1]
