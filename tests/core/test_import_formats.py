@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.store_writer import import_events
@@ -284,3 +286,24 @@ def test_own_events_need_no_passage_but_a_claimed_basis_does(tmp_path: Path) -> 
     source.write_text(json.dumps(data, indent=1))
     assert import_events(source, tmp_path / "mine.db") == 1
     assert store_problems(tmp_path / "mine.db") == []
+
+
+_SHEET_HEADER = SHEET.read_text().splitlines()[0] + "\n"
+_cells = st.sampled_from(["", "1815", "6", "31", "0", "-5", "1e3", "<b>x</b>", "&amp;", "title", "era", "1930~",
+                          "\"a,b\"", "=1", "x" * 30])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.lists(_cells, min_size=0, max_size=20).map(",".join), max_size=5),
+       xml=st.text(alphabet="<>/timelevnsr tx01-:&;!", max_size=80))
+def test_no_sheet_or_timeline_file_makes_the_import_crash(tmp_path: Path, lines: list[str], xml: str) -> None:
+    for name, text in (("fuzz.csv", _SHEET_HEADER + "\n".join(lines)), ("fuzz.timeline", "<timeline>" + xml)):
+        source, store = tmp_path / name, tmp_path / f"{name}.db"
+        source.write_text(text, encoding="utf-8")
+        try:
+            import_events(source, store)
+        except ImportFileError:
+            assert not store.exists()
+        else:
+            assert store_problems(store) == []
+            store.unlink()

@@ -151,8 +151,8 @@ def read_sheet(reader: EntryReader, text: str, sheet: SheetReader) -> dict[str, 
             kind, headline, body, display, group = cells(row, "Type", "Headline", "Text", "Display Date", "Group")
             sheet.add(key, kind, headline, body, start, end, display, group)
     except csv.Error as exc:
-        reader.problem("file", "-", f"is not valid CSV: {exc}", f"row {rows.line_num}")
         reader.lines[f"row {rows.line_num}"] = rows.line_num
+        reader.problem("file", "-", f"is not valid CSV: {exc}", f"row {rows.line_num}")
     return sheet.data()
 
 
