@@ -159,6 +159,20 @@ def test_timeline_events_categories_and_eras_come_in(timeline_store: Path) -> No
     assert store_problems(timeline_store) == []
 
 
+def test_one_fuzzy_end_makes_that_end_approximate(tmp_path: Path) -> None:
+    source = tmp_path / "ends.timeline"
+    source.write_text("<timeline><categories/><events>"
+                      "<event><start>1930-01-01 00:00:00</start><end>1935-12-31 00:00:00</end><text>Late</text>"
+                      "<fuzzy_end>True</fuzzy_end></event>"
+                      "<event><start>1930-01-01 00:00:00</start><end>1935-12-31 00:00:00</end><text>Early</text>"
+                      "<fuzzy_start>True</fuzzy_start><fuzzy_end>False</fuzzy_end></event>"
+                      "</events></timeline>")
+    store = tmp_path / "ends.db"
+    assert import_events(source, store) == 2
+    assert {t: e[2:4] for t, e in events_of(store).items()} == {"Late": ("1930/1935~", "approximate"),
+                                                              "Early": ("1930~/1935", "approximate")}
+
+
 def test_fuzzy_timeline_dates_come_in_as_approximate(timeline_store: Path) -> None:
     events = events_of(timeline_store)
     assert events["Magnitogorsk is built"][:4] == ("1930", "", "1930~", "approximate")

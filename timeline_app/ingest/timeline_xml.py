@@ -80,8 +80,15 @@ def _day(reader: EntryReader, text: str | None, key: str, field: str) -> date | 
         return None
 
 
-def _fuzzy(start: str, end: str) -> str:
-    return f"{start}~/{end}~" if end else f"{start}~"
+def _flag(element: ET.Element, tag: str) -> bool:
+    return (element.findtext(tag) or "").strip() == "True"
+
+
+def _fuzzy(start: str, end: str, at_start: bool, at_end: bool) -> str:
+    """The EDTF date of a fuzzy event: ``~`` on the fuzzy ends (a point is fuzzy if either end is)."""
+    if not end:
+        return f"{start}~"
+    return f"{start}{'~' if at_start else ''}/{end}{'~' if at_end else ''}"
 
 
 def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str], themes: dict[str, str],
@@ -126,7 +133,10 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
         if first is None or last is None:
             continue
         start, end = iso_bounds(first, last) if first <= last else (first.isoformat(), last.isoformat())
-        fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
+        # Timeline 2.x writes <fuzzy>; later versions may say which end is fuzzy.
+        at_start = _flag(element, "fuzzy") or _flag(element, "fuzzy_start")
+        at_end = _flag(element, "fuzzy") or _flag(element, "fuzzy_end")
+        fuzzy = at_start or at_end
         event: dict[str, Any] = {
             "id": event_ids.new(title), "title": title, "start": start, "end": end,
             "summary": (element.findtext("description") or "").strip(),
@@ -134,6 +144,6 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
             "themes": [by_category[category]] if category in by_category else [],
         }
         if fuzzy:
-            event["date"] = _fuzzy(start, end)
+            event["date"] = _fuzzy(start, end, at_start, at_end)
         events.append(event)
     return {"title": "", "events": events, "periods": periods, "new_themes": new_themes}
