@@ -7,7 +7,7 @@ of events from 1815 to 1985 opens on 1815–1985.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import calendar
 
 from timeline_app.store.dates import DateError, decimal_year, edtf_bounds
 
@@ -35,8 +35,7 @@ def named_home(text: object) -> tuple[float, float] | None:
         return None
     first, last = edtf_bounds(text)
     assert first is not None and last is not None
-    end = decimal_year(last + timedelta(days=1)) if last < date.max else float(date.max.year + 1)
-    return decimal_year(first), end
+    return decimal_year(first), decimal_year(last) + 1 / (366 if calendar.isleap(last.year) else 365)
 
 
 def data_home(low: float, high: float) -> tuple[float, float]:
