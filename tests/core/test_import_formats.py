@@ -237,6 +237,42 @@ def test_timelinejs_json_comes_in_with_its_ids_title_groups_and_eras(tmp_path: P
     assert themes_of(store) == {"Dnieper dam": ["Industry"]}
 
 
+def test_odd_timelinejs_json_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    document = {"title": {"text": {"text": "<p>Only a text</p><p>and more</p>"}},
+                "events": [{"start_date": {"year": 1961, "month": "4"}, "text": {"text": "<p>No headline here</p>"}},
+                           {"start_date": {"year": 1962}, "display_date": "1962?", "text": {"headline": "Maybe"}}],
+                "eras": [{"start_date": {"year": 1960}, "text": {"headline": "Open era"}}]}
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps(document))
+    store = tmp_path / "odd.db"
+    assert import_events(source, store) == 2
+    assert dict(rows(store, "select key, value from meta"))["title"] == "Only a text"
+    assert events_of(store) == {"No headline here": ("1961-04", "", "1961-04", "exact", "No headline here"),
+                                "Maybe": ("1962", "", "1962?", "approximate", "")}
+    assert rows(store, "select name, start, [end] from periods") == [("Open era", "1960", "")]
+
+
+def test_bad_timelinejs_slides_are_each_named(tmp_path: Path) -> None:
+    document = {"events": [
+        "a slide as text",
+        {"unique_id": "no-object", "start_date": "1961", "text": {"headline": "Bad date"}},
+        {"unique_id": "no-year", "start_date": {"month": 4}, "text": {"headline": "No year"}},
+        {"unique_id": "text-as-text", "start_date": {"year": 1961}, "text": "plain"},
+        {"start_date": {"year": 1961}, "end_date": {"year": "soon"}, "text": {"headline": "Bad end"}},
+    ]}
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(document))
+    with pytest.raises(ImportFileError) as caught:
+        import_events(source, tmp_path / "bad.db")
+    assert [str(p) for p in caught.value.problems] == [
+        "event #1, field '-': must be an object",
+        "no-object, field 'start_date': must be an object with a year",
+        "no-year, field 'start_date.Year': is empty, but a month or day is given",
+        "event #5, field 'end_date.Year': 'soon' is not a whole number",
+        "event 'text-as-text', field 'title': is missing or empty",
+    ]
+
+
 # -- our CSV: EDTF dates, places and themes by name ----------------------------------------------------
 
 @pytest.mark.parametrize(("edtf", "start", "end", "certainty"), [
