@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.model.date_words import ENGLISH, DateWords, date_words
@@ -198,6 +198,7 @@ def test_the_english_table_is_the_default_and_its_months_are_in_order() -> None:
     assert date_words("1962-06", words=plain) == "June 1962"
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dates(), st.integers(min_value=0, max_value=400))
 def test_any_day_range_names_both_ends(first, length: int) -> None:
     from datetime import timedelta
