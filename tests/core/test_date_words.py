@@ -12,6 +12,12 @@ from timeline_app.model.date_words import ENGLISH, DateWords, date_words
 from timeline_app.store.rules import date_text_problem
 
 
+@pytest.fixture(autouse=True)
+def _fresh_words() -> None:
+    """Each test computes its words anew (mutation testing forks a process whose cache is already warm)."""
+    date_words.cache_clear()
+
+
 @pytest.mark.parametrize(("start", "end", "date_text", "written"), [
     ("1930", "", "1930~", "c. 1930"),
     ("1920", "1929", "192X", "1920s"),
