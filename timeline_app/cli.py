@@ -16,7 +16,8 @@ from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.source_file import SourceFileError
 from timeline_app.ingest.store_writer import import_events
-from timeline_app.model.explorer_state import ViewState
+from timeline_app.model.catalog import load_catalog
+from timeline_app.model.explorer_state import ViewState, home_of
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.saved_views import (
@@ -197,9 +198,12 @@ def check(store: Path) -> None:
 
 
 def _report_problems(source: Path, store: Path, problems: list, report: str) -> None:
-    """One line for one problem of the whole file; a count and a line per problem otherwise. Exit 2."""
-    if len(problems) == 1 and not problems[0].line and problems[0].where == "file":
-        click.echo(f"error: {source}: {problems[0].message}; {store} left unchanged", err=True)
+    """One line for one problem; a count and a line per problem otherwise. Exit 2."""
+    if len(problems) == 1:
+        problem = problems[0]
+        where = f"line {problem.line}: " if problem.line else ""
+        text = f"{where}{problem.message}" if problem.where == "file" else str(problem)
+        click.echo(f"error: {source}: {text}; {store} left unchanged", err=True)
     else:
         click.echo(f"error: {source}: {len(problems)} problem(s); {store} left unchanged", err=True)
         click.echo(report, err=True)
@@ -248,8 +252,10 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
               help="any, both, only-one, or a source id such as doyle-2021.")
 @click.option("--disputed", is_flag=True, help="Only events the reviewers dispute.")
 @click.option("--search", default="", help="Only events matching these words (full-text search).")
-@click.option("--from", "year_from", type=float, default=1917.0, show_default=True, help="First year shown.")
-@click.option("--to", "year_to", type=float, default=1992.0, show_default=True, help="Last year shown.")
+@click.option("--from", "year_from", type=float, default=None, show_default="the store's home range",
+              help="First year shown.")
+@click.option("--to", "year_to", type=float, default=None, show_default="the store's home range",
+              help="Last year shown.")
 @click.option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
               help="Lanes of the timeline.")
 @click.option("--width", type=click.IntRange(600, 8000), default=1600, show_default=True,
@@ -264,8 +270,8 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
               help="Start from a saved view (or a view's copied text); other options given change it.")
 @click.pass_context
 def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | None, place: tuple[str, ...],
-                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float,
-                   year_to: float, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
+                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float | None,
+                   year_to: float | None, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
                    view_name: str | None) -> None:
     """Export a view of the timeline as a picture or the filtered events as data, without a window.
 
@@ -292,21 +298,27 @@ def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | Non
         year_to = year_to if given("year_to") else view.view_range[1]
         group_by = group_by if given("group_by") else view.grouping
     for flag, value in (("--from", year_from), ("--to", year_to)):
-        if not math.isfinite(value) or not 1 <= value <= 9999:
+        if value is not None and (not math.isfinite(value) or not 1 <= value <= 9999):
             raise UserError(f"{flag} {value:g} is not a year between 1 and 9999")
-    if year_to <= year_from:
+    if year_from is not None and year_to is not None and year_to <= year_from:
         raise UserError(f"--to {year_to:g} must be after --from {year_from:g}")
     if EXPORTERS[fmt].picture:
         _offscreen_app()
     event_store = EventStore(store)
     try:
+        catalog = load_catalog(event_store)
+        home = home_of(event_store, catalog)  # what the window opens on, where a flag leaves a year out
+        years = (home[0] if year_from is None else year_from, home[1] if year_to is None else year_to)
+        if years[1] <= years[0]:
+            raise UserError(f"--to {years[1]:g} must be after --from {years[0]:g} (the store's home range "
+                            f"is {home[0]:g} to {home[1]:g})")
         places, themes = _targets(event_store, "place", place), _targets(event_store, "theme", theme)
         reviewers = {"any", "both", "only-one", *event_store.sources()}
         if reviewer not in reviewers:
             raise UserError(f"--reviewer {reviewer!r} is not in {store}; choose from {', '.join(sorted(reviewers))}")
         state = FilterState(places=places, themes=themes, reviewer=reviewer, disputed_only=disputed, search=search,
                             layers=view.filter.layers if view is not None else frozenset())
-        shown = view_of_store(event_store, state, group_by, (year_from, year_to), fit=fit)
+        shown = view_of_store(event_store, state, group_by, years, fit=fit, catalog=catalog)
         summary = export(shown, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
         raise UserError(str(exc)) from None

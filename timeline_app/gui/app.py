@@ -53,6 +53,9 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
+    from timeline_app.gui.color_scheme import follow_color_scheme
+
+    follow_color_scheme(app)
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False
@@ -79,15 +82,13 @@ def _report_unexpected(window):
 
 
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None, view) -> int:
-    from timeline_app.model.explorer_state import DEFAULT_RANGE
-
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
-    window.state.set_view_range(*DEFAULT_RANGE)
+    window.state.set_view_range(*window.state.home_range)
     if view is not None:
         window.show_view(view)
     if select is not None:
