@@ -85,6 +85,8 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     dialog.setWindowTitle("Keyboard shortcuts")
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setAccessibleName("Keyboard shortcuts")
+    table.setTabKeyNavigation(False)  # Tab goes on to the Close button
     for row, (what, keys) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(what))
         table.setItem(row, 1, QTableWidgetItem(keys))
