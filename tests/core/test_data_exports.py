@@ -342,3 +342,62 @@ def test_export_writes_the_format_asked_and_says_how_many_events(shipped, tmp_pa
     with pytest.raises(ExportError, match="unknown format 'xls'"):
         export(v, tmp_path / "x.xls", "xls")
     assert not (tmp_path / "x.xls").exists()
+
+
+def test_the_windows_view_exports_what_the_window_shows() -> None:
+    from timeline_app.export.view import view_of_state
+    from timeline_app.model.explorer_state import ExplorerState
+
+    state = ExplorerState()
+    state.open_store(SHIPPED_STORE)
+    try:
+        state.set_filter(FilterState(themes=frozenset({"protest"})))
+        state.set_view_range(1950, 1970)
+        state.set_grouping("place")
+        exported = view_of_state(state)
+        assert exported.store is state.store and exported.grouping == "place"
+        assert exported.view_range == state.view_range and exported.filter == state.filter
+        assert [state.catalog.ids[i] for i in exported.shown()] == [state.catalog.ids[i] for i in
+                                                                      state.shown_indices()]
+        headless = view_of_store(state.store, state.filter, "place", state.view_range)
+        assert exported.shown().tolist() == headless.shown().tolist()
+        assert [lane.key for lane in exported.layout.lanes] == [lane.key for lane in headless.layout.lanes]
+        assert {lane.key for lane in exported.layout.lanes} <= {p["id"] for p in state.store.places()}
+        state.set_view_range(1917, 1930)  # the exported view is a copy: the window moves on alone
+        assert [state.catalog.ids[i] for i in exported.shown()] != [state.catalog.ids[i] for i in
+                                                                      state.shown_indices()]
+        assert exported.title() == dict(sql("select key, value from meta"))["title"]
+    finally:
+        state.close_store()
+
+
+def test_a_format_registered_later_is_offered_and_wins_its_name(shipped, tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.export import registry
+
+    monkeypatch.setattr(registry, "EXPORTERS", dict(registry.EXPORTERS))
+    written: list[int] = []
+
+    def write(v, path, _options, _progress) -> str:
+        path.write_text("tab", encoding="utf-8")
+        written.append(len(v.shown()))
+        return "a table"
+
+    registry.register(registry.Exporter("tsv", "Tab-separated", ".tsv", False, write))
+    assert format_for(tmp_path / "v.tsv") == "tsv"
+    assert registry.export(view(shipped), tmp_path / "v.tsv", "tsv") == "a table"
+    assert written == [SHIPPED_EVENTS] and (tmp_path / "v.tsv").read_text(encoding="utf-8") == "tab"
+    registry.register(registry.Exporter("tsv", "Tab-separated, again", ".tab", False, write))
+    assert registry.EXPORTERS["tsv"].label == "Tab-separated, again" and format_for(tmp_path / "v.tab") == "tsv"
+
+
+def test_a_date_basis_the_slides_do_not_know_adds_no_note(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set date_basis = 'rumour' where id = 'strike'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store, check_rows=False)
+    try:
+        strike = next(s for s in timelinejs_document(view(store))["events"] if s["unique_id"] == "strike")
+    finally:
+        store.close()
+    assert "<p><small></small></p>" in strike["text"]["text"] and "None" not in strike["text"]["text"]
