@@ -401,3 +401,33 @@ def test_a_date_basis_the_slides_do_not_know_adds_no_note(small_store: Path) -> 
     finally:
         store.close()
     assert "<p><small></small></p>" in strike["text"]["text"] and "None" not in strike["text"]["text"]
+
+
+def test_a_source_without_publication_or_author_still_exports_to_timelinejs(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update sources set publication = null, published = null, url = null")
+    conn.execute("update sources set author = null where id = 'weiss-2021'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        massacre = next(s for s in timelinejs_document(view(store))["events"] if s["unique_id"] == "massacre")
+    finally:
+        store.close()
+    assert "— Clare Doyle, <i></i></blockquote>" in massacre["text"]["text"]
+    assert "”<br>— , <i></i></blockquote>" in massacre["text"]["text"]
+
+
+def test_each_slide_lists_every_fact_and_names_each_excerpts_reviewer(shipped) -> None:
+    by_id = slides(shipped)
+    facts = sql("select fact, ref from outside_facts where event_id = 'october-revolution' order by id")
+    assert len(facts) > 1
+    items = "".join(f"<li>{html.escape(f)} — <i>{html.escape(r)}</i></li>" for f, r in facts)
+    text = by_id["october-revolution"]["text"]["text"]
+    assert f"<p><small>From outside the reviews:</small></p><ul>{items}</ul>" in text
+    quote, author, publication = sql("select e.quote, s.author, s.publication from excerpts e join sources s "
+                                     "on s.id = e.source_id where e.event_id = 'october-revolution' "
+                                     "and e.speaker = ''")[0]
+    assert (f"<blockquote>“{html.escape(quote)}”<br>— {html.escape(author)}, <i>{html.escape(publication)}</i>"
+            f"</blockquote>") in text
+    assert text.endswith("</blockquote>") and "XXXX" not in text
