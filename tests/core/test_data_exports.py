@@ -431,3 +431,21 @@ def test_each_slide_lists_every_fact_and_names_each_excerpts_reviewer(shipped) -
     assert (f"<blockquote>“{html.escape(quote)}”<br>— {html.escape(author)}, <i>{html.escape(publication)}</i>"
             f"</blockquote>") in text
     assert text.endswith("</blockquote>") and "XXXX" not in text
+
+
+def test_an_event_with_no_lane_has_no_group_and_an_open_era_ends_where_it_starts(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("delete from event_themes where event_id = 'strike'")
+    conn.execute("insert into periods (id, name, start, [end]) values ('khrushchev', 'Khrushchev', '1953-09', '')")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        document = timelinejs_document(view(store, grouping="theme"))
+    finally:
+        store.close()
+    groups = {s["unique_id"]: s["group"] for s in document["events"]}
+    assert groups == {"strike": "", "massacre": groups["massacre"]} and groups["massacre"] in {
+        "Terror and repression", "Strikes and uprisings"}
+    assert document["eras"] == [{"start_date": {"year": 1953, "month": 9}, "end_date": {"year": 1953, "month": 9},
+                                 "text": {"headline": "Khrushchev"}}]

@@ -97,7 +97,7 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, position: int) -> int | None:
         """The table row showing catalog ``position``, if any."""
-        found = np.flatnonzero(self.rows == position + 1)
+        found = np.flatnonzero(self.rows == position)
         return int(found[0]) if len(found) else None
 
 
