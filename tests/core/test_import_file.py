@@ -102,6 +102,15 @@ def test_a_guarded_formula_cell_comes_back_as_the_text_but_other_quotes_stay(sma
         "a": "-minus", "b": "@at"}
 
 
+def test_a_csv_header_without_the_needed_columns_names_them_on_line_1(small_store: Path, tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "mine.csv", "id,title,end,places,summary\nx,X,,novocherkassk,S.\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(csv_file, small_store)
+    assert str(caught.value) == (f"{csv_file}: line 1: file, field '-': "
+                                 "the header lacks the column(s) start, certainty, themes")
+    assert caught.value.report() == str(caught.value)
+
+
 def test_a_bad_csv_row_is_named_by_its_line_and_field(small_store: Path, tmp_path: Path) -> None:
     before = small_store.read_bytes()
     csv_file = write(tmp_path, "mine.csv", HEADER + (
