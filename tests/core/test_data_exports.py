@@ -128,6 +128,13 @@ def test_csv_of_no_events_is_the_header_alone(shipped, tmp_path: Path) -> None:
     assert (tmp_path / "none.csv").read_text(encoding="utf-8").splitlines() == [",".join(CSV_COLUMNS)]
 
 
+def test_a_csv_cell_of_nothing_is_empty_and_numbers_are_text() -> None:
+    from timeline_app.export.data_formats import csv_cell
+
+    assert (csv_cell(None), csv_cell(1962), csv_cell(-3), csv_cell("@x"), csv_cell("x=1")) == (
+        "", "1962", "'-3", "'@x", "x=1")
+
+
 def test_progress_starts_at_nought_and_ends_at_the_count(shipped, tmp_path: Path) -> None:
     for writer in (write_csv, write_json, write_timelinejs):
         calls: list[tuple[int, int]] = []

@@ -139,7 +139,7 @@ def test_an_unknown_filter_value_is_named_with_the_choices(tmp_path: Path, flag:
     result = CliRunner().invoke(cli, ["export", "-o", str(tmp_path / "v.json"), flag, value])
     assert result.exit_code == 2
     line = result.output.strip()
-    assert line.startswith(f"error: {flag} '{value}' is not in ") and f"events.db; choose from " in line
+    assert line.startswith(f"error: {flag} '{value}' is not in ") and "events.db; choose from " in line
     assert choices in line and "\n" not in line
     assert not (tmp_path / "v.json").exists()
 

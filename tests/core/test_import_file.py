@@ -140,10 +140,19 @@ def test_a_csv_row_without_a_quote_has_no_excerpt_and_is_refused(small_store: Pa
         import_events(csv_file, small_store)
 
 
+def test_a_csv_quote_without_a_source_names_the_empty_source(small_store: Path, tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "mine.csv", HEADER + f"x,X,1963,,exact,novocherkassk,protest,S.,,,,,  ,{DOYLE}\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(csv_file, small_store)
+    assert [str(p) for p in caught.value.problems] == [
+        "line 2: event 'x', field 'excerpt.source': unknown source ''"]
+
+
 def test_a_broken_csv_is_named_with_its_line(small_store: Path, tmp_path: Path) -> None:
     csv_file = write(tmp_path, "mine.csv", HEADER + "x,X,1963\n" + "Y" * 200_000 + ",1963\n")
-    with pytest.raises(ImportFileError, match="line 3: file, field '-': is not valid CSV: field larger"):
+    with pytest.raises(ImportFileError) as caught:
         import_events(csv_file, small_store)
+    assert str(caught.value).startswith(f"{csv_file}: line 3: file, field '-': is not valid CSV: field larger")
 
 
 def test_a_file_neither_csv_nor_json_is_refused_by_name(small_store: Path, tmp_path: Path) -> None:
