@@ -456,3 +456,22 @@ def test_an_event_with_no_lane_has_no_group_and_an_open_era_ends_where_it_starts
         "Terror and repression", "Strikes and uprisings"}
     assert document["eras"] == [{"start_date": {"year": 1953, "month": 9}, "end_date": {"year": 1953, "month": 9},
                                  "text": {"headline": "Khrushchev"}}]
+
+
+def test_columns_left_null_export_as_their_defaults(small_store: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set layer = null, date_basis = null, date_text = null, calendar = null, "
+                 "summary = null where id = 'strike'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        write_csv(view(store), tmp_path / "v.csv")
+        event = next(e for e in events_document(view(store))["events"] if e["id"] == "strike")
+    finally:
+        store.close()
+    row = next(r for r in csv_rows(tmp_path / "v.csv") if r["id"] == "strike")
+    assert (row["date"], row["calendar"], row["layer"], row["date_basis"], row["summary"]) == (
+        "", "", "history", "unknown", "")
+    assert (event["date"], event["calendar"], event["layer"], event["date_basis"], event["summary"]) == (
+        "", "gregorian", "history", "unknown", "")
