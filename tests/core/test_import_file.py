@@ -130,8 +130,9 @@ def test_one_problem_has_no_count_of_more(small_store: Path, tmp_path: Path) -> 
     csv_file = write(tmp_path, "mine.csv", HEADER + f"x,X,1963,,sure,novocherkassk,protest,S.,,,,,doyle-2021,{DOYLE}\n")
     with pytest.raises(ImportFileError) as caught:
         import_events(csv_file, small_store)
-    assert str(caught.value).startswith(f"{csv_file}: line 2: event 'x', field 'certainty': ")
-    assert "more)" not in str(caught.value) and caught.value.path == csv_file
+    (problem,) = caught.value.problems
+    assert str(caught.value) == f"{csv_file}: line 2: event 'x', field 'certainty': {problem.message}"
+    assert caught.value.path == csv_file
 
 
 def test_a_csv_row_without_a_quote_has_no_excerpt_and_is_refused(small_store: Path, tmp_path: Path) -> None:
@@ -162,7 +163,15 @@ def test_a_file_neither_csv_nor_json_is_refused_by_name(small_store: Path, tmp_p
                                                                 f"doyle-2021,{DOYLE}\n"), small_store) == 1
 
 
-# --- JSON ------------------------------------------------------------------------------------------------------
+# --- JSON -----------------------------------------------------------------------------------------------------------
+
+
+def test_json_that_does_not_parse_is_named_with_its_line(small_store: Path, tmp_path: Path) -> None:
+    json_file = write(tmp_path, "mine.json", '{\n  "events": [\n    {"id": "x",,}\n  ]\n}')
+    with pytest.raises(ImportFileError) as caught:
+        import_events(json_file, small_store)
+    assert str(caught.value) == (f"{json_file}: line 3: file, field '-': is not valid JSON: "
+                                 "Expecting property name enclosed in double quotes")
 
 
 def test_json_that_is_not_an_object_is_named(small_store: Path, tmp_path: Path) -> None:
@@ -275,15 +284,19 @@ def test_read_import_leaves_the_store_to_number_passages(small_store: Path, tmp_
 # --- the store written -----------------------------------------------------------------------------------------
 
 
-def test_a_new_store_is_made_titled_after_the_file(tmp_path: Path) -> None:
-    data = {"sources": [{"id": "tape", "author": "Someone", "title": "Interview", "publication": "Tape",
+def own_data() -> dict:
+    """A file that makes a store on its own: its source, place and theme come with it."""
+    return {"sources": [{"id": "tape", "author": "Someone", "title": "Interview", "publication": "Tape",
                          "published": "1990"}],
             "places": [{"id": "rostov", "name": "Rostov", "kind": "city", "latitude": 47.2, "longitude": 39.7}],
             "themes": [{"id": "memory", "name": "Memory", "color": "#336699"}],
             "events": [json_event(places=["rostov"], themes=["memory"],
                                   excerpts=[{"source": "tape", "quote": "Words."}])]}
+
+
+def test_a_new_store_is_made_titled_after_the_file(tmp_path: Path) -> None:
     target = tmp_path / "new.db"
-    assert import_events(write_json(tmp_path, data), target) == 1
+    assert import_events(write_json(tmp_path, own_data()), target) == 1
     meta = dict(rows(target, "select key, value from meta"))
     assert meta["title"] == "Events imported from mine.json" and meta["built_from"] == "mine.json"
     assert meta["schema_version"] == "2"
@@ -295,6 +308,36 @@ def test_a_failed_new_store_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError):
         import_events(write_json(tmp_path, {"events": [json_event()]}), tmp_path / "new.db")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json"]
+
+
+def test_a_new_store_that_fails_its_check_is_named_not_its_temporary(tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.ingest import store_writer
+
+    monkeypatch.setattr(store_writer, "problems_of", lambda _conn: ["event 'x': something"])
+    target = tmp_path / "new.db"
+    with pytest.raises(StoreError) as caught:
+        import_events(write_json(tmp_path, own_data()), target)
+    assert str(caught.value) == (f"{target}: the import would break the store: event 'x': something; "
+                                 "nothing was imported")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json"]
+
+
+def test_a_store_made_meanwhile_is_kept_and_named(tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.ingest import store_writer
+
+    target = tmp_path / "new.db"
+    real_add = store_writer._add_to
+
+    def meanwhile(path: Path, source: Path, named: Path) -> int:
+        added = real_add(path, source, named)
+        target.write_bytes(b"theirs")
+        return added
+
+    monkeypatch.setattr(store_writer, "_add_to", meanwhile)
+    with pytest.raises(StoreError) as caught:
+        import_events(write_json(tmp_path, own_data()), target)
+    assert str(caught.value) == f"{target}: was created by another program meanwhile; try again"
+    assert target.read_bytes() == b"theirs"
 
 
 def test_a_store_in_a_missing_folder_or_a_folder_is_refused(small_store: Path, tmp_path: Path) -> None:
