@@ -175,8 +175,14 @@ def test_json_that_does_not_parse_is_named_with_its_line(small_store: Path, tmp_
 
 
 def test_json_that_is_not_an_object_is_named(small_store: Path, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="must hold a JSON object with a list 'events'"):
+    with pytest.raises(ImportFileError) as caught:
         import_events(write(tmp_path, "mine.json", "[1, 2]"), small_store)
+    assert str(caught.value) == (f"{tmp_path / 'mine.json'}: file, field '-': "
+                                 "must hold a JSON object with a list 'events'")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000), small_store)
+    assert str(caught.value) == (f"{tmp_path / 'deep.json'}: file, field '-': "
+                                 "nests lists or objects too deeply to be an events file")
     with pytest.raises(ImportFileError, match="holds no events to import"):
         import_events(write_json(tmp_path, {"events": []}), small_store)
 
