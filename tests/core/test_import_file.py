@@ -156,6 +156,12 @@ def test_a_broken_csv_is_named_with_its_line(small_store: Path, tmp_path: Path) 
     assert str(caught.value).startswith(f"{csv_file}: line 3: file, field '-': is not valid CSV: field larger")
 
 
+def test_a_file_that_is_not_there_is_named(small_store: Path, tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        import_events(tmp_path / "gone.csv", small_store)
+    assert str(caught.value).startswith(f"{tmp_path / 'gone.csv'}: file, field '-': ")
+
+
 def test_a_file_neither_csv_nor_json_is_refused_by_name(small_store: Path, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"mine\.txt: file, field '-': is neither \.csv nor \.json"):
         import_events(write(tmp_path, "mine.txt", HEADER), small_store)
