@@ -193,6 +193,15 @@ def test_json_that_is_not_an_object_is_named(small_store: Path, tmp_path: Path) 
         import_events(write_json(tmp_path, {"events": []}), small_store)
 
 
+def test_sources_places_or_themes_that_are_no_list_are_named(small_store: Path, tmp_path: Path) -> None:
+    data = {"sources": {"id": "x"}, "places": "rostov", "themes": 3, "events": [json_event()]}
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write_json(tmp_path, data), small_store)
+    assert [str(p) for p in caught.value.problems] == [
+        "sources, field '-': must be a list, not dict", "places, field '-': must be a list, not str",
+        "themes, field '-': must be a list, not int"]
+
+
 def test_json_adds_new_sources_places_and_themes_with_their_fields(small_store: Path, tmp_path: Path) -> None:
     data = {
         "sources": [{"id": "my-diary", "author": "A. Reader", "title": "My notes", "publication": "Notebook",
