@@ -202,6 +202,15 @@ def test_sources_places_or_themes_that_are_no_list_are_named(small_store: Path, 
         "themes, field '-': must be a list, not int"]
 
 
+def test_a_source_that_is_no_table_or_has_no_id_is_named(small_store: Path, tmp_path: Path) -> None:
+    data = {"sources": ["just text", {"author": "A", "title": "T"}], "events": [json_event()]}
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write_json(tmp_path, data), small_store)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems[0] == "source, field '-': must be a table of fields, not str"
+    assert "source '', field 'id': '' is not a lowercase slug like novocherkassk-massacre" in problems
+
+
 def test_json_adds_new_sources_places_and_themes_with_their_fields(small_store: Path, tmp_path: Path) -> None:
     data = {
         "sources": [{"id": "my-diary", "author": "A. Reader", "title": "My notes", "publication": "Notebook",
