@@ -42,7 +42,8 @@ def cell_text(catalog: EventCatalog, position: int, column: int) -> str:
     if column == TITLE:
         return c.titles[position]
     if column == KIND:
-        return kind_text(int(c.arrays.layer[position]))
+        layer = c.arrays.layer
+        return kind_text(int(layer[position]) if layer is not None else 0)
     names = (c.place_names, c.theme_names, c.source_names)[column - PLACES]
     values = (c.places, c.themes, c.sources)[column - PLACES][position]
     return member_text(names, values)
