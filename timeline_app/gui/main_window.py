@@ -154,7 +154,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "&Find…", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.state.clear_filter)
+        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.requests.clear)
         view.addSeparator()
         self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
