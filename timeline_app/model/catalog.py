@@ -167,7 +167,9 @@ class EventCatalog:
         if self.store is None:
             return None
         if not own_connection:
-            rowids = search_rowids(self.store.conn, text, cancelled, self.quote_owners)
+            # The window's own thread never waits while a worker reads the owners: it joins instead.
+            owners = self.quote_owners if self.quote_owners.ready() else None
+            rowids = search_rowids(self.store.conn, text, cancelled, owners)
         else:
             conn = connect(self.store.path)
             try:

@@ -99,6 +99,13 @@ class QuoteOwners:
                     stop_if(cancelled)
                     self._read(conn, table)
 
+    def ready(self) -> bool:
+        """Whether nobody is reading owners right now (so a search using them will not wait)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        self._lock.release()
+        return True
+
     def _read(self, conn: sqlite3.Connection, table: str) -> tuple[np.ndarray, np.ndarray]:
         with self._lock:
             if table not in self._tables:
