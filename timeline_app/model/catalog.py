@@ -167,7 +167,7 @@ class EventCatalog:
         if self.store is None:
             return None
         if not own_connection:
-            # The window's own thread never waits while a worker reads the owners: it joins instead.
+            # The window's own thread uses the owners only once a worker has read them all.
             owners = self.quote_owners if self.quote_owners.ready() else None
             rowids = search_rowids(self.store.conn, text, cancelled, owners)
         else:
