@@ -145,6 +145,11 @@ def test_searching_with_kept_owners_finds_the_same_events(titled_store: Path) ->
             assert search_rowids(conn, text, owners=owners).tolist() == search_rowids(conn, text).tolist()
         with pytest.raises(Cancelled):
             search_rowids(conn, "strike", lambda: True)
+        prepared = QuoteOwners()
+        assert not prepared.ready()
+        prepared.prepare(conn)
+        assert prepared.ready()
+        assert search_rowids(conn, "plant", owners=prepared).tolist() == search_rowids(conn, "plant").tolist()
     finally:
         conn.close()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QAction
 
 from conftest import build_small_store, event_entry
 from timeline_app.gui.main_window import MainWindow
@@ -147,3 +148,34 @@ def test_typing_while_a_search_runs_is_not_undone(qtbot, small_store: Path, tmp_
     window.state.set_view_range(1917.0, 1992.0)
     qtbot.waitUntil(lambda: not window._lists_timer.isActive())
     assert window.table.row_ids() == ["massacre"]
+
+
+def test_a_search_answering_late_keeps_later_changes_and_a_clear(
+        qtbot, small_store: Path, tmp_path: Path, monkeypatch) -> None:
+    window = threaded_window(qtbot, tmp_path, small_store)
+    release = threading.Event()
+    search_mask = EventCatalog.search_mask
+
+    def slow(self, text: str, cancelled=never, own_connection: bool = False):
+        release.wait(20)
+        return search_mask(self, text, never, own_connection)
+
+    monkeypatch.setattr(EventCatalog, "search_mask", slow)
+    box = window.filters.search
+    box.setText("demonstration")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    # The map sets a place while the search runs: the search's answer keeps the place.
+    window.state.set_filter(window.state.filter.with_(places=frozenset({"novocherkassk"})))
+    release.set()
+    qtbot.waitUntil(lambda: window.state.filter.search == "demonstration" and not window.background_busy())
+    assert window.state.filter.places == {"novocherkassk"}
+    assert window.table.row_ids() == ["massacre"]
+
+    release.clear()
+    box.setText("strike")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    next(a for a in window.findChildren(QAction) if a.text() == "Clear all &filters").trigger()
+    release.set()
+    qtbot.waitUntil(lambda: not window.jobs.busy())
+    assert window.state.filter.search == "" and not window.state.filter.places
+    assert box.text() == ""

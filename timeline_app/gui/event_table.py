@@ -21,7 +21,7 @@ from timeline_app.gui.plain_text import tooltip_text
 from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog, empty_catalog
 from timeline_app.model.latest import Latest, Ticket
-from timeline_app.model.table_order import KIND, PLACES, SOURCES, THEMES, TITLE, TableOrder, cell_text
+from timeline_app.model.table_order import DATE, KIND, PLACES, SOURCES, THEMES, TITLE, TableOrder, cell_text
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -68,7 +68,7 @@ class EventTableModel(QAbstractTableModel):
                 self._prepare_timer.start()
         self.beginResetModel()
         self.shown = np.asarray(positions, dtype=np.int64)
-        self.rows = self._arranged(self.order.rows(0, False, self.shown))
+        self.rows = self._arranged(None)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
@@ -113,8 +113,9 @@ class EventTableModel(QAbstractTableModel):
     def _in_background(self) -> bool:
         return self.jobs is not None and len(self.catalog) > self.background_above
 
-    def _arranged(self, meanwhile: np.ndarray) -> np.ndarray:
-        """The shown rows in the sort order; ``meanwhile`` while that order is computed in a worker."""
+    def _arranged(self, meanwhile: np.ndarray | None) -> np.ndarray:
+        """The shown rows in the sort order; while that order is computed in a worker, ``meanwhile``
+        (None: in start order)."""
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         rows = self.order.rows(self.sort_column, descending, self.shown)
         if rows is not None:
@@ -126,6 +127,8 @@ class EventTableModel(QAbstractTableModel):
         self.sorting = True
         if not self._being_computed(self.sort_column):
             self._compute(self.sort_column, self._sorts.start())
+        if meanwhile is None:
+            return self.order.rows(DATE, False, self.shown)
         return meanwhile
 
     def _being_computed(self, column: int) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from timeline_app.gui.background_jobs import BackgroundJobs
-from timeline_app.model.explorer_state import ExplorerState, SearchHits
+from timeline_app.model.explorer_state import ExplorerState, FilterChanged, Notice, SearchHits
 from timeline_app.model.filters import FilterState
 from timeline_app.model.latest import Latest, Ticket
 from timeline_app.store.search import search_words
@@ -32,12 +32,14 @@ class FilterRequests(QObject):
         self.wanted: FilterState | None = None  # the newest request, until it is applied
         self._searches, self._prepares, self._counts = Latest(), Latest(), Latest()
         self._searching = ""  # the text the current search job looks for
+        self._applying = False
+        state.subscribe(self._on_notice)
 
     def request(self, wanted: FilterState) -> None:
         """Show ``wanted``: at once, or when the search it needs has answered."""
         if not self._needs_worker(wanted):
             self.forget()
-            self.state.set_filter(wanted)
+            self._apply(wanted)
             return
         self.wanted = wanted
         if self._searches.pending() and self._searching == wanted.search:
@@ -47,6 +49,22 @@ class FilterRequests(QObject):
         catalog, text = self.state.catalog, wanted.search
         self.jobs.run(ticket, lambda cancelled: SearchHits(text, catalog.search_mask(text, cancelled, True)),
                       lambda found: self._answered(ticket, found), lambda _error: self._failed(ticket))
+
+    def clear(self) -> None:
+        """Show every event: no search, no facet (a search still running is dropped)."""
+        self.request(FilterState())
+
+    def _apply(self, wanted: FilterState, found: SearchHits | None = None) -> None:
+        self._applying = True
+        try:
+            self.state.set_filter(wanted, found)
+        finally:
+            self._applying = False
+
+    def _on_notice(self, notice: Notice) -> None:
+        if isinstance(notice, FilterChanged) and not self._applying and self.wanted is not None:
+            # Another view (the map) changed a facet while a search runs: its answer keeps that change.
+            self.wanted = notice.filter.with_(search=self.wanted.search)
 
     def pending(self) -> bool:
         """Whether a search is running for the newest request."""
@@ -101,10 +119,10 @@ class FilterRequests(QObject):
             return  # a newer keystroke superseded this search
         wanted = self.wanted
         self.forget()
-        self.state.set_filter(wanted, found)
+        self._apply(wanted, found)
 
     def _failed(self, ticket: Ticket) -> None:
         if self._searches.is_current(ticket) and self.wanted is not None:
             wanted = self.wanted
             self.forget()
-            self.state.set_filter(wanted)  # the same search on the GUI thread: its answer, or its error
+            self._apply(wanted)  # the same search on the GUI thread: its answer, or its error

@@ -160,7 +160,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "&Find…", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.state.clear_filter)
+        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.requests.clear)
         view.addSeparator()
         self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
@@ -316,8 +316,12 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.table.select_event(state.selection)
         shown_filter = state.filter.with_(search=self.requests.shown_search())  # not undo what is being typed
         shown_count, total = len(shown), len(state.catalog)
-        if self._counts is not None:  # the filter shows at once; on a large store its counts follow
+        if self._counts is None:  # a store just opened: its counts at once, so the panel shows its filter
+            self._counts = state.facet_counts()
             self.filters.show_state(shown_filter, self._counts, shown_count, total)
+            return
+        # The filter shows at once (with the counts last shown); on a large store its counts follow.
+        self.filters.show_state(shown_filter, self._counts, shown_count, total)
 
         def show_counts(counts: dict[str, dict[str, int]]) -> None:
             self._counts = counts

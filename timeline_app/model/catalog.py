@@ -180,7 +180,9 @@ class EventCatalog:
         if self.store is None:
             return None
         if not own_connection:
-            rowids = search_rowids(self.store.conn, text, cancelled, self.quote_owners, self.search_vocabularies[0])
+            # The window's own thread uses the owners only once a worker has read them all.
+            owners = self.quote_owners if self.quote_owners.ready() else None
+            rowids = search_rowids(self.store.conn, text, cancelled, owners, self.search_vocabularies[0])
         else:
             conn = connect(self.store.path)
             try:

@@ -136,6 +136,7 @@ class QuoteOwners:
     def __init__(self) -> None:
         self._tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.Lock()
+        self._prepared = False
 
     def events_of(self, conn: sqlite3.Connection, table: str, rowids: np.ndarray) -> np.ndarray:
         """The events' rowids of these rows of ``table`` (rows that no event owns are left out)."""
@@ -157,6 +158,11 @@ class QuoteOwners:
                 if table in tables:
                     stop_if(cancelled)
                     self._read(conn, table)
+        self._prepared = True
+
+    def ready(self) -> bool:
+        """Whether :meth:`prepare` has read every table (a search using them then never waits or reads)."""
+        return self._prepared
 
     def _read(self, conn: sqlite3.Connection, table: str) -> tuple[np.ndarray, np.ndarray]:
         with self._lock:
