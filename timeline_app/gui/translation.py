@@ -1,0 +1,103 @@
+"""The interface's language: English, or Russian from ``resources/translations/timeline_app_ru.qm``.
+
+The window follows the system locale unless ``--lang`` says otherwise. The command line has no
+Qt application, so it reads the same ``.qm`` through a bare :class:`QTranslator` (see
+:func:`translate`); Qt is loaded only when the language is not English, so English commands
+stay Qt-free. The ``.ts`` sources are made and compiled by ``scripts/translations.sh``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from timeline_app.store.paths import RESOURCES
+
+LANGUAGES = ("en", "ru")
+TRANSLATIONS = RESOURCES / "translations"
+_loaded: dict[str, object] = {}  # the translators in use, kept alive while Qt holds them
+_language = "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` where it is defined; :func:`translate` translates it later."""
+    return text
+
+
+def system_language() -> str:
+    """"ru" when the user's locale is Russian, else "en" (the POSIX variables first, then Qt's idea of it)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            if value in ("C", "POSIX") or value.startswith("C."):
+                break
+            return _known(value)
+    else:
+        if os.name == "nt" or os.uname().sysname == "Darwin":
+            from PySide6.QtCore import QLocale
+
+            return _known(QLocale.system().name())
+    return "en"
+
+
+def _known(locale_name: str) -> str:
+    code = locale_name.split("_")[0].split(".")[0].split("-")[0].lower()
+    return code if code in LANGUAGES else "en"
+
+
+def choose_language(requested: str | None = None) -> str:
+    """The language to show: ``requested`` ("ru" or "en") if given, else the system's."""
+    if requested:
+        return _known(requested)
+    return system_language()
+
+
+def current_language() -> str:
+    """The language chosen last by :func:`use_language` ("en" until then)."""
+    return _language
+
+
+def use_language(language: str, app=None) -> str:
+    """Use ``language`` from now on: load its translations, and install them into ``app`` if given.
+
+    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. Returns
+    the language used ("en" when no translation of it is found).
+    """
+    global _language
+    language = _known(language)
+    if app is not None:
+        for translator in _loaded.values():
+            app.removeTranslator(translator)
+    _loaded.clear()
+    _language = language
+    if language == "en":
+        if app is not None:  # numbers as the English interface writes them, whatever the system's locale
+            from PySide6.QtCore import QLocale
+
+            QLocale.setDefault(QLocale("en_US"))
+        return language
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    ours = QTranslator()
+    if not ours.load(str(TRANSLATIONS / f"timeline_app_{language}.qm")):
+        _language = "en"
+        return "en"
+    _loaded["ours"] = ours
+    qt_own = QTranslator()  # the words of Qt's own dialogs and buttons (OK, Cancel, Close)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _loaded["qt"] = qt_own
+    QLocale.setDefault(QLocale(language))
+    if app is not None:
+        for translator in _loaded.values():
+            app.installTranslator(translator)
+    return language
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the current language, with or without a Qt application (the command line has none).
+
+    ``%n`` in the text is replaced by ``n`` (and ``n`` picks the Russian plural form).
+    """
+    translator = _loaded.get("ours")
+    found = translator.translate(context, text, disambiguation, n) if translator is not None else ""  # type: ignore[attr-defined]
+    result = found or text
+    return result.replace("%n", str(n)) if n >= 0 else result
