@@ -95,9 +95,16 @@ def use_language(language: str, app=None) -> str:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the current language, with or without a Qt application (the command line has none).
 
-    ``%n`` in the text is replaced by ``n`` (and ``n`` picks the Russian plural form).
+    ``%n`` in the text is replaced by ``n``, ``%Ln`` by ``n`` with digit grouping (and ``n`` picks the
+    Russian plural form).
     """
     translator = _loaded.get("ours")
     found = translator.translate(context, text, disambiguation, n) if translator is not None else ""  # type: ignore[attr-defined]
     result = found or text
-    return result.replace("%n", str(n)) if n >= 0 else result
+    if n < 0:
+        return result
+    if "%L" in result:
+        from PySide6.QtCore import QLocale
+
+        result = result.replace("%Ln", QLocale().toString(n))
+    return result.replace("%n", str(n))
