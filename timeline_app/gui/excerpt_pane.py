@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.gui.core_words import core_word, voice_words
+from timeline_app.gui.local_format import local_date
 from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails, PassageView
 from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
+translate = QCoreApplication.translate
 
 
 def _e(text: str, limit: int = 20_000) -> str:
@@ -23,16 +26,19 @@ def provenance_html(details: EventDetails) -> str:
     """Where the event and its date come from, and every outside fact with its reference."""
     parts = []
     if details.layer != "history":
-        layer = LAYERS.get(details.layer, details.layer)
-        parts.append(f"<p style='{FILM_BANNER}'><b>▣ Not the historical record:</b> {_e(layer)} as the reviews "
-                     "tell it.</p>")
-    basis = DATE_BASES.get(details.date_basis, details.date_basis) if details.provenance_known else \
-        "this store (contract version 1) does not record where dates come from"
-    parts.append(f"<p style='margin-top:0'><b>Date:</b> {_e(details.when)} ({_e(details.certainty)}); {_e(basis)}.</p>")
+        layer = core_word(LAYERS.get(details.layer, details.layer))
+        parts.append(f"<p style='{FILM_BANNER}'>" + translate(
+            "ExcerptPane", "<b>▣ Not the historical record:</b> {layer} as the reviews tell it.").format(
+            layer=_e(layer)) + "</p>")
+    basis = core_word(DATE_BASES.get(details.date_basis, details.date_basis)) if details.provenance_known else \
+        translate("ExcerptPane", "this store (contract version 1) does not record where dates come from")
+    parts.append("<p style='margin-top:0'>" + translate("ExcerptPane", "<b>Date:</b> {date} ({certainty}); {basis}.")
+                 .format(date=_e(local_date(details.when)), certainty=_e(core_word(details.certainty)), basis=_e(basis))
+                 + "</p>")
     if details.outside_facts:
         items = "".join(f"<li>{_e(fact)} <i>— {_e(ref)}</i></li>" for fact, ref in details.outside_facts)
-        parts.append(f"<p style='margin-bottom:0'><b>From outside the reviews:</b></p>"
-                     f"<ul style='margin-top:0'>{items}</ul>")
+        parts.append("<p style='margin-bottom:0'><b>" + translate("ExcerptPane", "From outside the reviews:")
+                     + f"</b></p><ul style='margin-top:0'>{items}</ul>")
     return "".join(parts)
 
 
@@ -40,8 +46,9 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
     """One passage: who says it (and in whose voice), the paragraph around it, and a link into the review."""
     q = view.quote
     source = details.source(q.source_id)
-    heading = f"{source.author} — {source.publication}, {source.published}".rstrip(", ")
-    voice = f" <span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
+    heading = f"{source.author} — {source.publication}, {local_date(source.published)}".rstrip(", ")
+    voice_label = voice_words(view)
+    voice = f" <span style='color:#555'>({_e(voice_label)})</span>" if voice_label else ""
     parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
     if view.verified and view.context is not None:
         context = view.context
@@ -50,12 +57,15 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
                                     min(context.end - context.start, 20_000))
         body = marked_html(context.paragraph, [(context.start, context.end, HIGHLIGHT)])
         link = f"review:{q.source_id}:{q.start}:{q.end}"
-        parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>Show in review</a>")
+        parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>"
+                     + translate("ExcerptPane", "Show in review") + "</a>")
     else:
-        parts.append(f"<blockquote>{_e(q.quote)}<br><i>Unverified: this source was registered without its text, "
-                     "so the quotation could not be checked.</i>")
+        parts.append(f"<blockquote>{_e(q.quote)}<br><i>" + translate(
+            "ExcerptPane", "Unverified: this source was registered without its text, so the quotation could not be "
+            "checked.") + "</i>")
     if q.note:
-        parts.append(f"<br><span style='color:#7a4a00'>Editor's note: {_e(q.note)}</span>")
+        parts.append("<br><span style='color:#7a4a00'>" + translate("ExcerptPane", "Editor's note: {note}").format(
+            note=_e(q.note)) + "</span>")
     parts.append("</blockquote>")
     return "".join(parts)
 
@@ -78,15 +88,15 @@ class ExcerptPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint to select one)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>Select an event on the timeline or in the table to read "
-                         "the passages behind it.</p>")
+            self.setHtml("<p style='color:gray'>" + self.tr("Select an event on the timeline or in the table to "
+                                                            "read the passages behind it.") + "</p>")
             return
         parts = [
             f"<h2 style='margin-bottom:2px'>{_e(details.title, 500)}</h2>",
             f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
-            f"<h3>Passages ({len(details.excerpts)})</h3>",
+            "<h3>" + self.tr("Passages ({count})").format(count=len(details.excerpts)) + "</h3>",
             *(passage_html(view, details) for view in details.excerpts),
         ]
         self.setHtml("".join(parts))
