@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+_MONTHS_BY_LOCALE: dict[str, tuple[list[str], list[str]] | None] = {}
 _MONTH_WORD = re.compile(r"(\b\d{1,2}\s)?\b(" + "|".join(MONTHS) + r")\b")
 
 
@@ -59,13 +60,21 @@ def month_names() -> tuple[list[str], list[str]]:
     return alone, of_day
 
 
+def _months_now() -> tuple[list[str], list[str]] | None:
+    """The translated months (None when they are the English ones), looked up once per language."""
+    key = QLocale().name()
+    if key not in _MONTHS_BY_LOCALE:
+        alone, of_day = month_names()
+        _MONTHS_BY_LOCALE[key] = None if alone == list(MONTHS) and of_day == list(MONTHS) else (alone, of_day)
+    return _MONTHS_BY_LOCALE[key]
+
+
 def local_date(text: str) -> str:
     """A date the core wrote in English words, with its month names in the interface's language."""
-    if not text:
+    months = _months_now() if text else None
+    if months is None:
         return text
-    alone, of_day = month_names()
-    if alone == list(MONTHS) and of_day == list(MONTHS):
-        return text
+    alone, of_day = months
 
     def swap(match: re.Match) -> str:
         day, month = match.group(1), MONTHS.index(match.group(2))
