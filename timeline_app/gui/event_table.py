@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from timeline_app.gui.local_format import local_date
 from timeline_app.gui.plain_text import tooltip_text
 from timeline_app.model.catalog import EventCatalog, empty_catalog
 from timeline_app.store.dates import format_span
 
-COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
-KINDS = ("History", "Film scene", "Reception")
+COLUMNS = (QT_TRANSLATE_NOOP("EventTable", "Date"), QT_TRANSLATE_NOOP("EventTable", "Title"),
+           QT_TRANSLATE_NOOP("EventTable", "Places"), QT_TRANSLATE_NOOP("EventTable", "Themes"),
+           QT_TRANSLATE_NOOP("EventTable", "Sources"), QT_TRANSLATE_NOOP("EventTable", "Kind"))
+KINDS = (QT_TRANSLATE_NOOP("EventTable", "History"), QT_TRANSLATE_NOOP("EventTable", "Film scene"),
+         QT_TRANSLATE_NOOP("EventTable", "Reception"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
 
@@ -45,18 +58,19 @@ class EventTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("EventTable", COLUMNS[section])
         return None
 
     def text(self, position: int, column: int) -> str:
         """What the table shows for the event at ``position`` in ``column``."""
         c = self.catalog
         if column == 0:
-            return format_span(c.starts[position], c.ends[position])
+            return local_date(format_span(c.starts[position], c.ends[position]))
         if column == 1:
             return c.titles[position]
         if column == 5:
-            return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            layer = int(c.arrays.layer[position])
+            return QCoreApplication.translate("EventTable", KINDS[layer]) if 0 <= layer < 3 else ""
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
