@@ -6,7 +6,7 @@ import html
 import sqlite3
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,14 +27,15 @@ from timeline_app.store.paths import RESOURCES
 LIBRARIES = ("PySide6-Essentials", "pyqtgraph", "numpy", "sqlite-utils", "click", "edtf")
 #: Keys that are not menu actions: the timeline's and the reader's own.
 OTHER_KEYS = (
-    ("Zoom in / out (timeline focused)", "+  /  −"),
-    ("Pan back / forward in time", "←  /  →"),
-    ("Back to the store's whole span", "Home"),
-    ("Zoom about the pointer", "mouse wheel"),
-    ("Zoom to an event", "double-click"),
-    ("Find in the review (reader focused)", "Ctrl+F"),
-    ("Copy the passage with its citation", "Ctrl+Shift+C"),
+    (QT_TRANSLATE_NOOP("help", "Zoom in / out (timeline focused)"), "+  /  −"),
+    (QT_TRANSLATE_NOOP("help", "Pan back / forward in time"), "←  /  →"),
+    (QT_TRANSLATE_NOOP("help", "Back to the store's whole span"), "Home"),
+    (QT_TRANSLATE_NOOP("help", "Zoom about the pointer"), QT_TRANSLATE_NOOP("help", "mouse wheel")),
+    (QT_TRANSLATE_NOOP("help", "Zoom to an event"), QT_TRANSLATE_NOOP("help", "double-click")),
+    (QT_TRANSLATE_NOOP("help", "Find in the review (reader focused)"), "Ctrl+F"),
+    (QT_TRANSLATE_NOOP("help", "Copy the passage with its citation"), "Ctrl+Shift+C"),
 )
+translate = QCoreApplication.translate
 
 
 def _version_of(package: str) -> str:
@@ -49,20 +50,23 @@ def about_text(sources: list[dict]) -> str:
     e = html.escape
     cited = "".join(f"<li>{e(chicago_citation(s))}</li>" for s in sources)
     libraries = ", ".join(f"{name} {e(_version_of(name))}" for name in LIBRARIES)
-    return (f"<h3>timeline-app {e(__version__)}</h3>"
-            "<p>A timeline of Soviet history, 1917–1991, built from the exact words of two reviews of the film "
-            "<i>Dear Comrades!</i> (dir. Andrei Konchalovsky, 2020):</p>"
-            f"<ul>{cited}</ul>"
-            "<p>Titles and summaries are the project's own words; every quotation is the reviewers'. Facts from "
-            "outside the reviews carry their references.</p>"
-            f"<p>Licence: MIT. Built with Python, Qt {e(_version_of('PySide6-Essentials'))}, "
-            f"SQLite {e(sqlite3.sqlite_version)} and {libraries}.</p>"
-            "<p>Map outlines: Natural Earth (public domain), naturalearthdata.com.</p>")
+    return (f"<h3>timeline-app {e(__version__)}</h3><p>"
+            + translate("help", "A timeline of Soviet history, 1917–1991, built from the exact words of two reviews "
+                                "of the film <i>Dear Comrades!</i> (dir. Andrei Konchalovsky, 2020):")
+            + f"</p><ul>{cited}</ul><p>"
+            + translate("help", "Titles and summaries are the project's own words; every quotation is the reviewers'. "
+                                "Facts from outside the reviews carry their references.")
+            + "</p><p>"
+            + translate("help", "Licence: MIT. Built with Python, Qt {qt}, SQLite {sqlite} and {libraries}.").format(
+                qt=e(_version_of("PySide6-Essentials")), sqlite=e(sqlite3.sqlite_version), libraries=libraries)
+            + "</p><p>"
+            + translate("help", "Map outlines: Natural Earth (public domain), naturalearthdata.com.")
+            + "</p>")
 
 
 def show_about(parent: QWidget, sources: list[dict]) -> QMessageBox:
     """Help > About."""
-    box = QMessageBox(QMessageBox.Icon.Information, "About timeline-app", "", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, translate("help", "About timeline-app"), "", parent=parent)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(sources))
     box.open()
@@ -74,16 +78,16 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     rows = [(action.text().replace("&", "").rstrip("…"),
              action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
             for action in actions if not action.shortcut().isEmpty()]
-    return rows + list(OTHER_KEYS)
+    return rows + [(translate("help", what), translate("help", keys)) for what, keys in OTHER_KEYS]
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     """Help > Keyboard shortcuts: every shortcut in one table."""
     rows = shortcut_rows(actions)
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(translate("help", "Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setHorizontalHeaderLabels([translate("help", "Action"), translate("help", "Keys")])
     for row, (what, keys) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(what))
         table.setItem(row, 1, QTableWidgetItem(keys))
@@ -99,7 +103,7 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
 def show_store_format(parent: QWidget) -> QDialog:
     """Help > Store format: what a person needs to make a store of their own."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Making a store of your own")
+    dialog.setWindowTitle(translate("help", "Making a store of your own"))
     text = QTextBrowser()
     text.setOpenExternalLinks(False)
     text.setMarkdown((RESOURCES / "help" / "store-format.md").read_text(encoding="utf-8"))
