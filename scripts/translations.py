@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(sys.executable).parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = {"ru": "ru_RU"}
+# Russian in full; English only its plural forms ("%n events" as "1 event", "2 events").
+LANGUAGES = {"en": "en_US", "ru": "ru_RU"}
 
 
 def sources() -> list[Path]:
@@ -44,7 +45,8 @@ def qm_path(language: str) -> Path:
 def update(language: str) -> None:
     """Bring the .ts up to date with the code (new strings unfinished, vanished ones dropped)."""
     files = [str(path.relative_to(ROOT)) for path in sources()]
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+    plurals = ["-pluralonly"] if language == "en" else []
+    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *plurals,
                     "-target-language", LANGUAGES[language], *files, "-ts", str(ts_path(language).relative_to(ROOT))],
                    cwd=ROOT, check=True)
 

@@ -59,8 +59,10 @@ def current_language() -> str:
 def use_language(language: str, app=None) -> str:
     """Use ``language`` from now on: load its translations, and install them into ``app`` if given.
 
-    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. Returns
-    the language used ("en" when no translation of it is found).
+    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. English
+    has a translation too, of its plural forms only ("1 event", "2 events"); the command line in
+    English needs none and loads no Qt. Returns the language used ("en" when no translation of
+    ``language`` is found).
     """
     global _language
     language = _known(language)
@@ -69,23 +71,21 @@ def use_language(language: str, app=None) -> str:
             app.removeTranslator(translator)
     _loaded.clear()
     _language = language
-    if language == "en":
-        if app is not None:  # numbers as the English interface writes them, whatever the system's locale
-            from PySide6.QtCore import QLocale
-
-            QLocale.setDefault(QLocale("en_US"))
+    if language == "en" and app is None:
         return language
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     ours = QTranslator()
-    if not ours.load(str(TRANSLATIONS / f"timeline_app_{language}.qm")):
-        _language = "en"
-        return "en"
-    _loaded["ours"] = ours
+    if ours.load(str(TRANSLATIONS / f"timeline_app_{language}.qm")):
+        _loaded["ours"] = ours
+    elif language != "en":
+        return use_language("en", app)
     qt_own = QTranslator()  # the words of Qt's own dialogs and buttons (OK, Cancel, Close)
-    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if language != "en" and qt_own.load(f"qtbase_{language}",
+                                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         _loaded["qt"] = qt_own
-    QLocale.setDefault(QLocale(language))
+    # Numbers as the interface's language writes them, whatever the system's locale.
+    QLocale.setDefault(QLocale("en_US" if language == "en" else language))
     if app is not None:
         for translator in _loaded.values():
             app.installTranslator(translator)
