@@ -24,6 +24,9 @@ WORDS = (
     QT_TRANSLATE_NOOP("core", "history"),
     QT_TRANSLATE_NOOP("core", "a scene of the film"),
     QT_TRANSLATE_NOOP("core", "the film's making and reception"),
+    # model/filters.py LAYER_NAMES
+    QT_TRANSLATE_NOOP("core", "film scenes"),
+    QT_TRANSLATE_NOOP("core", "the film's reception"),
     # sources/event_details.py DATE_BASES
     QT_TRANSLATE_NOOP("core", "a passage of the reviews states the date"),
     QT_TRANSLATE_NOOP("core", "the date comes from outside the reviews"),

@@ -81,3 +81,22 @@ def local_date(text: str) -> str:
         return f"{day}{of_day[month]}" if day else alone[month]
 
     return _MONTH_WORD.sub(swap, text)
+
+
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ABBREVIATION_WORD = re.compile(r"(\b\d{1,2}\s)?\b(" + "|".join(_ABBREVIATIONS) + r")\b")
+
+
+def local_tick(text: str) -> str:
+    """A time axis label ("Jun", "Jun 1962", "2 Jun") with Qt's short month names for the interface's locale."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.English or not text:
+        return text
+
+    def swap(match: re.Match) -> str:
+        day, month = match.group(1), _ABBREVIATIONS.index(match.group(2)) + 1
+        if day:  # after a day number Russian wants the genitive ("2 июн.")
+            return f"{day}{locale.monthName(month, QLocale.FormatType.ShortFormat)}"
+        return locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+
+    return _ABBREVIATION_WORD.sub(swap, text)
