@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.gui.events_item import EventsItem
+from timeline_app.gui.local_format import local_date
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.model.catalog import EventCatalog
@@ -62,10 +63,10 @@ class TimelineView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": YearAxisItem()}, enableMenu=False)
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(52)
-        self.legend = QLabel(
+        self.legend = QLabel(self.tr(
             "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
-        )
+        ))
         self.legend.setWordWrap(True)
         for widget in (self.band_plot, self.plot, self.overview):
             layout.addWidget(widget)
@@ -284,10 +285,10 @@ class TimelineView(QWidget):
             return  # the same mark: leave the tip up (showing it again restarts and then hides it)
         self._tip_index = index
         c = self.catalog
-        places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
-        when = format_span(c.starts[index], c.ends[index])
-        kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
-            int(c.arrays.layer[index]), "")
+        places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or self.tr("no place given")
+        when = local_date(format_span(c.starts[index], c.ends[index]))
+        kind = {1: "<br><i>" + self.tr("▣ a scene of the film, not the record") + "</i>",
+                2: "<br><i>" + self.tr("the film's reception") + "</i>"}.get(int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
         view_pos = self.plot.mapFromScene(scene_pos)
         global_pos = self.plot.mapToGlobal(view_pos)
