@@ -36,6 +36,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("core", "exact"),
     QT_TRANSLATE_NOOP("core", "approximate"),
     QT_TRANSLATE_NOOP("core", "disputed"),
+    # export/registry.py EXPORTERS (the pictures' labels are marked in gui/picture_formats.py)
+    QT_TRANSLATE_NOOP("core", "CSV table of events"),
+    QT_TRANSLATE_NOOP("core", "JSON with excerpts, commentary and claims"),
+    QT_TRANSLATE_NOOP("core", "TimelineJS 3 JSON"),
     # store/event_store.py EventStore.lacks()
     QT_TRANSLATE_NOOP("core", "this store follows contract version 1: it records no layers (history, film, "
                               "reception), date bases, outside facts or voices, so these show as unknown"),
