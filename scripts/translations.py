@@ -42,12 +42,14 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS / f"timeline_app_{language}.qm"
 
 
-def update(language: str) -> None:
-    """Bring the .ts up to date with the code (new strings unfinished, vanished ones dropped)."""
+def update(language: str, ts: Path | None = None) -> None:
+    """Bring the .ts (or a copy of it, ``ts``) up to date with the code: new strings unfinished, vanished ones
+    dropped."""
     files = [str(path.relative_to(ROOT)) for path in sources()]
+    target = Path(ts) if ts is not None else ts_path(language)
     plurals = ["-pluralonly"] if language == "en" else []
     subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *plurals,
-                    "-target-language", LANGUAGES[language], *files, "-ts", str(ts_path(language).relative_to(ROOT))],
+                    "-target-language", LANGUAGES[language], *files, "-ts", str(target.resolve())],
                    cwd=ROOT, check=True)
 
 

@@ -14,8 +14,10 @@ from timeline_app.store.paths import RESOURCES
 
 LANGUAGES = ("en", "ru")
 TRANSLATIONS = RESOURCES / "translations"
-_loaded: dict[str, object] = {}  # the translators in use, kept alive while Qt holds them
-_language = "en"
+_language = "en"  # of the command line's messages (translate())
+_ours: object | None = None  # the QTranslator translate() reads, if any
+_installed: dict[str, object] = {}  # the translators installed in the application, kept alive while it holds them
+_app_language: str | None = None
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
@@ -56,39 +58,46 @@ def current_language() -> str:
     return _language
 
 
+def app_language() -> str | None:
+    """The language installed in the Qt application (None before :func:`use_language` was given one)."""
+    return _app_language
+
+
 def use_language(language: str, app=None) -> str:
     """Use ``language`` from now on: load its translations, and install them into ``app`` if given.
 
-    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. English
-    has a translation too, of its plural forms only ("1 event", "2 events"); the command line in
-    English needs none and loads no Qt. Returns the language used ("en" when no translation of
-    ``language`` is found).
+    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. English has a translation too, of its plural forms only ("1 event", "2 events");
+    the command line in English needs none and loads no Qt. Returns the language used ("en" when
+    no translation of ``language`` is found).
     """
-    global _language
+    global _language, _ours, _app_language
     language = _known(language)
-    if app is not None:
-        for translator in _loaded.values():
-            app.removeTranslator(translator)
-    _loaded.clear()
-    _language = language
+    _language, _ours = language, None
     if language == "en" and app is None:
         return language
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     ours = QTranslator()
     if ours.load(str(TRANSLATIONS / f"timeline_app_{language}.qm")):
-        _loaded["ours"] = ours
+        _ours = ours
     elif language != "en":
         return use_language("en", app)
+    # Numbers as the interface's language writes them, whatever the system's locale.
+    QLocale.setDefault(QLocale("en_US" if language == "en" else language))
+    if app is None:
+        return language
+    for translator in _installed.values():
+        app.removeTranslator(translator)
+    _installed.clear()
+    if _ours is not None:
+        _installed["ours"] = _ours
     qt_own = QTranslator()  # the words of Qt's own dialogs and buttons (OK, Cancel, Close)
     if language != "en" and qt_own.load(f"qtbase_{language}",
                                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        _loaded["qt"] = qt_own
-    # Numbers as the interface's language writes them, whatever the system's locale.
-    QLocale.setDefault(QLocale("en_US" if language == "en" else language))
-    if app is not None:
-        for translator in _loaded.values():
-            app.installTranslator(translator)
+        _installed["qt"] = qt_own
+    for translator in _installed.values():
+        app.installTranslator(translator)
+    _app_language = language
     return language
 
 
@@ -98,8 +107,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     ``%n`` in the text is replaced by ``n``, ``%Ln`` by ``n`` with digit grouping (and ``n`` picks the
     Russian plural form).
     """
-    translator = _loaded.get("ours")
-    found = translator.translate(context, text, disambiguation, n) if translator is not None else ""  # type: ignore[attr-defined]
+    found = _ours.translate(context, text, disambiguation, n) if _ours is not None else ""  # type: ignore[attr-defined]
     result = found or text
     if n < 0:
         return result
