@@ -15,6 +15,7 @@ from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG 
 from timeline_app.gui.translation import (
     LANGUAGES,
     QT_TRANSLATE_NOOP,
+    TextContext,
     choose_language,
     current_language,
     translate,
@@ -29,6 +30,8 @@ from timeline_app.model.layout import GROUPINGS
 from timeline_app.store.check import store_flags, store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
+
+cli_counts = TextContext("cli_counts")  # messages with a count, which Russian words by its plural forms
 
 
 class UserError(click.ClickException):
@@ -251,7 +254,7 @@ def check(store: Path) -> None:
     if problems:
         for problem in problems:
             click.echo(f"{store}: {problem}", err=True)
-        click.echo(f"{store}: " + translate("cli", "%n problem(s)", None, len(problems)), err=True)
+        click.echo(f"{store}: " + cli_counts.tr("%n problem(s)", None, len(problems)), err=True)
         sys.exit(1)
     click.echo(store_summary(store))
     click.echo(f"{store}: " + translate("cli", "no problems found"))
@@ -264,7 +267,7 @@ def _report_problems(source: Path, store: Path, problems: list, report: str) -> 
         click.echo(translate("cli", "error: {source}: {problem}; {store} left unchanged").format(
             source=source, problem=problems[0].message, store=store), err=True)
     else:
-        click.echo(translate("cli", "error: {source}: %n problem(s); {store} left unchanged", None, len(problems))
+        click.echo(cli_counts.tr("error: {source}: %n problem(s); {store} left unchanged", None, len(problems))
                    .format(source=source, store=store), err=True)
         click.echo(report, err=True)
     sys.exit(2)
@@ -275,7 +278,7 @@ def _print_flags(store: Path) -> None:
     for flag in flags:
         click.echo(translate("cli", "note: {store}: {flag}").format(store=store, flag=flag), err=True)
     if flags:
-        click.echo(translate("cli", "note: {store}: %n passage(s) for a person to confirm", None, len(flags))
+        click.echo(cli_counts.tr("note: {store}: %n passage(s) for a person to confirm", None, len(flags))
                    .format(store=store), err=True)
 
 
@@ -296,7 +299,7 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
         added = import_events(source, store, shipped=SHIPPED_STORE, allow_shipped=allow_shipped_store)
     except ImportFileError as exc:
         _report_problems(source, store, exc.problems, exc.report())
-    click.echo(translate("cli", "added %n events to {store}", None, added).format(store=store))
+    click.echo(cli_counts.tr("added %n events to {store}", None, added).format(store=store))
 
 
 @cli.command("export", help=QT_TRANSLATE_NOOP("cli", """\

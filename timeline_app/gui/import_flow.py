@@ -8,11 +8,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from timeline_app.gui.plain_text import show_message
+from timeline_app.gui.translation import TextContext
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.store_writer import import_events
 from timeline_app.store.event_store import StoreError
 
 translate = QCoreApplication.translate
+import_counts = TextContext("import_counts")  # messages with a count (lupdate reads plurals only from tr())
 
 
 def ask_and_import(parent: QWidget, current: Path | None, shipped: Path) -> Path | None:
@@ -61,14 +63,14 @@ def import_into(parent: QWidget, source: Path, target: Path, shipped: Path) -> P
     try:
         added = import_events(source, target, shipped=shipped)
     except ImportFileError as exc:
-        summary = translate("import", "{file} has %n problem(s); {store} is unchanged.", None,
-                            len(exc.problems)).format(file=source.name, store=target.name)
+        summary = import_counts.tr("{file} has %n problem(s); {store} is unchanged.", None,
+                                   len(exc.problems)).format(file=source.name, store=target.name)
         show_message(parent, translate("import", "Nothing was imported"), summary, details=exc.report())
         return None
     except (StoreError, OSError) as exc:
         show_message(parent, translate("import", "Nothing was imported"), str(exc))
         return None
-    added_text = translate("import", "Added %n events from {file} to {store}.", None, added)
+    added_text = import_counts.tr("Added %n events from {file} to {store}.", None, added)
     show_message(parent, translate("import", "Import finished"), added_text.format(file=source.name, store=target.name),
                  icon=QMessageBox.Icon.Information)
     return target

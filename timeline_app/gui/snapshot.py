@@ -17,6 +17,7 @@ from timeline_app.gui.local_format import local_date, local_tick, number
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
+from timeline_app.gui.translation import TextContext
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.filters import LAYER_NAMES, FilterState
 from timeline_app.model.layout import GROUPINGS
@@ -33,6 +34,7 @@ TEXT = QColor("#1a1a1a")
 MUTED = QColor("#555555")
 MAP_GAP = 24.0  # between the timeline and the map beside it
 translate = QCoreApplication.translate
+snapshot_counts = TextContext("snapshot_counts")  # lupdate reads plurals only from tr()
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -102,8 +104,8 @@ class Snapshot:
         self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane.name)
                            for lane in self.view.layout.lanes), default=60.0) + 16
         low, high = self.view.view_range
-        self.subtitle = translate("Snapshot", "{first} – {last} · lanes grouped by {grouping} · {shown} of %Ln events",
-                                  None, len(c)).format(
+        self.subtitle = snapshot_counts.tr("{first} – {last} · lanes grouped by {grouping} · {shown} of %Ln events",
+                                           None, len(c)).format(
             first=_day_text(low), last=_day_text(high), grouping=core_word(GROUPINGS[self.view.grouping]).lower(),
             shown=number(int(self.view.mask.sum())))
         self.filters = translate("Snapshot", "Filters: {filters}").format(filters=filter_words(self.view.filter, c))

@@ -69,8 +69,7 @@ class StoreWatchMixin:
             return  # another store was opened meanwhile
         self.statusBar().clearMessage()
         if problems:
-            more = QCoreApplication.translate("StoreWatchMixin", " (and %n more problem(s))", None,
-                                              len(problems) - 1) if len(problems) > 1 else ""
+            more = self.tr(" (and %n more problem(s))", "", len(problems) - 1) if len(problems) > 1 else ""
             message = QCoreApplication.translate(
                 "StoreWatchMixin", "{file}: is not a valid event store: {problem}{more}").format(
                 file=path, problem=problems[0], more=more)

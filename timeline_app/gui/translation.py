@@ -66,9 +66,10 @@ def app_language() -> str | None:
 def use_language(language: str, app=None) -> str:
     """Use ``language`` from now on: load its translations, and install them into ``app`` if given.
 
-    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. English has a translation too, of its plural forms only ("1 event", "2 events");
-    the command line in English needs none and loads no Qt. Returns the language used ("en" when
-    no translation of ``language`` is found).
+    Also sets Qt's default locale, so numbers and Qt's own dialogs follow the language. English
+    has a translation too, of its plural forms only ("1 event", "2 events"); the command line in
+    English needs none and loads no Qt. Returns the language used ("en" when no translation of
+    ``language`` is found).
     """
     global _language, _ours, _app_language
     language = _known(language)
@@ -116,3 +117,19 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
         result = result.replace("%Ln", QLocale().toString(n))
     return result.replace("%n", str(n))
+
+
+class TextContext:
+    """Translated text for code outside a QObject (the command line, module functions), plural forms included.
+
+    lupdate reads ``NAME.tr("text", None, n)`` with ``NAME`` as the context (it reads a plural
+    form only from a ``tr`` call), so bind each one to a variable named like its context:
+    ``cli_text = TextContext("cli_text")``. The tests check that every translation is found.
+    """
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """``text`` in the interface's language (``%n`` and ``%Ln`` replaced by ``n``)."""
+        return translate(self.context, text, disambiguation, n)
