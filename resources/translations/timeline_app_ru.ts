@@ -5,304 +5,304 @@
     <name>CommentaryPane</name>
     <message>
         <source>the historical record</source>
-        <translation type="unfinished"></translation>
+        <translation>исторические документы</translation>
     </message>
     <message>
         <source>Editor&apos;s note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание редактора: {note}</translation>
     </message>
     <message>
         <source>Only {author} discusses this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это событие обсуждает только {author}.</translation>
     </message>
     <message>
         <source>Reports the event without comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщает о событии без комментария.</translation>
     </message>
     <message>
         <source>{author} does not mention this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>{author} не упоминает это событие.</translation>
     </message>
     <message>
         <source>Rests on: {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание: {reference}</translation>
     </message>
     <message>
         <source>Makes no claim on this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не утверждает по этому вопросу.</translation>
     </message>
     <message>
         <source>Sources disagree: {topic}</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники расходятся: {topic}</translation>
     </message>
     <message>
         <source>Only {source} makes a claim: {topic}</source>
-        <translation type="unfinished"></translation>
+        <translation>Утверждение есть только у источника «{source}»: {topic}</translation>
     </message>
     <message>
         <source>What each reviewer made of the selected event appears here, side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь рядом друг с другом показано, что каждый рецензент сказал о выбранном событии.</translation>
     </message>
 </context>
 <context>
     <name>EventMenu</name>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать</translation>
     </message>
     <message>
         <source>Zoom to this event</source>
-        <translation type="unfinished"></translation>
+        <translation>Приблизить к этому событию</translation>
     </message>
     <message>
         <source>Copy title and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать название и дату</translation>
     </message>
     <message>
         <source>Copy citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать цитату</translation>
     </message>
     <message>
         <source>Export this event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать это событие…</translation>
     </message>
 </context>
 <context>
     <name>EventTable</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Места</translation>
     </message>
     <message>
         <source>Themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Темы</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>История</translation>
     </message>
     <message>
         <source>Film scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена фильма</translation>
     </message>
     <message>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Восприятие</translation>
     </message>
 </context>
 <context>
     <name>ExcerptPane</name>
     <message>
         <source>&lt;b&gt;▣ Not the historical record:&lt;/b&gt; {layer} as the reviews tell it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;▣ Не исторический факт:&lt;/b&gt; {layer} в пересказе рецензий.</translation>
     </message>
     <message>
         <source>this store (contract version 1) does not record where dates come from</source>
-        <translation type="unfinished"></translation>
+        <translation>это хранилище (контракт версии 1) не указывает, откуда взяты даты</translation>
     </message>
     <message>
         <source>&lt;b&gt;Date:&lt;/b&gt; {date} ({certainty}); {basis}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Дата:&lt;/b&gt; {date} ({certainty}); {basis}.</translation>
     </message>
     <message>
         <source>From outside the reviews:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения не из рецензий:</translation>
     </message>
     <message>
         <source>Show in review</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать в рецензии</translation>
     </message>
     <message>
         <source>Unverified: this source was registered without its text, so the quotation could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не проверено: источник внесён без текста, поэтому цитату нельзя сверить.</translation>
     </message>
     <message>
         <source>Editor&apos;s note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание редактора: {note}</translation>
     </message>
     <message>
         <source>Select an event on the timeline or in the table to read the passages behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите событие на временной шкале или в таблице, чтобы прочитать отрывки, на которых оно основано.</translation>
     </message>
     <message>
         <source>Passages ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрывки ({count})</translation>
     </message>
 </context>
 <context>
     <name>ExportActionsMixin</name>
     <message>
         <source>Export this event</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт этого события</translation>
     </message>
     <message>
         <source>Exported to {file} ({summary})</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировано в {file} ({summary})</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт текущего вида</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> пикс.</translation>
     </message>
     <message>
         <source>1× (standard)</source>
-        <translation type="unfinished"></translation>
+        <translation>1× (обычное)</translation>
     </message>
     <message>
         <source>2× (high-DPI, sharper)</source>
-        <translation type="unfinished"></translation>
+        <translation>2× (высокое, чётче)</translation>
     </message>
     <message>
         <source>Include the map beside the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить карту рядом со шкалой</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат</translation>
     </message>
     <message>
         <source>Picture width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ширина рисунка</translation>
     </message>
     <message>
         <source>PNG pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Пиксели PNG</translation>
     </message>
     <message>
         <source>PDF page (landscape)</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница PDF (альбомная)</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать…</translation>
     </message>
     <message>
         <source>{format}: {width} × {height} pixels, showing the view as on screen with a title, the filters, a legend and the sources&apos; credits.</source>
-        <translation type="unfinished"></translation>
+        <translation>{format}: {width} × {height} пикселей — вид, как на экране, с заголовком, фильтрами, легендой и указанием источников.</translation>
     </message>
     <message>
         <source>{format}: the {count} events the current filters show; the preview shows the first {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{format}: события, отобранные текущими фильтрами ({count}); в предпросмотре — первые {first}.</translation>
     </message>
     <message>
         <source>{format}: the {count} events the current filters show.</source>
-        <translation type="unfinished"></translation>
+        <translation>{format}: события, отобранные текущими фильтрами ({count}).</translation>
     </message>
     <message>
         <source>(no preview: {problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>(предпросмотр недоступен: {problem})</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать в</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт…</translation>
     </message>
     <message>
         <source>Nothing was exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не экспортировано</translation>
     </message>
 </context>
 <context>
     <name>FilterPanel</name>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>История</translation>
     </message>
     <message>
         <source>Film scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцены фильма</translation>
     </message>
     <message>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Восприятие</translation>
     </message>
     <message>
         <source>Search titles, summaries and quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по названиям, описаниям и цитатам</translation>
     </message>
     <message>
         <source>Only events the reviewers dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Только оспариваемые рецензентами</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>по</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Рецензент</translation>
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>Годы</translation>
     </message>
     <message>
         <source>Clear all filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить все фильтры</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать</translation>
     </message>
     <message>
         <source>Themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Темы</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Места</translation>
     </message>
     <message>
         <source>Any reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Любой рецензент</translation>
     </message>
     <message>
         <source>Both reviewers</source>
-        <translation type="unfinished"></translation>
+        <translation>Оба рецензента</translation>
     </message>
     <message>
         <source>Only one reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Только один рецензент</translation>
     </message>
     <message>
         <source>Only events the reviewers dispute ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Только оспариваемые рецензентами ({count})</translation>
     </message>
     <message numerus="yes">
         <source>Showing {shown} of %Ln events</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Показано {shown} из %Ln события</numerusform>
+            <numerusform>Показано {shown} из %Ln событий</numerusform>
+            <numerusform>Показано {shown} из %Ln событий</numerusform>
         </translation>
     </message>
 </context>
@@ -310,181 +310,181 @@
     <name>MainWindow</name>
     <message>
         <source>Soviet history timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Временная шкала советской истории</translation>
     </message>
     <message>
         <source>Excerpts</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдержки</translation>
     </message>
     <message>
         <source>What the reviewers made of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сказали рецензенты</translation>
     </message>
     <message>
         <source>Read the reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Читать рецензии</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать в папке</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;Open store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть хранилище…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Н&amp;едавние</translation>
     </message>
     <message>
         <source>&amp;Import events…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импорт событий…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти…</translation>
     </message>
     <message>
         <source>Clear all &amp;filters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сбросить все фильтры</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Приблизить</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отдалить</translation>
     </message>
     <message>
         <source>Show &amp;1917–1991</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать &amp;1917–1991</translation>
     </message>
     <message>
         <source>&amp;Next event</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;ледующее событие</translation>
     </message>
     <message>
         <source>&amp;Previous event</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;редыдущее событие</translation>
     </message>
     <message>
         <source>&amp;Group lanes by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Группировать дорожки</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Клавиатурные сокращения</translation>
     </message>
     <message>
         <source>Making a &amp;store of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Как создать &amp;своё хранилище</translation>
     </message>
     <message>
         <source>&amp;About timeline-app</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе timeline-app</translation>
     </message>
     <message>
         <source>Cannot open this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть это хранилище</translation>
     </message>
     <message>
         <source>{file}: cannot be read ({problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: не удаётся прочитать ({problem})</translation>
     </message>
     <message>
         <source>Checking every event of this large store in the background…</source>
-        <translation type="unfinished"></translation>
+        <translation>Все события этого большого хранилища проверяются в фоне…</translation>
     </message>
     <message>
         <source>Open event store</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть хранилище событий</translation>
     </message>
     <message>
         <source>Event stores (*.db *.sqlite *.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилища событий (*.db *.sqlite *.sqlite3);;Все файлы (*)</translation>
     </message>
     <message>
         <source>the saved view named what this store lacks, left out: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>в сохранённом виде было то, чего нет в этом хранилище, — пропущено: {names}</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Временная шкала</translation>
     </message>
     <message>
         <source>{title} — {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — {file}</translation>
     </message>
 </context>
 <context>
     <name>MapPainter</name>
     <message>
         <source>Beyond the map:</source>
-        <translation type="unfinished"></translation>
+        <translation>За пределами карты:</translation>
     </message>
 </context>
 <context>
     <name>MapPane</name>
     <message>
         <source>● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  Home: fit  ·  Natural Earth</source>
-        <translation type="unfinished"></translation>
+        <translation>● площадь: события в виде  ■ страна  ○ нет событий  ·  щелчок: фильтр (Esc — сброс)  ·  Home: вписать  ·  Natural Earth</translation>
     </message>
     <message>
         <source>{years}: {events} at {places}</source>
-        <translation type="unfinished"></translation>
+        <translation>{years}: {events} в {places}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln событие</numerusform>
+            <numerusform>%Ln события</numerusform>
+            <numerusform>%Ln событий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln place(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln месте</numerusform>
+            <numerusform>%Ln местах</numerusform>
+            <numerusform>%Ln местах</numerusform>
         </translation>
     </message>
     <message>
         <source>no events in view</source>
-        <translation type="unfinished"></translation>
+        <translation>в виде нет событий</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s) in view</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln событие в виде</numerusform>
+            <numerusform>%Ln события в виде</numerusform>
+            <numerusform>%Ln событий в виде</numerusform>
         </translation>
     </message>
     <message>
         <source>beyond the map</source>
-        <translation type="unfinished"></translation>
+        <translation>за пределами карты</translation>
     </message>
 </context>
 <context>
@@ -492,185 +492,193 @@
     <message>
         <source>the largest, {count} at {place}</source>
         <extracomment>The map&apos;s share of the timeline&apos;s width, and its least width and aspect (height over width).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>самый большой — {count} в месте «{place}»</translation>
     </message>
     <message>
         <source>none shown</source>
-        <translation type="unfinished"></translation>
+        <translation>ничего не показано</translation>
     </message>
     <message>
         <source>Map: area of a mark = events shown at the place ({largest}); ■ a whole country or bloc; ○ no events shown; colour: the theme most of them have</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта: площадь знака — число показанных событий в месте ({largest}); ■ страна или блок целиком; ○ нет показанных событий; цвет — тема большинства из них</translation>
     </message>
 </context>
 <context>
     <name>ReviewReader</name>
     <message>
         <source>excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>выдержка</translation>
     </message>
     <message>
         <source>commentary</source>
-        <translation type="unfinished"></translation>
+        <translation>комментарий</translation>
     </message>
     <message>
         <source>claim</source>
-        <translation type="unfinished"></translation>
+        <translation>утверждение</translation>
     </message>
     <message>
         <source>Mark text no event uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить текст без событий</translation>
     </message>
     <message>
         <source>Find in this review</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти в рецензии</translation>
     </message>
     <message>
         <source>◂ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ Назад</translation>
     </message>
     <message>
         <source>Go to the previous passage the store uses</source>
-        <translation type="unfinished"></translation>
+        <translation>К предыдущему отрывку, который использует хранилище</translation>
     </message>
     <message>
         <source>Next ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Далее ▸</translation>
     </message>
     <message>
         <source>Go to the next passage the store uses</source>
-        <translation type="unfinished"></translation>
+        <translation>К следующему отрывку, который использует хранилище</translation>
     </message>
     <message>
         <source>Copy citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать цитату</translation>
     </message>
     <message>
         <source>Copy the selected text, or the current passage, with a Chicago-style citation (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать выделенный текст или текущий отрывок со ссылкой в чикагском стиле (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>{percent}% of sentences used ({used} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовано {percent}% предложений ({used} из {total})</translation>
     </message>
     <message>
         <source>Select text or a passage first, then copy its citation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выделите текст или отрывок, затем копируйте цитату.</translation>
     </message>
     <message>
         <source>Copied {words} with its citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировано: {words} — со ссылкой на источник</translation>
     </message>
 </context>
 <context>
     <name>Snapshot</name>
     <message>
         <source>Themes: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Темы: {names}</translation>
     </message>
     <message>
         <source>Places: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Места: {names}</translation>
     </message>
     <message>
         <source>discussed by both reviewers</source>
-        <translation type="unfinished"></translation>
+        <translation>обсуждают оба рецензента</translation>
     </message>
     <message>
         <source>discussed by one reviewer only</source>
-        <translation type="unfinished"></translation>
+        <translation>обсуждает только один рецензент</translation>
     </message>
     <message>
         <source>discussed by {reviewer}</source>
-        <translation type="unfinished"></translation>
+        <translation>обсуждает {reviewer}</translation>
     </message>
     <message>
         <source>only disputed events</source>
-        <translation type="unfinished"></translation>
+        <translation>только оспариваемые события</translation>
     </message>
     <message>
         <source>Layers: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слои: {names}</translation>
     </message>
     <message>
         <source>matching &quot;{words}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>по запросу «{words}»</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Все события</translation>
     </message>
     <message>
         <source>Filters: {filters}</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтры: {filters}</translation>
     </message>
     <message>
         <source>Sources: {citations} Titles and summaries are the project&apos;s own words; quotations are the reviewers&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники: {citations} Названия и описания написаны авторами проекта; цитаты принадлежат рецензентам.</translation>
     </message>
     <message>
         <source>◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square, dotted lane: a scene of the film, not the record</source>
-        <translation type="unfinished"></translation>
+        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ штриховка: оспаривается   ■ квадрат, пунктирная дорожка: сцена фильма, не исторический факт</translation>
     </message>
 </context>
 <context>
     <name>StoreWatchMixin</name>
     <message>
         <source>{file} was changed by another program; the window now shows it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} изменён другой программой; окно теперь показывает его текущее содержимое.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more problem(s))</source>
+        <translation>
+            <numerusform> (и ещё %n проблема)</numerusform>
+            <numerusform> (и ещё %n проблемы)</numerusform>
+            <numerusform> (и ещё %n проблем)</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file}: is not a valid event store: {problem}{more}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: не является корректным хранилищем событий: {problem}{more}</translation>
     </message>
     <message>
         <source>Cannot open this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть это хранилище</translation>
     </message>
     <message>
         <source>The store&apos;s timeline index was out of date; the timeline now shows its tables as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Индекс временной шкалы в хранилище устарел; шкала теперь показывает его таблицы как есть.</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home</source>
-        <translation type="unfinished"></translation>
+        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ оспаривается   ■ сцена фильма   ·   колесо: масштаб   перетаскивание: сдвиг   двойной щелчок: к событию   клавиши: + − ← → Home</translation>
     </message>
     <message>
         <source>no place given</source>
-        <translation type="unfinished"></translation>
+        <translation>место не указано</translation>
     </message>
     <message>
         <source>▣ a scene of the film, not the record</source>
-        <translation type="unfinished"></translation>
+        <translation>▣ сцена фильма, не исторический факт</translation>
     </message>
     <message>
         <source>the film&apos;s reception</source>
-        <translation type="unfinished"></translation>
+        <translation>восприятие фильма</translation>
     </message>
 </context>
 <context>
     <name>WindowSettings</name>
     <message>
         <source>the saved setting &apos;{key}&apos; was damaged and is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранённая настройка «{key}» повреждена и не учитывается</translation>
     </message>
     <message>
         <source>the saved view was damaged ({parts}); that part is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранённый вид повреждён ({parts}); эта часть пропущена</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>error: unexpected problem ({problem}); please report it</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: непредвиденная проблема ({problem}); пожалуйста, сообщите о ней</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Что-то пошло не так</translation>
     </message>
     <message>
         <source>An unexpected problem occurred and that action was not completed:
@@ -678,82 +686,86 @@
 {problem}
 
 Your store was not changed. Please report this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Возникла непредвиденная проблема, и действие не было выполнено:
+
+{problem}
+
+Ваше хранилище не изменилось. Пожалуйста, сообщите об этом.</translation>
     </message>
     <message>
         <source>error: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: {problem}</translation>
     </message>
     <message>
         <source>error: {store}: no event with id {event}</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: {store}: нет события с идентификатором {event}</translation>
     </message>
     <message>
         <source>{file}: could not write the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: не удалось записать рисунок</translation>
     </message>
     <message>
         <source>wrote {file} ({width}x{height})</source>
-        <translation type="unfinished"></translation>
+        <translation>записан {file} ({width}x{height})</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
         <source>error: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: {message}</translation>
     </message>
     <message>
         <source>Usage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Использование:</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметры</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Команды</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Аргументы</translation>
     </message>
     <message>
         <source>Show this message and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать эту справку и выйти.</translation>
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать версию и выйти.</translation>
     </message>
     <message>
         <source>the input nests too deeply to be read</source>
-        <translation type="unfinished"></translation>
+        <translation>входные данные вложены слишком глубоко, чтобы их прочитать</translation>
     </message>
     <message>
         <source>unexpected problem ({problem}); please report it</source>
-        <translation type="unfinished"></translation>
+        <translation>непредвиденная проблема ({problem}); пожалуйста, сообщите о ней</translation>
     </message>
     <message>
         <source>{value} is not a size like 1600x1000</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} — не размер вида 1600x1000</translation>
     </message>
     <message>
         <source>{value} is outside 320x240 to 8000x8000</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} вне пределов от 320x240 до 8000x8000</translation>
     </message>
     <message>
         <source>With --screenshot: select this event first, so its passages show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вместе с --screenshot: сначала выбрать это событие, чтобы были видны его отрывки.</translation>
     </message>
     <message>
         <source>Window size for --screenshot, e.g. 1600x1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер окна для --screenshot, например 1600x1000.</translation>
     </message>
     <message>
         <source>Render the window offscreen, write it as a PNG and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрисовать окно без экрана, записать его в PNG и выйти.</translation>
     </message>
     <message>
         <source>
@@ -763,11 +775,17 @@ With no command, opens the window on the shipped store:
 
     timeline-app
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Исследуйте советскую историю 1917–1991 годов на масштабируемой временной шкале, с источниками рядом.
+
+Без команды открывает окно с поставляемым хранилищем:
+
+    timeline-app
+</translation>
     </message>
     <message>
         <source>Language of the window and the messages (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык окна и сообщений (по умолчанию — язык системы).</translation>
     </message>
     <message>
         <source>
@@ -775,11 +793,15 @@ Open the window on another event store.
 
     timeline-app open my-events.db
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Открыть окно с другим хранилищем событий.
+
+    timeline-app open my-events.db
+</translation>
     </message>
     <message>
         <source>no display found to open a window on; run it under a virtual display with &apos;xvfb-run ./run.sh&apos;, or render a picture with &apos;timeline-app --screenshot view.png&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>не найден дисплей, на котором можно открыть окно; запустите программу на виртуальном дисплее командой &apos;xvfb-run ./run.sh&apos; или отрисуйте рисунок командой &apos;timeline-app --screenshot view.png&apos;</translation>
     </message>
     <message>
         <source>
@@ -789,15 +811,21 @@ Build an event store from a reviewable source file (TOML).
 
 All or nothing: on any problem the old store is left as it was and every problem is listed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Собрать хранилище событий из исходного файла для рецензирования (TOML).
+
+    timeline-app build data/events.toml data/events.db
+
+Всё или ничего: при любой проблеме старое хранилище остаётся как было, а все проблемы перечисляются.
+</translation>
     </message>
     <message>
         <source>{events} events, {excerpts} excerpts, {commentary} commentary, {claims} claims</source>
-        <translation type="unfinished"></translation>
+        <translation>событий: {events}, выдержек: {excerpts}, комментариев: {commentary}, утверждений: {claims}</translation>
     </message>
     <message>
         <source>built {store}: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>собрано {store}: {counts}</translation>
     </message>
     <message>
         <source>
@@ -807,19 +835,25 @@ Check a store against the contract and print a summary.
 
 Exits with status 1 and names every problem if the store breaks the contract.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Проверить хранилище на соответствие контракту и вывести сводку.
+
+    timeline-app check data/events.db
+
+Если хранилище нарушает контракт, завершается с кодом 1 и называет каждую проблему.
+</translation>
     </message>
     <message>
         <source>no problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>проблем не найдено</translation>
     </message>
     <message>
         <source>error: {source}: {problem}; {store} left unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: {source}: {problem}; {store} не изменено</translation>
     </message>
     <message>
         <source>note: {store}: {flag}</source>
-        <translation type="unfinished"></translation>
+        <translation>примечание: {store}: {flag}</translation>
     </message>
     <message>
         <source>
@@ -829,19 +863,21 @@ Add your own events from a CSV or JSON file to a store of your own.
 
 All or nothing: any bad row rejects the whole file, naming its line and field.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Добавить собственные события из файла CSV или JSON в собственное хранилище.
+
+    timeline-app import my-events.csv --into my-events.db
+
+Всё или ничего: любая ошибочная строка отвергает весь файл, с указанием строки и поля.
+</translation>
     </message>
     <message>
         <source>The store to add to; created if it does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище, в которое добавлять; создаётся, если его нет.</translation>
     </message>
     <message>
         <source>Allow changing the shipped data/events.db.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added %n events to {store}</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрешить изменять поставляемый data/events.db.</translation>
     </message>
     <message>
         <source>
@@ -851,87 +887,93 @@ Export a view of the timeline as a picture or the filtered events as data, witho
 
 The picture is the one the window draws for the same filters, range and lanes.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Экспортировать вид временной шкалы как рисунок или отобранные события как данные, без окна.
+
+    timeline-app export -o view.png --theme repression --from 1950 --to 1970
+
+Рисунок тот же, что окно рисует при тех же фильтрах, диапазоне и дорожках.
+</translation>
     </message>
     <message>
         <source>File to write: .png, .svg, .pdf, .csv or .json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл для записи: .png, .svg, .pdf, .csv или .json.</translation>
     </message>
     <message>
         <source>the shipped store</source>
-        <translation type="unfinished"></translation>
+        <translation>поставляемое хранилище</translation>
     </message>
     <message>
         <source>The store to export from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище, из которого экспортировать.</translation>
     </message>
     <message>
         <source>Format, if not the file&apos;s suffix (timelinejs for TimelineJS 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат, если не по расширению файла (timelinejs для TimelineJS 3).</translation>
     </message>
     <message>
         <source>Only events at this place (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Только события в этом месте (можно повторять).</translation>
     </message>
     <message>
         <source>Only events with this theme (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Только события с этой темой (можно повторять).</translation>
     </message>
     <message>
         <source>any, both, only-one, or a source id such as doyle-2021.</source>
-        <translation type="unfinished"></translation>
+        <translation>any, both, only-one или идентификатор источника, например doyle-2021.</translation>
     </message>
     <message>
         <source>Only events the reviewers dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только события, которые рецензенты оспаривают.</translation>
     </message>
     <message>
         <source>Only events matching these words (full-text search).</source>
-        <translation type="unfinished"></translation>
+        <translation>Только события с этими словами (полнотекстовый поиск).</translation>
     </message>
     <message>
         <source>First year shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Первый показанный год.</translation>
     </message>
     <message>
         <source>Last year shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний показанный год.</translation>
     </message>
     <message>
         <source>Lanes of the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дорожки временной шкалы.</translation>
     </message>
     <message>
         <source>Picture width in logical pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ширина рисунка в логических пикселях.</translation>
     </message>
     <message>
         <source>PNG pixels per logical pixel (2 for high-DPI).</source>
-        <translation type="unfinished"></translation>
+        <translation>Пикселей PNG на логический пиксель (2 для экранов высокой чёткости).</translation>
     </message>
     <message>
         <source>PDF page size (landscape).</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер страницы PDF (альбомная).</translation>
     </message>
     <message>
         <source>Pictures: the map of the events shown beside the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для рисунков: карта показанных событий рядом со шкалой.</translation>
     </message>
     <message>
         <source>{flag} {value} is not a year between 1 and 9999</source>
-        <translation type="unfinished"></translation>
+        <translation>{flag} {value} — не год от 1 до 9999</translation>
     </message>
     <message>
         <source>--to {to} must be after --from {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>--to {to} должен быть позже --from {start}</translation>
     </message>
     <message>
         <source>{option} {value} is not in {store}; choose from {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{option} {value} нет в {store}; выберите из: {choices}</translation>
     </message>
     <message>
         <source>wrote {file} ({format}: {summary})</source>
-        <translation type="unfinished"></translation>
+        <translation>записан {file} ({format}: {summary})</translation>
     </message>
     <message>
         <source>
@@ -941,249 +983,287 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
     timeline-app install-desktop
     timeline-app install-desktop --uninstall
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Добавить timeline-app в меню рабочего стола (ярлык запуска и значки в ~/.local/share).
+
+</translation>
     </message>
     <message>
         <source>Remove the launcher entry and icons again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова удалить ярлык запуска и значки.</translation>
     </message>
     <message>
         <source>removed {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>удалён {file}</translation>
     </message>
     <message>
         <source>timeline-app is no longer in the desktop&apos;s menu</source>
-        <translation type="unfinished"></translation>
+        <translation>timeline-app больше нет в меню рабочего стола</translation>
     </message>
     <message>
         <source>nothing to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>удалять нечего</translation>
     </message>
     <message>
         <source>wrote {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>записан {file}</translation>
     </message>
     <message>
         <source>timeline-app is in the desktop&apos;s menu; it starts {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>timeline-app добавлен в меню рабочего стола; запускается командой {command}</translation>
+    </message>
+</context>
+<context>
+    <name>cli_counts</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n проблема</numerusform>
+            <numerusform>%n проблемы</numerusform>
+            <numerusform>%n проблем</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>error: {source}: %n problem(s); {store} left unchanged</source>
+        <translation>
+            <numerusform>ошибка: {source}: %n проблема; {store} не изменено</numerusform>
+            <numerusform>ошибка: {source}: %n проблемы; {store} не изменено</numerusform>
+            <numerusform>ошибка: {source}: %n проблем; {store} не изменено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>note: {store}: %n passage(s) for a person to confirm</source>
+        <translation>
+            <numerusform>примечание: {store}: %n отрывок ждёт подтверждения человеком</numerusform>
+            <numerusform>примечание: {store}: %n отрывка ждут подтверждения человеком</numerusform>
+            <numerusform>примечание: {store}: %n отрывков ждут подтверждения человеком</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n events to {store}</source>
+        <translation>
+            <numerusform>добавлено %n событие в {store}</numerusform>
+            <numerusform>добавлено %n события в {store}</numerusform>
+            <numerusform>добавлено %n событий в {store}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>core</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Рецензент</translation>
     </message>
     <message>
         <source>history</source>
-        <translation type="unfinished"></translation>
+        <translation>история</translation>
     </message>
     <message>
         <source>a scene of the film</source>
-        <translation type="unfinished"></translation>
+        <translation>сцена фильма</translation>
     </message>
     <message>
         <source>the film&apos;s making and reception</source>
-        <translation type="unfinished"></translation>
+        <translation>создание и восприятие фильма</translation>
     </message>
     <message>
         <source>film scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>сцены фильма</translation>
     </message>
     <message>
         <source>the film&apos;s reception</source>
-        <translation type="unfinished"></translation>
+        <translation>восприятие фильма</translation>
     </message>
     <message>
         <source>a passage of the reviews states the date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата указана в отрывке рецензий</translation>
     </message>
     <message>
         <source>the date comes from outside the reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>дата взята не из рецензий</translation>
     </message>
     <message>
         <source>the film&apos;s plot dates it</source>
-        <translation type="unfinished"></translation>
+        <translation>дата следует из сюжета фильма</translation>
     </message>
     <message>
         <source>where the date comes from is not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>источник даты не указан</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>точно</translation>
     </message>
     <message>
         <source>approximate</source>
-        <translation type="unfinished"></translation>
+        <translation>приблизительно</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>оспаривается</translation>
     </message>
     <message>
         <source>CSV table of events</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблица событий CSV</translation>
     </message>
     <message>
         <source>JSON with excerpts, commentary and claims</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON с выдержками, комментариями и утверждениями</translation>
     </message>
     <message>
         <source>TimelineJS 3 JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON для TimelineJS 3</translation>
     </message>
     <message>
         <source>this store follows contract version 1: it records no layers (history, film, reception), date bases, outside facts or voices, so these show as unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>это хранилище следует контракту версии 1: в нём нет слоёв (история, фильм, восприятие), оснований дат, сведений извне и голосов, поэтому они показаны как неизвестные</translation>
     </message>
     <message>
         <source>retelling the film: {speaker}</source>
-        <translation type="unfinished"></translation>
+        <translation>пересказ фильма: {speaker}</translation>
     </message>
     <message>
         <source>retelling the film</source>
-        <translation type="unfinished"></translation>
+        <translation>пересказ фильма</translation>
     </message>
     <message>
         <source>quoting {speaker}</source>
-        <translation type="unfinished"></translation>
+        <translation>цитирует: {speaker}</translation>
     </message>
     <message>
         <source>someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>кто-то другой</translation>
     </message>
     <message>
         <source>PNG picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Рисунок PNG</translation>
     </message>
     <message>
         <source>SVG picture (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Рисунок SVG (векторный)</translation>
     </message>
     <message>
         <source>PDF page (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница PDF (векторная)</translation>
     </message>
 </context>
 <context>
     <name>dates</name>
     <message>
         <source>January</source>
-        <translation type="unfinished"></translation>
+        <translation>январь</translation>
     </message>
     <message>
         <source>February</source>
-        <translation type="unfinished"></translation>
+        <translation>февраль</translation>
     </message>
     <message>
         <source>March</source>
-        <translation type="unfinished"></translation>
+        <translation>март</translation>
     </message>
     <message>
         <source>April</source>
-        <translation type="unfinished"></translation>
+        <translation>апрель</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>май</translation>
     </message>
     <message>
         <source>June</source>
-        <translation type="unfinished"></translation>
+        <translation>июнь</translation>
     </message>
     <message>
         <source>July</source>
-        <translation type="unfinished"></translation>
+        <translation>июль</translation>
     </message>
     <message>
         <source>August</source>
-        <translation type="unfinished"></translation>
+        <translation>август</translation>
     </message>
     <message>
         <source>September</source>
-        <translation type="unfinished"></translation>
+        <translation>сентябрь</translation>
     </message>
     <message>
         <source>October</source>
-        <translation type="unfinished"></translation>
+        <translation>октябрь</translation>
     </message>
     <message>
         <source>November</source>
-        <translation type="unfinished"></translation>
+        <translation>ноябрь</translation>
     </message>
     <message>
         <source>December</source>
-        <translation type="unfinished"></translation>
+        <translation>декабрь</translation>
     </message>
     <message>
         <source>January</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>января</translation>
     </message>
     <message>
         <source>February</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>февраля</translation>
     </message>
     <message>
         <source>March</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>марта</translation>
     </message>
     <message>
         <source>April</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>апреля</translation>
     </message>
     <message>
         <source>May</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>мая</translation>
     </message>
     <message>
         <source>June</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>июня</translation>
     </message>
     <message>
         <source>July</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>июля</translation>
     </message>
     <message>
         <source>August</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>августа</translation>
     </message>
     <message>
         <source>September</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>сентября</translation>
     </message>
     <message>
         <source>October</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>октября</translation>
     </message>
     <message>
         <source>November</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>ноября</translation>
     </message>
     <message>
         <source>December</source>
         <comment>after a day number: 2 June 1962</comment>
-        <translation type="unfinished"></translation>
+        <translation>декабря</translation>
     </message>
 </context>
 <context>
@@ -1191,133 +1271,159 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
     <message>
         <source>Zoom in / out (timeline focused)</source>
         <extracomment>Keys that are not menu actions: the timeline&apos;s and the reader&apos;s own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Приблизить / отдалить (фокус на шкале)</translation>
     </message>
     <message>
         <source>Pan back / forward in time</source>
-        <translation type="unfinished"></translation>
+        <translation>Сдвиг назад / вперёд во времени</translation>
     </message>
     <message>
         <source>Back to the store&apos;s whole span</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуться ко всему периоду хранилища</translation>
     </message>
     <message>
         <source>Zoom about the pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштаб вокруг указателя</translation>
     </message>
     <message>
         <source>mouse wheel</source>
-        <translation type="unfinished"></translation>
+        <translation>колесо мыши</translation>
     </message>
     <message>
         <source>Zoom to an event</source>
-        <translation type="unfinished"></translation>
+        <translation>Приблизить к событию</translation>
     </message>
     <message>
         <source>double-click</source>
-        <translation type="unfinished"></translation>
+        <translation>двойной щелчок</translation>
     </message>
     <message>
         <source>Find in the review (reader focused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти в рецензии (фокус на чтении)</translation>
     </message>
     <message>
         <source>Copy the passage with its citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать отрывок со ссылкой на источник</translation>
     </message>
     <message>
         <source>A timeline of Soviet history, 1917–1991, built from the exact words of two reviews of the film &lt;i&gt;Dear Comrades!&lt;/i&gt; (dir. Andrei Konchalovsky, 2020):</source>
-        <translation type="unfinished"></translation>
+        <translation>Временная шкала советской истории 1917–1991 годов, построенная на точных словах двух рецензий на фильм &lt;i&gt;«Дорогие товарищи!»&lt;/i&gt; (реж. Андрей Кончаловский, 2020):</translation>
     </message>
     <message>
         <source>Titles and summaries are the project&apos;s own words; every quotation is the reviewers&apos;. Facts from outside the reviews carry their references.</source>
-        <translation type="unfinished"></translation>
+        <translation>Названия и описания написаны авторами проекта; все цитаты принадлежат рецензентам. У сведений не из рецензий указаны источники.</translation>
     </message>
     <message>
         <source>Licence: MIT. Built with Python, Qt {qt}, SQLite {sqlite} and {libraries}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лицензия: MIT. Сделано на Python, Qt {qt}, SQLite {sqlite} и {libraries}.</translation>
     </message>
     <message>
         <source>Map outlines: Natural Earth (public domain), naturalearthdata.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Контуры карты: Natural Earth (общественное достояние), naturalearthdata.com.</translation>
     </message>
     <message>
         <source>About timeline-app</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе timeline-app</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Клавиатурные сокращения</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Клавиши</translation>
     </message>
     <message>
         <source>Making a store of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Как создать своё хранилище</translation>
     </message>
 </context>
 <context>
     <name>import</name>
     <message>
         <source>Import events</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт событий</translation>
     </message>
     <message>
         <source>Events (*.csv *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>События (*.csv *.json);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Add the events of {file} to which store?</source>
-        <translation type="unfinished"></translation>
+        <translation>В какое хранилище добавить события из {file}?</translation>
     </message>
     <message>
         <source>Into the open store, {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>В открытое хранилище, {file}</translation>
     </message>
     <message>
         <source>Into another store…</source>
-        <translation type="unfinished"></translation>
+        <translation>В другое хранилище…</translation>
     </message>
     <message>
         <source>Store to add the events to (new or existing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище для событий (новое или существующее)</translation>
     </message>
     <message>
         <source>Event stores (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилища событий (*.db)</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added %n events from {file} to {store}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не импортировано</translation>
     </message>
     <message>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт завершён</translation>
+    </message>
+</context>
+<context>
+    <name>import_counts</name>
+    <message numerus="yes">
+        <source>{file} has %n problem(s); {store} is unchanged.</source>
+        <translation>
+            <numerusform>В {file} %n проблема; {store} не изменено.</numerusform>
+            <numerusform>В {file} %n проблемы; {store} не изменено.</numerusform>
+            <numerusform>В {file} %n проблем; {store} не изменено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n events from {file} to {store}.</source>
+        <translation>
+            <numerusform>Добавлено %n событие из {file} в {store}.</numerusform>
+            <numerusform>Добавлено %n события из {file} в {store}.</numerusform>
+            <numerusform>Добавлено %n событий из {file} в {store}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>picture</name>
     <message>
         <source>{width}x{height} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{width}x{height} пикселей</translation>
     </message>
     <message>
         <source>{width}x{height} (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>{width}x{height} (векторный)</translation>
     </message>
     <message>
         <source>one {page} landscape page</source>
-        <translation type="unfinished"></translation>
+        <translation>одна альбомная страница {page}</translation>
+    </message>
+</context>
+<context>
+    <name>snapshot_counts</name>
+    <message numerus="yes">
+        <source>{first} – {last} · lanes grouped by {grouping} · {shown} of %Ln events</source>
+        <translation>
+            <numerusform>{first} – {last} · дорожки по признаку «{grouping}» · {shown} из %Ln события</numerusform>
+            <numerusform>{first} – {last} · дорожки по признаку «{grouping}» · {shown} из %Ln событий</numerusform>
+            <numerusform>{first} – {last} · дорожки по признаку «{grouping}» · {shown} из %Ln событий</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
