@@ -239,7 +239,7 @@
     </message>
     <message>
         <source>Film scenes</source>
-        <translation>Сцены фильма</translation>
+        <translation>Фильм</translation>
     </message>
     <message>
         <source>Reception</source>
@@ -247,11 +247,11 @@
     </message>
     <message>
         <source>Search titles, summaries and quotes</source>
-        <translation>Поиск по названиям, описаниям и цитатам</translation>
+        <translation>Поиск по событиям и цитатам</translation>
     </message>
     <message>
         <source>Only events the reviewers dispute</source>
-        <translation>Только оспариваемые рецензентами</translation>
+        <translation>Только оспариваемые</translation>
     </message>
     <message>
         <source>to</source>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>Only events the reviewers dispute ({count})</source>
-        <translation>Только оспариваемые рецензентами ({count})</translation>
+        <translation>Только оспариваемые ({count})</translation>
     </message>
     <message numerus="yes">
         <source>Showing {shown} of %Ln events</source>
@@ -1050,6 +1050,10 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
 </context>
 <context>
     <name>core</name>
+    <message>
+        <source>Film scenes (not history)</source>
+        <translation>Сцены фильма (не история)</translation>
+    </message>
     <message>
         <source>Theme</source>
         <translation>Тема</translation>

@@ -156,12 +156,12 @@ def test_every_label_the_core_defines_is_in_the_catalogue() -> None:
     from timeline_app.export.registry import EXPORTERS
     from timeline_app.gui.core_words import WORDS
     from timeline_app.model.filters import LAYER_NAMES
-    from timeline_app.model.layout import GROUPINGS
+    from timeline_app.model.layout import FILM_LANE_NAME, GROUPINGS
     from timeline_app.sources.event_details import DATE_BASES, LAYERS
     from timeline_app.store.schema import CERTAINTIES
 
     labels = {*GROUPINGS.values(), *LAYERS.values(), *DATE_BASES.values(), *CERTAINTIES, *LAYER_NAMES.values(),
-              *(e.label for e in EXPORTERS.values())}
+              *(e.label for e in EXPORTERS.values()), FILM_LANE_NAME}
     picture_labels = {e.label for e in EXPORTERS.values() if e.picture}
     assert labels - set(WORDS) - picture_labels == set()
 

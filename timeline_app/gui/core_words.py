@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from timeline_app.model.layout import FILM_LANE, Lane
 from timeline_app.sources.event_details import PassageView
 
 CONTEXT = "core"
 
 WORDS = (
-    # model/layout.py GROUPINGS
+    # model/layout.py GROUPINGS and FILM_LANE_NAME
+    QT_TRANSLATE_NOOP("core", "Film scenes (not history)"),
     QT_TRANSLATE_NOOP("core", "Theme"),
     QT_TRANSLATE_NOOP("core", "Place"),
     QT_TRANSLATE_NOOP("core", "Reviewer"),
@@ -49,6 +51,11 @@ WORDS = (
 def core_word(text: str) -> str:
     """``text`` from the core in the interface's language (itself if it is not in the catalogue)."""
     return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def lane_name(lane: Lane) -> str:
+    """A lane's name as the timeline shows it: the store's theme, place or source name, or the film's lane."""
+    return core_word(lane.name) if lane.key == FILM_LANE else lane.name
 
 
 def voice_words(view: PassageView) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from timeline_app.export.view import ExportView
-from timeline_app.gui.core_words import core_word
+from timeline_app.gui.core_words import core_word, lane_name
 from timeline_app.gui.local_format import local_date, local_tick, number
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
@@ -101,7 +101,7 @@ class Snapshot:
         self.map = MapPicture(self.view) if self.with_map else None
         self.map_width = MapPicture.width_for(self.width) if self.map is not None else 0.0
         self.full = self.inner + (MAP_GAP + self.map_width if self.map is not None else 0.0)  # header and footer
-        self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane.name)
+        self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane_name(lane))
                            for lane in self.view.layout.lanes), default=60.0) + 16
         low, high = self.view.view_range
         self.subtitle = snapshot_counts.tr("{first} – {last} · lanes grouped by {grouping} · {shown} of %Ln events",
@@ -204,7 +204,7 @@ class Snapshot:
             painter.drawLine(int(MARGIN), int(top), int(plot.right()), int(top))
             painter.setPen(TEXT)
             painter.drawText(QRectF(MARGIN, top, self.gutter - 10, lane.rows * ROW_PX),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), lane.name)
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), lane_name(lane))
 
     def _legend(self, painter: QPainter | None, top: float) -> float:
         """Lay out (and, given a painter, draw) the theme legend and mark key; return its height."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from timeline_app.gui.core_words import lane_name
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.local_format import local_date
 from timeline_app.gui.period_band import PeriodBandItem
@@ -153,7 +154,7 @@ class TimelineView(QWidget):
         self.plot.setMinimumHeight(int(min(MAX_MIN_PLOT_PX, rows * MIN_ROW_PX + 40)))
         self.box.setLimits(yMin=0, yMax=rows)
         self.box.setYRange(0, rows, padding=0)
-        ticks = [((lane.first_row + lane.rows / 2), lane.name) for lane in layout.lanes]
+        ticks = [((lane.first_row + lane.rows / 2), lane_name(lane)) for lane in layout.lanes]
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([ticks, []])
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
