@@ -550,6 +550,10 @@
         <translation>Копировать выделенный текст или текущий отрывок со ссылкой в чикагском стиле (Ctrl+Shift+C)</translation>
     </message>
     <message>
+        <source>not used</source>
+        <translation>не использовано</translation>
+    </message>
+    <message>
         <source>{percent}% of sentences used ({used} of {total})</source>
         <translation>Использовано {percent}% предложений ({used} из {total})</translation>
     </message>

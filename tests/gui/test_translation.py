@@ -139,6 +139,26 @@ def untranslated_literals(source: str, filename: str) -> list[str]:
     return found
 
 
+def tr_calls_in_f_strings(source: str, filename: str) -> list[str]:
+    """tr()/translate() calls inside an f-string, which lupdate does not read (so they stay English)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FormattedValue):
+            for inner in ast.walk(node.value):
+                if isinstance(inner, ast.Call):
+                    name = inner.func.attr if isinstance(inner.func, ast.Attribute) else getattr(inner.func, "id", "")
+                    if name in ("tr", "translate") and inner.args and isinstance(inner.args[-1], ast.Constant):
+                        found.append(f"{filename}:{inner.lineno}")
+    return found
+
+
+def test_no_tr_call_hides_in_an_f_string() -> None:
+    found = [hit for path in sorted(GUI.glob("*.py"))
+             for hit in tr_calls_in_f_strings(path.read_text(encoding="utf-8"), path.name)]
+    assert found == [], "lupdate cannot read these; call tr() before the f-string:\n" + "\n".join(found)
+    assert tr_calls_in_f_strings('x = f"{self.tr(\'not used\')}"', "x.py") == ["x.py:1"]
+
+
 def test_no_window_string_bypasses_the_translation() -> None:
     found = [hit for path in sorted(GUI.glob("*.py"))
              for hit in untranslated_literals(path.read_text(encoding="utf-8"), path.name)]

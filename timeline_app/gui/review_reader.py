@@ -65,10 +65,12 @@ class ReviewReader(QWidget):
         self.copy_button = QPushButton(self.tr("Copy citation"))
         self.copy_button.setToolTip(self.tr("Copy the selected text, or the current passage, with a Chicago-style "
                                             "citation (Ctrl+Shift+C)"))
-        legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;"
-                            f"{QCoreApplication.translate('ReviewReader', KIND_NAMES[k])}&nbsp;</span>"
+        # lupdate reads no tr() inside an f-string: the words are looked up first.
+        names = {k: QCoreApplication.translate("ReviewReader", name) for k, name in KIND_NAMES.items()}
+        legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;{names[k]}&nbsp;</span>"
                             for k, color in KIND_COLORS.items())
-        unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;{self.tr('not used')}&nbsp;</span>"
+        not_used = self.tr("not used")
+        unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;{not_used}&nbsp;</span>"
         self.legend = rich_label(f"{legend}   {unused}")
         self.header = rich_label()
         self.header.setWordWrap(True)
