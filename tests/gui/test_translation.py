@@ -272,3 +272,10 @@ def test_russian_messages_keep_their_numbers_and_files(small_store: Path) -> Non
                                       "--from", "1970", "--to", "1960"])
     assert result.exit_code == 2
     assert result.output.strip() == "ошибка: --to 1960 должен быть позже --from 1970"
+
+
+def test_the_store_format_help_comes_in_russian(russian) -> None:
+    from timeline_app.gui.help_dialogs import store_format_file
+
+    assert store_format_file().name == "store-format.ru.md"
+    assert store_format_file().read_text(encoding="utf-8").startswith("# Как создать своё хранилище")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import sqlite3
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
+from timeline_app.gui.translation import current_language
 from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.paths import RESOURCES
 
@@ -100,13 +102,19 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     return dialog
 
 
+def store_format_file() -> Path:
+    """The store-format help in the interface's language (``store-format.ru.md``), else in English."""
+    translated = RESOURCES / "help" / f"store-format.{current_language()}.md"
+    return translated if translated.exists() else RESOURCES / "help" / "store-format.md"
+
+
 def show_store_format(parent: QWidget) -> QDialog:
     """Help > Store format: what a person needs to make a store of their own."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("help", "Making a store of your own"))
     text = QTextBrowser()
     text.setOpenExternalLinks(False)
-    text.setMarkdown((RESOURCES / "help" / "store-format.md").read_text(encoding="utf-8"))
+    text.setMarkdown(store_format_file().read_text(encoding="utf-8"))
     _fill(dialog, text)
     dialog.resize(760, 640)
     dialog.open()
