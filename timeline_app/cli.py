@@ -118,9 +118,11 @@ class _Group(_Command, click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         use_language(choose_language(_requested_language(args)))
-        if args and args[0] not in self.commands and not args[0].startswith("-") and (
-                Path(args[0]).suffix.lower() in (".db", ".sqlite", ".sqlite3") or Path(args[0]).exists()):
-            args = ["open", *args]
+        lang = args[:2] if args[:1] == ["--lang"] else args[:1] if args[:1] and args[0].startswith("--lang=") else []
+        rest = args[len(lang):]
+        if rest and rest[0] not in self.commands and not rest[0].startswith("-") and (
+                Path(rest[0]).suffix.lower() in (".db", ".sqlite", ".sqlite3") or Path(rest[0]).exists()):
+            args = [*lang, "open", *rest]
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):

@@ -279,3 +279,16 @@ def test_the_store_format_help_comes_in_russian(russian) -> None:
 
     assert store_format_file().name == "store-format.ru.md"
     assert store_format_file().read_text(encoding="utf-8").startswith("# Как создать своё хранилище")
+
+
+@pytest.mark.parametrize("lang", [["--lang", "ru"], ["--lang=ru"]])
+def test_a_store_opened_in_russian_opens_the_russian_window(small_store: Path, monkeypatch, lang) -> None:
+    import timeline_app.cli as cli_module
+    from timeline_app.cli import cli
+
+    opened: list[tuple[Path, str]] = []
+    monkeypatch.setattr(cli_module, "_has_display", lambda: True)
+    monkeypatch.setattr("timeline_app.gui.app.run_window", lambda store, **k: opened.append((store, k["language"])))
+    result = CliRunner().invoke(cli, [*lang, str(small_store)])
+    assert result.exit_code == 0, result.output
+    assert opened == [(small_store, "ru")]
