@@ -159,6 +159,24 @@ def test_no_tr_call_hides_in_an_f_string() -> None:
     assert tr_calls_in_f_strings('x = f"{self.tr(\'not used\')}"', "x.py") == ["x.py:1"]
 
 
+def wrapped_translations(source: str, filename: str) -> list[str]:
+    """Calls of a home-made wrapper (``_tr("…")``) whose strings lupdate never collects."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name.lower().endswith(("tr", "translate")) and name not in ("tr", "translate", "setattr", "getattr"):
+                found.append(f"{filename}:{node.lineno}: {name}")
+    return found
+
+
+def test_no_string_hides_behind_a_wrapper_lupdate_cannot_read() -> None:
+    found = [hit for path in [*sorted(GUI.glob("*.py")), ROOT / "timeline_app" / "cli.py"]
+             for hit in wrapped_translations(path.read_text(encoding="utf-8"), path.name)]
+    assert found == [], "call tr() or translate(\"Context\", …) itself:\n" + "\n".join(found)
+    assert wrapped_translations('_tr("Clear")\nself.tr("Fine")\ntranslate("c", "Fine")', "x.py") == ["x.py:1: _tr"]
+
+
 def test_no_window_string_bypasses_the_translation() -> None:
     found = [hit for path in sorted(GUI.glob("*.py"))
              for hit in untranslated_literals(path.read_text(encoding="utf-8"), path.name)]
