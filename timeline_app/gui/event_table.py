@@ -42,11 +42,14 @@ class EventTableModel(QAbstractTableModel):
         self.catalog: EventCatalog = empty_catalog()
         self.rows = np.zeros(0, dtype=np.int64)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+        self.kind_names = KINDS
 
     def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show the events at these catalog positions, in the current sort order."""
         self.beginResetModel()
         self.catalog = catalog
+        # Looked up once, not per cell: sorting a million rows by kind asks for every row's text.
+        self.kind_names = tuple(QCoreApplication.translate("EventTable", kind) for kind in KINDS)
         self.rows = self._sorted(np.asarray(positions, dtype=np.int64))
         self.endResetModel()
 
@@ -70,7 +73,7 @@ class EventTableModel(QAbstractTableModel):
             return c.titles[position]
         if column == 5:
             layer = int(c.arrays.layer[position])
-            return QCoreApplication.translate("EventTable", KINDS[layer]) if 0 <= layer < 3 else ""
+            return self.kind_names[layer] if 0 <= layer < 3 else ""
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
