@@ -16,6 +16,7 @@ so that moving code does not change it.
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,28 @@ TOOLS = Path(sys.executable).parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 # Russian in full; English only its plural forms ("%n events" as "1 event", "2 events").
 LANGUAGES = {"en": "en_US", "ru": "ru_RU"}
+
+
+# A module may keep its calls short with ``_tr("…")`` when it defines exactly this wrapper:
+#     def _tr(text: str) -> str:
+#         return QCoreApplication.translate("Context", text)
+# lupdate cannot follow a wrapper, so it reads a copy with each ``_tr(`` spelled out.
+WRAPPER = re.compile(r'def _tr\(text: str\) -> str:\n\s+return QCoreApplication\.translate\("(\w+)", text\)\n')
+_WRAPPED_CALL = re.compile(r"(?<![\w.])_tr\(")
+
+
+def wrapper_context(code: str) -> str | None:
+    """The context of the module's ``_tr`` wrapper, if it defines the one lupdate can be shown."""
+    found = WRAPPER.search(code)
+    return found.group(1) if found else None
+
+
+def lupdate_copy(code: str) -> str:
+    """``code`` with its ``_tr("…")`` calls written as ``translate("Context", "…")`` (unchanged without one)."""
+    context = wrapper_context(code)
+    if context is None:
+        return code
+    return _WRAPPED_CALL.sub(f'translate("{context}", ', WRAPPER.sub("", code))
 
 
 def sources() -> list[Path]:
@@ -45,12 +68,16 @@ def qm_path(language: str) -> Path:
 def update(language: str, ts: Path | None = None) -> None:
     """Bring the .ts (or a copy of it, ``ts``) up to date with the code: new strings unfinished, vanished ones
     dropped."""
-    files = [str(path.relative_to(ROOT)) for path in sources()]
     target = Path(ts) if ts is not None else ts_path(language)
     plurals = ["-pluralonly"] if language == "en" else []
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *plurals,
-                    "-target-language", LANGUAGES[language], *files, "-ts", str(target.resolve())],
-                   cwd=ROOT, check=True)
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for k, path in enumerate(sources()):
+            copy = Path(folder) / f"{k:03d}_{path.name}"
+            copy.write_text(lupdate_copy(path.read_text(encoding="utf-8")), encoding="utf-8")
+            files.append(str(copy))
+        subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *plurals,
+                        "-target-language", LANGUAGES[language], *files, "-ts", str(target.resolve())], check=True)
 
 
 def release(ts: Path, qm: Path) -> None:

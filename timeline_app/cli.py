@@ -25,8 +25,17 @@ from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.source_file import SourceFileError
 from timeline_app.ingest.store_writer import import_events
+from timeline_app.model.explorer_state import ViewState
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
+from timeline_app.model.saved_views import (
+    VIEW_TEXT_PREFIX,
+    SavedViews,
+    SavedViewsError,
+    ViewTextError,
+    view_from_text,
+)
+from timeline_app.store.aliases import names_of_kind, target_named
 from timeline_app.store.check import store_flags, store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
@@ -167,6 +176,8 @@ def _parse_size(_ctx, _param, value: str | None) -> tuple[int, int] | None:
 
 
 def _window_options(func):
+    func = _option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "Open a saved view (View > Saved views), or a view's copied text (tlview1:...)."))(func)
     func = _option("--select", metavar="EVENT_ID", help=QT_TRANSLATE_NOOP(
         "cli", "With --screenshot: select this event first, so its passages show."))(func)
     func = _option("--size", callback=_parse_size, metavar="WxH",
@@ -180,39 +191,60 @@ def _window_options(func):
 @click.group(cls=_Group, invoke_without_command=True, help=QT_TRANSLATE_NOOP("cli", """\
 Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
 
-With no command, opens the window on the shipped store:
+With no command, opens the window on the shipped store (or a saved view on the store it was saved on):
 
     timeline-app
+    timeline-app --view "Novocherkassk 1962"
 """))
 @click.version_option(package_name="timeline-app")
 @_option("--lang", type=click.Choice(LANGUAGES), expose_value=False,
          help=QT_TRANSLATE_NOOP("cli", "Language of the window and the messages (default: the system's)."))
 @_window_options
 @click.pass_context
-def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
+def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None, select: str | None,
+        view_name: str | None) -> None:
     if ctx.invoked_subcommand is None:
-        _launch(SHIPPED_STORE, screenshot, size, select)
+        view, saved_on = _named_view(view_name)
+        _launch(saved_on or SHIPPED_STORE, screenshot, size, select, view)
 
 
 @cli.command("open", help=QT_TRANSLATE_NOOP("cli", """\
 Open the window on another event store.
 
     timeline-app open my-events.db
+    timeline-app open my-events.db --view "Strikes"
 """))
 @click.argument("store", type=click.Path(path_type=Path))
 @_window_options
-def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
-    _launch(store, screenshot, size, select)
+def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None,
+                 view_name: str | None) -> None:
+    _launch(store, screenshot, size, select, _named_view(view_name)[0])
 
 
-def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None = None) -> None:
+def _named_view(name: str | None) -> tuple[ViewState | None, Path | None]:
+    """The view ``--view`` names (a saved view's name, or a view's text) and the store it was saved on, if any."""
+    if name is None:
+        return None, None
+    try:
+        if name.strip().startswith(VIEW_TEXT_PREFIX):
+            return view_from_text(name), None
+        saved = SavedViews().get(name)
+    except (SavedViewsError, ViewTextError) as exc:
+        raise UserError(f"--view: {exc}") from None
+    store = Path(saved.store) if saved.store and Path(saved.store).exists() else None
+    return saved.view, store
+
+
+def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None = None,
+            view: ViewState | None = None) -> None:
     if screenshot is None and not _has_display():
         raise UserError(translate(
             "cli", "no display found to open a window on; run it under a virtual display with "
             "'xvfb-run ./run.sh', or render a picture with 'timeline-app --screenshot view.png'"))
     from timeline_app.gui.app import run_window  # Qt loads only when a window is wanted
 
-    status = run_window(store, screenshot=screenshot, size=size, select=select, language=current_language())
+    status = run_window(store, screenshot=screenshot, size=size, select=select, view=view,
+                        language=current_language())
     if status:
         sys.exit(status)
 
@@ -308,6 +340,8 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
 Export a view of the timeline as a picture or the filtered events as data, without a window.
 
     timeline-app export -o view.png --theme repression --from 1950 --to 1970
+    timeline-app export -o novocherkassk.png --place Novocherkassk --fit
+    timeline-app export -o monday.pdf --view "Monday class"
 
 The picture is the one the window draws for the same filters, range and lanes.
 """))
@@ -318,10 +352,10 @@ The picture is the one the window draws for the same filters, range and lanes.
          help=QT_TRANSLATE_NOOP("cli", "The store to export from."))
 @_option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)),
          help=QT_TRANSLATE_NOOP("cli", "Format, if not the file's suffix (timelinejs for TimelineJS 3)."))
-@_option("--place", multiple=True, metavar="ID",
-         help=QT_TRANSLATE_NOOP("cli", "Only events at this place (repeatable)."))
-@_option("--theme", multiple=True, metavar="ID",
-         help=QT_TRANSLATE_NOOP("cli", "Only events with this theme (repeatable)."))
+@_option("--place", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+    "cli", "Only events at this place: its id, name or another name, in any case (repeatable)."))
+@_option("--theme", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+    "cli", "Only events with this theme: its id, name or another name, in any case (repeatable)."))
 @_option("--reviewer", default="any", metavar="WHO",
          help=QT_TRANSLATE_NOOP("cli", "any, both, only-one, or a source id such as doyle-2021."))
 @_option("--disputed", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Only events the reviewers dispute."))
@@ -341,10 +375,31 @@ The picture is the one the window draws for the same filters, range and lanes.
          help=QT_TRANSLATE_NOOP("cli", "PDF page size (landscape)."))
 @_option("--map", "with_map", is_flag=True,
          help=QT_TRANSLATE_NOOP("cli", "Pictures: the map of the events shown beside the timeline."))
-def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str, ...], theme: tuple[str, ...],
-                   reviewer: str, disputed: bool, search: str, year_from: float, year_to: float, group_by: str,
-                   width: int, scale: str, page: str, with_map: bool) -> None:
+@_option("--fit", is_flag=True, help=QT_TRANSLATE_NOOP(
+    "cli", "Show the years of the events the filters show (View > Fit to shown events)."))
+@_option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
+    "cli", "Start from a saved view (or a view's copied text); other options given change it."))
+@click.pass_context
+def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | None, place: tuple[str, ...],
+                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float,
+                   year_to: float, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
+                   view_name: str | None) -> None:
     fmt = format_for(output, fmt)
+    view, saved_on = _named_view(view_name)
+    if view is not None:
+        def given(name: str) -> bool:
+            return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+        f = view.filter
+        store = store if given("store") or saved_on is None else saved_on
+        place = place if given("place") else tuple(f.places)
+        theme = theme if given("theme") else tuple(f.themes)
+        reviewer = reviewer if given("reviewer") else f.reviewer
+        disputed = disputed or f.disputed_only
+        search = search if given("search") else f.search
+        year_from = year_from if given("year_from") else view.view_range[0]
+        year_to = year_to if given("year_to") else view.view_range[1]
+        group_by = group_by if given("group_by") else view.grouping
     for flag, value in (("--from", year_from), ("--to", year_to)):
         if not math.isfinite(value) or not 1 <= value <= 9999:
             raise UserError(translate("cli", "{flag} {value} is not a year between 1 and 9999").format(
@@ -356,23 +411,34 @@ def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str,
         _offscreen_app()
     event_store = EventStore(store)
     try:
-        known = {"place": {p["id"] for p in event_store.places()}, "theme": {t["id"] for t in event_store.themes()},
-                 "reviewer": {"any", "both", "only-one", *event_store.sources()}}
-        for name, values in (("place", place), ("theme", theme), ("reviewer", (reviewer,))):
-            unknown = [v for v in values if v not in known[name]]
-            if unknown:
-                choices = ", ".join(sorted(known[name]))
-                raise UserError(translate("cli", "{option} {value} is not in {store}; choose from {choices}").format(
-                    option=f"--{name}", value=repr(unknown[0]), store=store, choices=choices))
-        state = FilterState(places=frozenset(place), themes=frozenset(theme), reviewer=reviewer,
-                            disputed_only=disputed, search=search)
-        view = view_of_store(event_store, state, group_by, (year_from, year_to))
-        summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
+        places, themes = _targets(event_store, "place", place), _targets(event_store, "theme", theme)
+        reviewers = {"any", "both", "only-one", *event_store.sources()}
+        if reviewer not in reviewers:
+            raise UserError(translate("cli", "{option} {value} is not in {store}; choose from {choices}").format(
+                option="--reviewer", value=repr(reviewer), store=store, choices=", ".join(sorted(reviewers))))
+        state = FilterState(places=places, themes=themes, reviewer=reviewer, disputed_only=disputed, search=search,
+                            layers=view.filter.layers if view is not None else frozenset())
+        shown = view_of_store(event_store, state, group_by, (year_from, year_to), fit=fit)
+        summary = export(shown, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
         raise UserError(str(exc)) from None
     finally:
         event_store.close()
     click.echo(translate("cli", "wrote {file} ({format}: {summary})").format(file=output, format=fmt, summary=summary))
+
+
+def _targets(event_store: EventStore, kind: str, values: tuple[str, ...]) -> frozenset[str]:
+    """The ids of the places (or themes) named on the command line; one line naming those that exist if not."""
+    found = set()
+    for value in values:
+        target = target_named(event_store.conn, kind, value)
+        if target is None:
+            names = "; ".join(names_of_kind(event_store.conn, kind)) or translate("cli", "none")
+            message = (translate("cli", "--place {value} is not in {store}; its places are: {names}") if kind == "place"
+                       else translate("cli", "--theme {value} is not in {store}; its themes are: {names}"))
+            raise UserError(message.format(value=repr(value), store=event_store.path, names=names))
+        found.add(target)
+    return frozenset(found)
 
 
 @cli.command("install-desktop", help=QT_TRANSLATE_NOOP("cli", """\

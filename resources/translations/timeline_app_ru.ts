@@ -2,6 +2,213 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Empties the box.</source>
+        <translation>Очищает поле.</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message>
+        <source>What the timeline, the map and the event list show.</source>
+        <translation>Что показывают временная шкала, карта и список событий.</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>Поиск событий</translation>
+    </message>
+    <message>
+        <source>Shows only events whose title, summary or quoted passages contain these words.</source>
+        <translation>Показывает только события, в названии, описании или цитатах которых есть эти слова.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Рецензент</translation>
+    </message>
+    <message>
+        <source>Shows the events any reviewer, one reviewer, both or only one of them mentions; the number of events is in brackets.</source>
+        <translation>Показывает события, которые упоминает любой рецензент, один из них, оба или только один; число событий — в скобках.</translation>
+    </message>
+    <message>
+        <source>From year</source>
+        <translation>С года</translation>
+    </message>
+    <message>
+        <source>The first year the timeline shows.</source>
+        <translation>Первый год, который показывает шкала.</translation>
+    </message>
+    <message>
+        <source>To year</source>
+        <translation>По год</translation>
+    </message>
+    <message>
+        <source>The last year the timeline shows.</source>
+        <translation>Последний год, который показывает шкала.</translation>
+    </message>
+    <message>
+        <source>Shows only events whose facts the reviewers dispute; the timeline draws them hatched.</source>
+        <translation>Показывает только события, факты которых рецензенты оспаривают; шкала рисует их штриховкой.</translation>
+    </message>
+    <message>
+        <source>Shows or hides this kind of event: the historical record, scenes of the film, or the film&apos;s reception.</source>
+        <translation>Показывает или скрывает этот вид событий: исторические факты, сцены фильма или восприятие фильма.</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Tick themes to show only their events; Space ticks the current one. The number of events is in brackets.</source>
+        <translation>Отметьте темы, чтобы показать только их события; Пробел отмечает текущую. Число событий — в скобках.</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Tick places to show only their events; Space ticks the current one. The number of events is in brackets.</source>
+        <translation>Отметьте места, чтобы показать только их события; Пробел отмечает текущее. Число событий — в скобках.</translation>
+    </message>
+    <message>
+        <source>Shows every event again (the years in view stay).</source>
+        <translation>Снова показывает все события (видимые годы не меняются).</translation>
+    </message>
+    <message>
+        <source>How many events the filters show.</source>
+        <translation>Сколько событий показывают фильтры.</translation>
+    </message>
+    <message>
+        <source>Overview of all years</source>
+        <translation>Обзор всех лет</translation>
+    </message>
+    <message>
+        <source>Bars count the events of each year; the shaded window is the span the timeline shows. Left and right arrows move it, plus and minus narrow or widen it, Home resets it.</source>
+        <translation>Столбцы — число событий каждого года; затенённое окно — период, который показывает шкала. Стрелки влево и вправо сдвигают его, плюс и минус сужают или расширяют, Home возвращает исходный.</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; periods</source>
+        <translation>Периоды правления</translation>
+    </message>
+    <message>
+        <source>Who led the Soviet Union in the years shown.</source>
+        <translation>Кто руководил Советским Союзом в показанные годы.</translation>
+    </message>
+    <message>
+        <source>The key to the timeline&apos;s marks and its keys.</source>
+        <translation>Пояснение к знакам шкалы и её клавишам.</translation>
+    </message>
+    <message>
+        <source>Where the events in view happened: circles sized by the number of events; click a place or use the place filter. Arrows pan, plus and minus zoom, Home fits the places, Escape clears the place filter.</source>
+        <translation>Где произошли видимые события: размер кругов — число событий; щёлкните место или воспользуйтесь фильтром мест. Стрелки сдвигают карту, плюс и минус меняют масштаб, Home вписывает места, Escape сбрасывает фильтр мест.</translation>
+    </message>
+    <message>
+        <source>The key to the map.</source>
+        <translation>Пояснение к карте.</translation>
+    </message>
+    <message>
+        <source>Events shown</source>
+        <translation>Показанные события</translation>
+    </message>
+    <message>
+        <source>Every event the filters show in the years in view, one per row: date, title, places, themes, sources and kind (history, film scene or reception; disputed events say so). Arrows move and select; the menu key opens the event&apos;s menu.</source>
+        <translation>Все события, которые фильтры показывают в видимые годы, по одному в строке: дата, название, места, темы, источники и тип (история, сцена фильма или восприятие; у оспариваемых это указано). Стрелки перемещают и выбирают; клавиша меню открывает меню события.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s title to sort by it.</source>
+        <translation>Щёлкните заголовок столбца, чтобы отсортировать по нему.</translation>
+    </message>
+    <message>
+        <source>About the selected event</source>
+        <translation>О выбранном событии</translation>
+    </message>
+    <message>
+        <source>Its excerpts, what the reviewers made of it, and the reviews in full.</source>
+        <translation>Его выдержки, что о нём сказали рецензенты, и полные тексты рецензий.</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Выдержки</translation>
+    </message>
+    <message>
+        <source>The selected event&apos;s summary, where its facts come from, and the passages of the reviews behind it; Tab goes to each &apos;Show in review&apos; link.</source>
+        <translation>Описание выбранного события, откуда взяты его факты, и отрывки рецензий, на которых оно основано; Tab переходит к каждой ссылке «Показать в рецензии».</translation>
+    </message>
+    <message>
+        <source>What the reviewers made of it</source>
+        <translation>Что сказали рецензенты</translation>
+    </message>
+    <message>
+        <source>Each reviewer&apos;s comments on the selected event, side by side, and where they disagree.</source>
+        <translation>Комментарии каждого рецензента о выбранном событии рядом друг с другом и то, в чём они расходятся.</translation>
+    </message>
+    <message>
+        <source>Read the reviews</source>
+        <translation>Читать рецензии</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Рецензия</translation>
+    </message>
+    <message>
+        <source>Which review to read.</source>
+        <translation>Какую рецензию читать.</translation>
+    </message>
+    <message>
+        <source>Marks the review&apos;s text that no event quotes.</source>
+        <translation>Отмечает текст рецензии, который не цитирует ни одно событие.</translation>
+    </message>
+    <message>
+        <source>Review text</source>
+        <translation>Текст рецензии</translation>
+    </message>
+    <message>
+        <source>The review in full; passages the store quotes are highlighted and named by kind.</source>
+        <translation>Рецензия целиком; отрывки, которые цитирует хранилище, выделены и подписаны по виду.</translation>
+    </message>
+    <message>
+        <source>Find in this review</source>
+        <translation>Найти в рецензии</translation>
+    </message>
+    <message>
+        <source>Enter finds the next match.</source>
+        <translation>Enter находит следующее совпадение.</translation>
+    </message>
+    <message>
+        <source>Previous passage</source>
+        <translation>Предыдущий отрывок</translation>
+    </message>
+    <message>
+        <source>Goes to the previous passage the store uses.</source>
+        <translation>Переходит к предыдущему отрывку, который использует хранилище.</translation>
+    </message>
+    <message>
+        <source>Next passage</source>
+        <translation>Следующий отрывок</translation>
+    </message>
+    <message>
+        <source>Goes to the next passage the store uses.</source>
+        <translation>Переходит к следующему отрывку, который использует хранилище.</translation>
+    </message>
+    <message>
+        <source>Copies the selected text, or the current passage, with a Chicago-style citation (Ctrl+Shift+C).</source>
+        <translation>Копирует выделенный текст или текущий отрывок со ссылкой в чикагском стиле (Ctrl+Shift+C).</translation>
+    </message>
+    <message>
+        <source>Highlight colours: excerpt, commentary, claim, not used</source>
+        <translation>Цвета выделения: выдержка, комментарий, утверждение, не использовано</translation>
+    </message>
+</context>
+<context>
     <name>CommentaryPane</name>
     <message>
         <source>the historical record</source>
@@ -104,6 +311,10 @@
     <message>
         <source>Reception</source>
         <translation>Восприятие</translation>
+    </message>
+    <message>
+        <source>{kind}, disputed</source>
+        <translation>{kind}, оспаривается</translation>
     </message>
 </context>
 <context>
@@ -307,6 +518,41 @@
     </message>
 </context>
 <context>
+    <name>FocusOrder</name>
+    <message>
+        <source>&amp;Filters</source>
+        <translation>&amp;Фильтры</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Временная шкала</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Карта</translation>
+    </message>
+    <message>
+        <source>Event &amp;list</source>
+        <translation>&amp;Список событий</translation>
+    </message>
+    <message>
+        <source>&amp;Passages and reviews</source>
+        <translation>&amp;Отрывки и рецензии</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Перейти</translation>
+    </message>
+    <message>
+        <source>&amp;Next region</source>
+        <translation>&amp;Следующая область</translation>
+    </message>
+    <message>
+        <source>P&amp;revious region</source>
+        <translation>П&amp;редыдущая область</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Soviet history timeline</source>
@@ -451,6 +697,10 @@
         <translation>● площадь: события в виде  ■ страна  ○ нет событий  ·  щелчок: фильтр (Esc — сброс)  ·  Home: вписать  ·  Natural Earth</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
         <source>{years}: {events} at {places}</source>
         <translation>{years}: {events} в {places}</translation>
     </message>
@@ -469,6 +719,14 @@
             <numerusform>%Ln местах</numerusform>
             <numerusform>%Ln местах</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Map, {caption}</source>
+        <translation>Карта, {caption}</translation>
+    </message>
+    <message>
+        <source>; most events: {places}</source>
+        <translation>; больше всего событий: {places}</translation>
     </message>
     <message>
         <source>no events in view</source>
@@ -519,6 +777,7 @@
     </message>
     <message>
         <source>Mark text no event uses</source>
+        <extracomment>Each kind also has a type style, so colour is not the only thing that tells them apart.</extracomment>
         <translation>Отметить текст без событий</translation>
     </message>
     <message>
@@ -564,6 +823,37 @@
     <message>
         <source>Copied {words} with its citation</source>
         <translation>Скопировано: {words} — со ссылкой на источник</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsDialog</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Сохранённые виды</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Переименовать…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>No views are saved yet: View &gt; Saved views &gt; Save this view (Ctrl+D).</source>
+        <translation>Сохранённых видов пока нет: Вид &gt; Сохранённые виды &gt; Сохранить этот вид (Ctrl+D).</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Переименовать вид</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
     </message>
 </context>
 <context>
@@ -645,10 +935,128 @@
     </message>
 </context>
 <context>
+    <name>TimelineKeys</name>
+    <message>
+        <source>Next event in the lane (timeline focused)</source>
+        <translation>Следующее событие на дорожке (фокус на шкале)</translation>
+    </message>
+    <message>
+        <source>Previous event in the lane</source>
+        <translation>Предыдущее событие на дорожке</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane below</source>
+        <translation>Ближайшее событие на дорожке ниже</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane above</source>
+        <translation>Ближайшее событие на дорожке выше</translation>
+    </message>
+    <message>
+        <source>Pan forward in time</source>
+        <translation>Сдвиг вперёд во времени</translation>
+    </message>
+    <message>
+        <source>Pan back in time</source>
+        <translation>Сдвиг назад во времени</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Приблизить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Отдалить</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected event</source>
+        <translation>Приблизить к выбранному событию</translation>
+    </message>
+    <message>
+        <source>Back to 1917–1991</source>
+        <translation>Вернуться к 1917–1991</translation>
+    </message>
+    <message>
+        <source>The event&apos;s menu (copy, show in review)</source>
+        <translation>Меню события (копировать, показать в рецензии)</translation>
+    </message>
+    <message>
+        <source>The event&apos;s menu</source>
+        <translation>Меню события</translation>
+    </message>
+    <message>
+        <source>Overview focused: move the shown years forward</source>
+        <translation>Фокус на обзоре: сдвинуть показанные годы вперёд</translation>
+    </message>
+    <message>
+        <source>Overview focused: move the shown years back</source>
+        <translation>Фокус на обзоре: сдвинуть показанные годы назад</translation>
+    </message>
+    <message>
+        <source>Overview focused: show fewer years</source>
+        <translation>Фокус на обзоре: показать меньше лет</translation>
+    </message>
+    <message>
+        <source>Overview focused: show more years</source>
+        <translation>Фокус на обзоре: показать больше лет</translation>
+    </message>
+    <message>
+        <source>Overview focused: back to 1917–1991</source>
+        <translation>Фокус на обзоре: вернуться к 1917–1991</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSpeech</name>
+    <message>
+        <source>Places: {places}</source>
+        <translation>Места: {places}</translation>
+    </message>
+    <message>
+        <source>No place given</source>
+        <translation>Место не указано</translation>
+    </message>
+    <message>
+        <source>Disputed by the reviewers (drawn hatched)</source>
+        <translation>Оспаривается рецензентами (нарисовано штриховкой)</translation>
+    </message>
+    <message>
+        <source>A scene of the film, not the historical record (drawn as a square)</source>
+        <translation>Сцена фильма, не исторический факт (нарисована квадратом)</translation>
+    </message>
+    <message>
+        <source>The film&apos;s reception</source>
+        <translation>Восприятие фильма</translation>
+    </message>
+    <message>
+        <source>Lane: {lane}</source>
+        <translation>Дорожка: {lane}</translation>
+    </message>
+    <message>
+        <source>Timeline: {title}, {when}</source>
+        <translation>Временная шкала: {title}, {when}</translation>
+    </message>
+    <message>
+        <source>Left and right arrows: previous and next event in the lane; up and down: the nearest event in the lane above or below; Shift with arrows: pan; plus and minus: zoom; Enter: zoom to the event; Home: the whole span; the menu key: the event&apos;s menu.</source>
+        <translation>Стрелки влево и вправо: предыдущее и следующее событие на дорожке; вверх и вниз: ближайшее событие на дорожке выше или ниже; Shift со стрелками: сдвиг; плюс и минус: масштаб; Enter: приблизить к событию; Home: весь период; клавиша меню: меню события.</translation>
+    </message>
+    <message>
+        <source>Timeline, no event selected</source>
+        <translation>Временная шкала, событие не выбрано</translation>
+    </message>
+    <message>
+        <source>Events in lanes along the years; press an arrow key to go to the first event in view. </source>
+        <translation>События на дорожках вдоль лет; нажмите клавишу со стрелкой, чтобы перейти к первому видимому событию. </translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <source>◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home</source>
-        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ оспаривается   ■ сцена фильма   ·   колесо: масштаб   перетаскивание: сдвиг   двойной щелчок: к событию   клавиши: + − ← → Home</translation>
+        <source>◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square: film scene   ·   wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, Shift+arrows pan, + − zoom, Enter zooms to the event, Home</source>
+        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ штриховка: оспаривается   ■ квадрат: сцена фильма   ·   колесо: масштаб   перетаскивание: сдвиг   двойной щелчок: к событию   ·   клавиши: стрелки — от события к событию, Shift+стрелки — сдвиг, + − масштаб, Enter — к событию, Home</translation>
+    </message>
+    <message>
+        <source>{shown} events shown.</source>
+        <translation>Показано событий: {shown}.</translation>
     </message>
     <message>
         <source>no place given</source>
@@ -661,6 +1069,82 @@
     <message>
         <source>the film&apos;s reception</source>
         <translation>восприятие фильма</translation>
+    </message>
+</context>
+<context>
+    <name>ViewActions</name>
+    <message>
+        <source>Fit to &amp;shown events</source>
+        <extracomment>A view is remembered for Back once it has stayed this long (a pan or a typed search settles first).</extracomment>
+        <translation>&amp;Вписать показанные события</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>F&amp;orward</source>
+        <translation>Вп&amp;ерёд</translation>
+    </message>
+    <message>
+        <source>Saved &amp;views</source>
+        <translation>Сохранённые &amp;виды</translation>
+    </message>
+    <message>
+        <source>&amp;Save this view…</source>
+        <translation>&amp;Сохранить этот вид…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy view as text</source>
+        <translation>&amp;Копировать вид как текст</translation>
+    </message>
+    <message>
+        <source>&amp;Paste view</source>
+        <translation>Вст&amp;авить вид</translation>
+    </message>
+    <message>
+        <source>No events are shown, so there is nothing to fit.</source>
+        <translation>Ни одно событие не показано — вписывать нечего.</translation>
+    </message>
+    <message>
+        <source>&amp;Manage saved views…</source>
+        <translation>&amp;Управление сохранёнными видами…</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Сохранить этот вид</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Название вида:</translation>
+    </message>
+    <message>
+        <source>Cannot save the view</source>
+        <translation>Не удаётся сохранить вид</translation>
+    </message>
+    <message>
+        <source>Replaced the saved view “{0}”.</source>
+        <translation>Сохранённый вид «{0}» заменён.</translation>
+    </message>
+    <message>
+        <source>Saved the view “{0}”.</source>
+        <translation>Вид «{0}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Cannot open the view</source>
+        <translation>Не удаётся открыть вид</translation>
+    </message>
+    <message>
+        <source>The view names what this store lacks, left out: {0}</source>
+        <translation>В виде есть то, чего нет в этом хранилище, — пропущено: {0}</translation>
+    </message>
+    <message>
+        <source>Copied this view as text: paste it in a message; View &gt; Paste view shows it.</source>
+        <translation>Вид скопирован как текст: вставьте его в сообщение; Вид &gt; Вставить вид покажет его.</translation>
+    </message>
+    <message>
+        <source>Cannot paste a view: {0}</source>
+        <translation>Не удаётся вставить вид: {0}</translation>
     </message>
 </context>
 <context>
@@ -760,6 +1244,10 @@ Your store was not changed. Please report this.</source>
         <translation>{value} вне пределов от 320x240 до 8000x8000</translation>
     </message>
     <message>
+        <source>Open a saved view (View &gt; Saved views), or a view&apos;s copied text (tlview1:...).</source>
+        <translation>Открыть сохранённый вид (Вид &gt; Сохранённые виды) или скопированный текст вида (tlview1:...).</translation>
+    </message>
+    <message>
         <source>With --screenshot: select this event first, so its passages show.</source>
         <translation>Вместе с --screenshot: сначала выбрать это событие, чтобы были видны его отрывки.</translation>
     </message>
@@ -772,36 +1260,8 @@ Your store was not changed. Please report this.</source>
         <translation>Отрисовать окно без экрана, записать его в PNG и выйти.</translation>
     </message>
     <message>
-        <source>
-Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
-
-With no command, opens the window on the shipped store:
-
-    timeline-app
-</source>
-        <translation>
-Исследуйте советскую историю 1917–1991 годов на масштабируемой временной шкале, с источниками рядом.
-
-Без команды открывает окно с поставляемым хранилищем:
-
-    timeline-app
-</translation>
-    </message>
-    <message>
         <source>Language of the window and the messages (default: the system&apos;s).</source>
         <translation>Язык окна и сообщений (по умолчанию — язык системы).</translation>
-    </message>
-    <message>
-        <source>
-Open the window on another event store.
-
-    timeline-app open my-events.db
-</source>
-        <translation>
-Открыть окно с другим хранилищем событий.
-
-    timeline-app open my-events.db
-</translation>
     </message>
     <message>
         <source>no display found to open a window on; run it under a virtual display with &apos;xvfb-run ./run.sh&apos;, or render a picture with &apos;timeline-app --screenshot view.png&apos;</source>
@@ -884,22 +1344,6 @@ All or nothing: any bad row rejects the whole file, naming its line and field.
         <translation>Разрешить изменять поставляемый data/events.db.</translation>
     </message>
     <message>
-        <source>
-Export a view of the timeline as a picture or the filtered events as data, without a window.
-
-    timeline-app export -o view.png --theme repression --from 1950 --to 1970
-
-The picture is the one the window draws for the same filters, range and lanes.
-</source>
-        <translation>
-Экспортировать вид временной шкалы как рисунок или отобранные события как данные, без окна.
-
-    timeline-app export -o view.png --theme repression --from 1950 --to 1970
-
-Рисунок тот же, что окно рисует при тех же фильтрах, диапазоне и дорожках.
-</translation>
-    </message>
-    <message>
         <source>File to write: .png, .svg, .pdf, .csv or .json.</source>
         <translation>Файл для записи: .png, .svg, .pdf, .csv или .json.</translation>
     </message>
@@ -916,12 +1360,64 @@ The picture is the one the window draws for the same filters, range and lanes.
         <translation>Формат, если не по расширению файла (timelinejs для TimelineJS 3).</translation>
     </message>
     <message>
-        <source>Only events at this place (repeatable).</source>
-        <translation>Только события в этом месте (можно повторять).</translation>
+        <source>
+Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
+
+With no command, opens the window on the shipped store (or a saved view on the store it was saved on):
+
+    timeline-app
+    timeline-app --view &quot;Novocherkassk 1962&quot;
+</source>
+        <translation>
+Исследуйте советскую историю 1917–1991 годов на масштабируемой временной шкале, с источниками рядом.
+
+Без команды открывает окно с поставляемым хранилищем (или сохранённый вид — с тем хранилищем, где он сохранён):
+
+    timeline-app
+    timeline-app --view &quot;Novocherkassk 1962&quot;
+</translation>
     </message>
     <message>
-        <source>Only events with this theme (repeatable).</source>
-        <translation>Только события с этой темой (можно повторять).</translation>
+        <source>
+Open the window on another event store.
+
+    timeline-app open my-events.db
+    timeline-app open my-events.db --view &quot;Strikes&quot;
+</source>
+        <translation>
+Открыть окно с другим хранилищем событий.
+
+    timeline-app open my-events.db
+    timeline-app open my-events.db --view &quot;Strikes&quot;
+</translation>
+    </message>
+    <message>
+        <source>
+Export a view of the timeline as a picture or the filtered events as data, without a window.
+
+    timeline-app export -o view.png --theme repression --from 1950 --to 1970
+    timeline-app export -o novocherkassk.png --place Novocherkassk --fit
+    timeline-app export -o monday.pdf --view &quot;Monday class&quot;
+
+The picture is the one the window draws for the same filters, range and lanes.
+</source>
+        <translation>
+Экспортировать вид временной шкалы как рисунок или отобранные события как данные, без окна.
+
+    timeline-app export -o view.png --theme repression --from 1950 --to 1970
+    timeline-app export -o novocherkassk.png --place Novocherkassk --fit
+    timeline-app export -o monday.pdf --view &quot;Monday class&quot;
+
+Рисунок тот же, что окно рисует при тех же фильтрах, диапазоне и дорожках.
+</translation>
+    </message>
+    <message>
+        <source>Only events at this place: its id, name or another name, in any case (repeatable).</source>
+        <translation>Только события в этом месте: его идентификатор, название или другое имя, в любом регистре (можно повторять).</translation>
+    </message>
+    <message>
+        <source>Only events with this theme: its id, name or another name, in any case (repeatable).</source>
+        <translation>Только события с этой темой: её идентификатор, название или другое имя, в любом регистре (можно повторять).</translation>
     </message>
     <message>
         <source>any, both, only-one, or a source id such as doyle-2021.</source>
@@ -964,6 +1460,14 @@ The picture is the one the window draws for the same filters, range and lanes.
         <translation>Для рисунков: карта показанных событий рядом со шкалой.</translation>
     </message>
     <message>
+        <source>Show the years of the events the filters show (View &gt; Fit to shown events).</source>
+        <translation>Показать годы событий, отобранных фильтрами (Вид &gt; Вписать показанные события).</translation>
+    </message>
+    <message>
+        <source>Start from a saved view (or a view&apos;s copied text); other options given change it.</source>
+        <translation>Начать с сохранённого вида (или скопированного текста вида); другие указанные параметры его меняют.</translation>
+    </message>
+    <message>
         <source>{flag} {value} is not a year between 1 and 9999</source>
         <translation>{flag} {value} — не год от 1 до 9999</translation>
     </message>
@@ -978,6 +1482,18 @@ The picture is the one the window draws for the same filters, range and lanes.
     <message>
         <source>wrote {file} ({format}: {summary})</source>
         <translation>записан {file} ({format}: {summary})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>--place {value} is not in {store}; its places are: {names}</source>
+        <translation>--place {value} нет в {store}; его места: {names}</translation>
+    </message>
+    <message>
+        <source>--theme {value} is not in {store}; its themes are: {names}</source>
+        <translation>--theme {value} нет в {store}; его темы: {names}</translation>
     </message>
     <message>
         <source>
@@ -1277,20 +1793,8 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
 <context>
     <name>help</name>
     <message>
-        <source>Zoom in / out (timeline focused)</source>
-        <extracomment>Keys that are not menu actions: the timeline&apos;s and the reader&apos;s own.</extracomment>
-        <translation>Приблизить / отдалить (фокус на шкале)</translation>
-    </message>
-    <message>
-        <source>Pan back / forward in time</source>
-        <translation>Сдвиг назад / вперёд во времени</translation>
-    </message>
-    <message>
-        <source>Back to the store&apos;s whole span</source>
-        <translation>Вернуться ко всему периоду хранилища</translation>
-    </message>
-    <message>
         <source>Zoom about the pointer</source>
+        <extracomment>What the mouse does that the keys listed above also do.</extracomment>
         <translation>Масштаб вокруг указателя</translation>
     </message>
     <message>
@@ -1304,14 +1808,6 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
     <message>
         <source>double-click</source>
         <translation>двойной щелчок</translation>
-    </message>
-    <message>
-        <source>Find in the review (reader focused)</source>
-        <translation>Найти в рецензии (фокус на чтении)</translation>
-    </message>
-    <message>
-        <source>Copy the passage with its citation</source>
-        <translation>Копировать отрывок со ссылкой на источник</translation>
     </message>
     <message>
         <source>A timeline of Soviet history, 1917–1991, built from the exact words of two reviews of the film &lt;i&gt;Dear Comrades!&lt;/i&gt; (dir. Andrei Konchalovsky, 2020):</source>

@@ -14,6 +14,7 @@ from timeline_app.model.catalog import EventCatalog, load_catalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
 from timeline_app.model.filters import FilterState, Years, filter_mask
 from timeline_app.model.layout import TimelineLayout, lay_out
+from timeline_app.model.view_fit import fitted_range
 from timeline_app.store.event_store import EventStore
 
 
@@ -48,10 +49,18 @@ def view_of_state(state: ExplorerState) -> ExportView:
 
 def view_of_store(
     store: EventStore, filter_state: FilterState, grouping: str = "theme", view_range: Years | None = None,
+    fit: bool = False,
 ) -> ExportView:
-    """The view the window would show for ``store`` with this filter, grouping and range of years."""
+    """The view the window would show for ``store`` with this filter, grouping and range of years.
+
+    ``fit``: the years of the events the filter shows instead (with a small margin), as View > Fit
+    to shown events does; ``view_range`` stays if the filter shows none.
+    """
     low, high = view_range or DEFAULT_RANGE
     years = (float(low), float(high))
     catalog = load_catalog(store)
-    mask = filter_mask(catalog, filter_state, catalog.search_mask(filter_state.search), years)
+    hits = catalog.search_mask(filter_state.search)
+    if fit:
+        years = fitted_range(catalog, filter_mask(catalog, filter_state, hits)) or years
+    mask = filter_mask(catalog, filter_state, hits, years)
     return ExportView(store, catalog, filter_state, mask, lay_out(catalog, mask, grouping), years, grouping)

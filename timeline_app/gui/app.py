@@ -35,9 +35,10 @@ def app_icon():
 
 
 def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None,
-               select: str | None = None, language: str | None = None) -> int:
+               select: str | None = None, view=None, language: str | None = None) -> int:
     """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
 
+    ``view`` (a :class:`~timeline_app.model.explorer_state.ViewState`) is shown instead of the store's last view.
     ``language`` ("en" or "ru") is the interface's; by default the system's.
 
     Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
@@ -55,14 +56,18 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
     use_language(choose_language(language), app)  # before any widget, so every string is translated
+    from timeline_app.gui.color_scheme import follow_color_scheme
+
+    follow_color_scheme(app)
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False
-        return _screenshot(app, window, store, screenshot, size or (1600, 1000), select)
+        return _screenshot(app, window, store, screenshot, size or (1600, 1000), select, view)
     sys.excepthook = _report_unexpected(window)
     window.restore_settings()
     window.show()
-    window.open_store(store)
+    if window.open_store(store) and view is not None:
+        window.show_view(view)
     return app.exec()
 
 
@@ -83,7 +88,7 @@ def _report_unexpected(window):
     return hook
 
 
-def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
+def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None, view) -> int:
     from PySide6.QtCore import QCoreApplication
 
     from timeline_app.model.explorer_state import DEFAULT_RANGE
@@ -96,6 +101,8 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], s
               file=sys.stderr)
         return 2
     window.state.set_view_range(*DEFAULT_RANGE)
+    if view is not None:
+        window.show_view(view)
     if select is not None:
         if select not in window.state.catalog.index_of:
             print(QCoreApplication.translate("app", "error: {store}: no event with id {event}").format(

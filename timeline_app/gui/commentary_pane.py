@@ -26,7 +26,7 @@ def _e(text: str) -> str:
 def _said(view: PassageView) -> str:
     voice = voice_words(view)
     who = f"<br><span style='color:#555'>({_e(voice)})</span>" if voice else ""
-    note = ("<br><span style='color:#7a4a00'>" + translate("CommentaryPane", "Editor's note: {note}").format(
+    note = ("<br><span style='font-style:italic'>" + translate("CommentaryPane", "Editor's note: {note}").format(
         note=_e(view.quote.note)) + "</span>") if view.quote.note else ""
     return f"“{_e(view.quote.quote)}”{who}{note}"
 
@@ -43,16 +43,17 @@ def commentary_html(details: EventDetails) -> str:
     cells = []
     for source in sources:
         cell = [f"<h3 style='margin-bottom:0'>{_e(source.author)}</h3>",
-                f"<p style='margin-top:0; color:gray'>{_e(source.publication)}</p>"]
+                f"<p style='margin-top:0; font-style:italic'>{_e(source.publication)}</p>"]
         comments = details.commentary.get(source.id, [])
         if comments:
             cell += [f"<p>{_said(view)}</p>" for view in comments]
         elif source.id in discussing:
-            cell.append("<p style='color:gray'>" + translate("CommentaryPane", "Reports the event without comment.")
-                        + "</p>")
+            cell.append("<p style='font-style:italic'>"
+                        + translate("CommentaryPane", "Reports the event without comment.") + "</p>")
         else:
-            cell.append("<p style='color:gray'>" + translate("CommentaryPane", "{author} does not mention this event.")
-                        .format(author=_e(source.author)) + "</p>")
+            cell.append("<p style='font-style:italic'>"
+                        + translate("CommentaryPane", "{author} does not mention this event.").format(
+                            author=_e(source.author)) + "</p>")
         cells.append(f"<td width='{width}%' valign='top' style='padding:4px 10px'>{''.join(cell)}</td>")
     parts.append(f"<table width='100%' cellspacing='0'><tr>{''.join(cells)}</tr></table>")
     for topic, views in details.claims.items():
@@ -99,7 +100,7 @@ class CommentaryPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>" + self.tr("What each reviewer made of the selected event appears "
-                                                            "here, side by side.") + "</p>")
+            self.setHtml("<p style='font-style:italic'>" + self.tr("What each reviewer made of the selected event "
+                                                                   "appears here, side by side.") + "</p>")
             return
         self.setHtml(commentary_html(details))

@@ -43,6 +43,7 @@ class EventTableModel(QAbstractTableModel):
         self.rows = np.zeros(0, dtype=np.int64)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self.kind_names = KINDS
+        self.disputed_kind = "{kind}, disputed"
 
     def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show the events at these catalog positions, in the current sort order."""
@@ -50,6 +51,7 @@ class EventTableModel(QAbstractTableModel):
         self.catalog = catalog
         # Looked up once, not per cell: sorting a million rows by kind asks for every row's text.
         self.kind_names = tuple(QCoreApplication.translate("EventTable", kind) for kind in KINDS)
+        self.disputed_kind = QCoreApplication.translate("EventTable", "{kind}, disputed")
         self.rows = self._sorted(np.asarray(positions, dtype=np.int64))
         self.endResetModel()
 
@@ -73,7 +75,9 @@ class EventTableModel(QAbstractTableModel):
             return c.titles[position]
         if column == 5:
             layer = int(c.arrays.layer[position])
-            return self.kind_names[layer] if 0 <= layer < 3 else ""
+            kind = self.kind_names[layer] if 0 <= layer < 3 else ""
+            # The timeline hatches a disputed event; the list says it in words.
+            return self.disputed_kind.format(kind=kind) if bool(c.disputed[position]) else kind
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
@@ -114,7 +118,7 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, position: int) -> int | None:
         """The table row showing catalog ``position``, if any."""
-        found = np.flatnonzero(self.rows == position)
+        found = np.flatnonzero(self.rows == position + 1)
         return int(found[0]) if len(found) else None
 
 
@@ -138,6 +142,7 @@ class EventTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -179,6 +184,15 @@ class EventTable(QTableView):
         index = self.indexAt(position)
         if index.isValid():
             self.sigEventMenu.emit(index.data(ID_ROLE), self.viewport().mapToGlobal(position))
+
+    def focusInEvent(self, event) -> None:
+        # Tabbing through the window must not change the selection: Qt makes the first row
+        # current on entry; only a move the user makes inside the table selects.
+        self._quiet = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self._quiet = False
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

@@ -64,7 +64,7 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
             "ExcerptPane", "Unverified: this source was registered without its text, so the quotation could not be "
             "checked.") + "</i>")
     if q.note:
-        parts.append("<br><span style='color:#7a4a00'>" + translate("ExcerptPane", "Editor's note: {note}").format(
+        parts.append("<br><span style='font-style:italic'>" + translate("ExcerptPane", "Editor's note: {note}").format(
             note=_e(q.note)) + "</span>")
     parts.append("</blockquote>")
     return "".join(parts)
@@ -88,8 +88,8 @@ class ExcerptPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint to select one)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>" + self.tr("Select an event on the timeline or in the table to "
-                                                            "read the passages behind it.") + "</p>")
+            self.setHtml("<p style='font-style:italic'>" + self.tr("Select an event on the timeline or in the table "
+                                                                   "to read the passages behind it.") + "</p>")
             return
         parts = [
             f"<h2 style='margin-bottom:2px'>{_e(details.title, 500)}</h2>",

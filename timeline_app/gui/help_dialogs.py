@@ -27,15 +27,10 @@ from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.paths import RESOURCES
 
 LIBRARIES = ("PySide6-Essentials", "pyqtgraph", "numpy", "sqlite-utils", "click", "edtf")
-#: Keys that are not menu actions: the timeline's and the reader's own.
-OTHER_KEYS = (
-    (QT_TRANSLATE_NOOP("help", "Zoom in / out (timeline focused)"), "+  /  −"),
-    (QT_TRANSLATE_NOOP("help", "Pan back / forward in time"), "←  /  →"),
-    (QT_TRANSLATE_NOOP("help", "Back to the store's whole span"), "Home"),
+#: What the mouse does that the keys listed above also do.
+MOUSE = (
     (QT_TRANSLATE_NOOP("help", "Zoom about the pointer"), QT_TRANSLATE_NOOP("help", "mouse wheel")),
     (QT_TRANSLATE_NOOP("help", "Zoom to an event"), QT_TRANSLATE_NOOP("help", "double-click")),
-    (QT_TRANSLATE_NOOP("help", "Find in the review (reader focused)"), "Ctrl+F"),
-    (QT_TRANSLATE_NOOP("help", "Copy the passage with its citation"), "Ctrl+Shift+C"),
 )
 translate = QCoreApplication.translate
 
@@ -76,11 +71,17 @@ def show_about(parent: QWidget, sources: list[dict]) -> QMessageBox:
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for every menu action with a shortcut, then the keys of the timeline and reader."""
+    """(what, keys) for every action with a shortcut, then the timeline's and the overview's own keys.
+
+    Both come from what the window really binds (its actions, the timeline's key table), never a copy.
+    """
+    from timeline_app.gui.timeline_keys import overview_bindings, timeline_bindings
+
     rows = [(action.text().replace("&", "").rstrip("…"),
              action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
             for action in actions if not action.shortcut().isEmpty()]
-    return rows + [(translate("help", what), translate("help", keys)) for what, keys in OTHER_KEYS]
+    keys = [(binding.what, binding.shown) for binding in (*timeline_bindings(), *overview_bindings())]
+    return rows + keys + [(translate("help", what), translate("help", how)) for what, how in MOUSE]
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:

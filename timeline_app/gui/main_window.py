@@ -19,18 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui import help_dialogs
+from timeline_app.gui.accessible_names import name_window
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.core_words import core_word
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.focus_order import FocusKeeper
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.view_actions import ViewActionsMixin
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
     ExplorerState,
@@ -51,7 +54,7 @@ from timeline_app.store.paths import SHIPPED_STORE
 DEFER_LISTS_ABOVE = 5_000
 
 
-class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
+class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWindow):
     """Timeline above, panes below, filters on the left; all views follow one :class:`ExplorerState`.
 
     Signals:
@@ -115,6 +118,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setStretchFactor(1, 2)
         self.lower_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main)
+        self.setup_views()
         self._build_menus()
         self.state.subscribe(self._on_state_changed)
         self.timeline.sigEventClicked.connect(self.state.select)
@@ -139,6 +143,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setSizes([520, 280])
         self.lower_splitter.setSizes([520, 500])
         self.top.setSizes([700, 300])
+        name_window(self)  # what a screen reader says for each control
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -156,9 +161,11 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self._action(view, self.tr("Zoom &in"), "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom(1.6))
         self._action(view, self.tr("Show &1917–1991"), "Ctrl+0", self.timeline.home)
+        self.add_view_actions(view)
         view.addSeparator()
         self._action(view, self.tr("&Next event"), "Ctrl+Down", lambda: self.state.step_selection(1))
         self._action(view, self.tr("&Previous event"), "Ctrl+Up", lambda: self.state.step_selection(-1))
+        self.focus_keeper = FocusKeeper(self, view)  # Tab order, focus ring, View > Go to
         group = view.addMenu(self.tr("&Group lanes by"))
         self.grouping_actions = {}
         for key, label in GROUPINGS.items():

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.local_format import local_date
 from timeline_app.gui.map_canvas import MapCanvas
 from timeline_app.gui.map_painter import MapMarks
@@ -79,6 +80,8 @@ class MapPane(QWidget):
         self.state = state
         outlines = shipped_outlines()
         self.canvas = MapCanvas(outlines)
+        register_canvas(self.canvas)
+        self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
         self.legend = plain_label(self.tr(LEGEND))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("padding: 2px 6px; font-size: 11px;")
@@ -162,6 +165,7 @@ class MapPane(QWidget):
         self.canvas.caption = self.tr("{years}: {events} at {places}").format(
             years=years_text(self.years), events=self.tr("%Ln event(s)", "", shown),
             places=self.tr("%Ln place(s)", "", places))
+        self._name_for_screen_readers(counts)
         if self._fit_pending:
             self._fit_pending = False
             self.canvas.wanted = self._home_bounds()
@@ -189,6 +193,16 @@ class MapPane(QWidget):
         """Esc: no place filter."""
         if self.state.filter.places:
             self.state.set_filter(self.state.filter.with_(places=frozenset()))
+
+    def _name_for_screen_readers(self, counts: np.ndarray) -> None:
+        # The map is a drawing: its accessible name tells what it shows, the busiest places first.
+        top = [int(k) for k in np.argsort(-counts, kind="stable")[:5] if counts[k] > 0]
+        busiest = ", ".join(f"{self.points.names[k]} {int(counts[k])}" for k in top)
+        name = self.tr("Map, {caption}").format(caption=self.canvas.caption)
+        if busiest:
+            name += self.tr("; most events: {places}").format(places=busiest)
+        if name != self.canvas.accessibleName():
+            self.canvas.setAccessibleName(name)
 
     def tooltip(self, index: int) -> str:
         """The place, its kind, the events in view there and their first and last dates (store text escaped)."""

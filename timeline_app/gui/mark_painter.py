@@ -13,6 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.time_ticks import tick_levels
 
@@ -83,7 +84,9 @@ class MarkPainter:
         palette = [QColor(catalog.theme_colors.get(key, NEUTRAL)) for key in themes.keys] + [QColor(NEUTRAL)]
         self.first_theme = themes.first()  # -1: no theme, drawn in the neutral colour (last style)
         self._lane_has_color = np.array([lane.color != NEUTRAL for lane in layout.lanes] or [False])
-        self._styles = [self._make_style(c) for c in (*self.lane_colors, *palette)]
+        self._colors = [*self.lane_colors, *palette]
+        self.background = "#ffffff"
+        self._styles = [self._make_style(c, self.background) for c in self._colors]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
         self._density_image: tuple | None = None
         self.grid = True
@@ -93,6 +96,13 @@ class MarkPainter:
         colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
         self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
         self._density: tuple[np.ndarray, float, float] | None = None
+
+    def set_background(self, background: QColor) -> None:
+        """Draw for this background: outlines and labels on bars are chosen to stand out on it."""
+        if background.name() != self.background:
+            self.background = background.name()
+            self._styles = [self._make_style(c, self.background) for c in self._colors]
+            self._stamps.clear()
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
         """Indices of the marks that overlap the visible data rectangle ``view``."""
@@ -165,7 +175,8 @@ class MarkPainter:
                                      bool(point[k] and exact[k]))
         label_left = np.full(len(marks), np.nan)
         if row_px >= MIN_ROW_PX_FOR_LABELS and len(marks) <= MAX_LABELLED_MARKS:
-            label_left = self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
+            label_left = self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px,
+                                           style_of)
         painter.restore()
         return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy, label_left)
 
@@ -190,16 +201,18 @@ class MarkPainter:
         return np.where(self._lane_has_color[lanes], lanes, by_theme)
 
     @staticmethod
-    def _make_style(color: QColor) -> dict:
+    def _make_style(color: QColor, background: str) -> dict:
+        # Outlines reach 3:1 on the background (WCAG 1.4.11): a pale theme colour keeps its shape.
+        outline = QColor(mark_outline(color.name(), background))
         fill_light = QColor(color)
         fill_light.setAlpha(80)
         fill_solid = QColor(color)
         fill_solid.setAlpha(215)
         return {
-            "fill": QBrush(color), "outline": QPen(color.darker(150), 1.2),
-            "bar": QBrush(fill_solid), "bar_pen": QPen(color.darker(130), 1.2),
-            "span": QBrush(fill_light),
-            "hollow": QPen(color.darker(140), 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
+            "fill": QBrush(color), "outline": QPen(outline, 1.2),
+            "bar": QBrush(fill_solid), "bar_pen": QPen(outline, 1.2),
+            "span": QBrush(fill_light), "label": QColor(label_on_bar(color.name(), background)),
+            "hollow": QPen(outline, 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
         }
 
     def _density_table(self) -> tuple[np.ndarray, float, float]:
@@ -320,7 +333,7 @@ class MarkPainter:
             painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(QRectF(x0 - 3, cy - bar_h / 2 - 3, max(x1 - x0, 3.0) + 6, bar_h + 6), 3, 3)
 
-    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px) -> np.ndarray:
+    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px, style_of) -> np.ndarray:
         left_px, right_px = edges
         font = QFont(self.font)
         font.setPixelSize(int(max(10, min(13, row_px - 2))))
@@ -346,7 +359,7 @@ class MarkPainter:
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:
                 continue
-            painter.setPen(_ON_BAR if inside[k] else self.text_color)
+            painter.setPen(self._styles[int(style_of[k])]["label"] if inside[k] else self.text_color)
             painter.drawText(QRectF(float(text_x[k]), float(cy[k]) - half, float(room[k]), 2 * half),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
             drawn[k] = text_x[k]
@@ -354,7 +367,6 @@ class MarkPainter:
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
-_ON_BAR = QColor("#111111")  # bars are mid-tone colours: dark text reads on all of them
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 

@@ -30,6 +30,8 @@ KIND_NAMES = {"excerpt": QT_TRANSLATE_NOOP("ReviewReader", "excerpt"),
               "commentary": QT_TRANSLATE_NOOP("ReviewReader", "commentary"),
               "claim": QT_TRANSLATE_NOOP("ReviewReader", "claim")}
 UNUSED = "#e4e4e4"
+#: Each kind also has a type style, so colour is not the only thing that tells them apart.
+KIND_STYLES = {"excerpt": "", "commentary": "font-style:italic;", "claim": "text-decoration:overline;"}
 
 
 class ReviewReader(QWidget):
@@ -67,8 +69,8 @@ class ReviewReader(QWidget):
                                             "citation (Ctrl+Shift+C)"))
         # lupdate reads no tr() inside an f-string: the words are looked up first.
         names = {k: QCoreApplication.translate("ReviewReader", name) for k, name in KIND_NAMES.items()}
-        legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;{names[k]}&nbsp;</span>"
-                            for k, color in KIND_COLORS.items())
+        legend = "   ".join(f"<span style='background:{color}; color:#111; {KIND_STYLES[k]}'>"
+                            f"&nbsp;{names[k]}&nbsp;</span>" for k, color in KIND_COLORS.items())
         not_used = self.tr("not used")
         unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;{not_used}&nbsp;</span>"
         self.legend = rich_label(f"{legend}   {unused}")
@@ -142,7 +144,7 @@ class ReviewReader(QWidget):
         self.header.setText(
             f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
             f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"
-            f"<span style='color:gray'>{html.escape(self.source.get('url') or '')}</span>")
+            f"<span style='font-style:italic'>{html.escape(self.source.get('url') or '')}</span>")
         self.redraw_text()
 
     def _ensure_loaded(self) -> None:
@@ -179,7 +181,8 @@ class ReviewReader(QWidget):
                     chunk = self._mark_unused(text, segment.start, segment.end, unused)
                 out.append(chunk)
                 continue
-            style = f"background-color:{KIND_COLORS[segment.kind]}; color:#111111; text-decoration:none;"
+            style = (f"background-color:{KIND_COLORS[segment.kind]}; color:#111111; text-decoration:none; "
+                     f"{KIND_STYLES[segment.kind]}")
             current = self.current is not None and self.passages[self.current].start <= segment.start \
                 and segment.end <= self.passages[self.current].end
             if segment.selected or current:

@@ -145,7 +145,32 @@ def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
                     reader.problem(where, axis, f"{value!r} is not a {axis} in degrees", key)
                 row[axis] = value
         reader.rows.add(table, row)
+        read_aliases(reader, entry, table[:-1], key, where)
     return set(entries) if isinstance(entries, dict) else set()
+
+
+def read_aliases(reader: EntryReader, entry: dict, kind: str, key: str, where: str) -> None:
+    """An entry's ``aliases``: its other names (Russian, other transliterations), each a line of text."""
+    seen: set[str] = set()
+    for alias in as_list(reader, entry.get("aliases", []), where, "aliases", key):
+        if not isinstance(alias, str) or not alias.strip() or alias != alias.strip():
+            reader.problem(where, "aliases", f"{alias!r} is not a name (text, no space around it)", key)
+        elif alias not in seen:
+            seen.add(alias)
+            reader.rows.add("aliases", {"kind": kind, "target_id": key, "alias": alias})
+
+
+def read_people(reader: EntryReader, entries: dict) -> None:
+    """People by a slug of our own, with every name search should know them by (``aliases``)."""
+    for key, raw in as_mapping(reader, entries, "people").items():
+        where = f"person '{key}'"
+        entry = as_mapping(reader, raw, where, key)
+        why = id_problem(key)
+        if why:
+            reader.problem(where, "id", why, key)
+        if not entry.get("aliases"):
+            reader.problem(where, "aliases", "lists no names: add the names search should know", key)
+        read_aliases(reader, entry, "person", key, where)
 
 
 def read_periods(reader: EntryReader, entries: list) -> None:

@@ -93,7 +93,8 @@ def _read_csv(path: Path, text: str) -> tuple[dict, dict[str, int]]:
                 entry["excerpts"] = [{"source": (row.get("source") or "").strip(), "quote": row["quote"].strip()}]
             events.append(entry)
     except csv.Error as exc:
-        raise _fail(path, f"is not valid CSV: {exc}", reader.line_num) from None
+        # DictReader's own line_num moves only after a good row; its reader's counts the bad one too.
+        raise _fail(path, f"is not valid CSV: {exc}", reader.reader.line_num) from None
     return {"events": events}, lines
 
 

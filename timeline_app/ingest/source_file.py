@@ -19,6 +19,7 @@ from timeline_app.ingest.entries import (
     check_source,
     read_events,
     read_named,
+    read_people,
     read_periods,
 )
 from timeline_app.ingest.review_text import ReviewCut, ReviewTextError, cut_review
@@ -67,6 +68,7 @@ def read_source_file(path: Path) -> StoreRows:
     sources = _read_sources(reader, data.get("sources", {}))
     places = read_named(reader, data.get("places", {}), "places")
     themes = read_named(reader, data.get("themes", {}), "themes")
+    read_people(reader, data.get("people", {}))
     read_periods(reader, data.get("periods", []))
     read_events(reader, data.get("events", []), sources, places, themes)
     for event in reader.rows.tables.get("events", []):

@@ -17,6 +17,7 @@ import numpy as np
 from timeline_app.model.catalog import EventCatalog, empty_catalog, load_catalog
 from timeline_app.model.filters import YEARS, FilterState, Years, combine, facet_counts, facet_masks
 from timeline_app.model.layout import GROUPINGS, TimelineLayout, lay_out
+from timeline_app.model.view_fit import fitted_range
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import EventStore, StoreError, explain
 from timeline_app.store.timeline_index import TimelineArrays
@@ -242,6 +243,14 @@ class ExplorerState:
         self._announce(RangeChanged(value))
         if shown:
             self._announce(ShownChanged(self.shown_count(), len(self.catalog)))
+
+    def fit_to_shown(self) -> bool:
+        """Show the years of the events the filter shows, with a small margin; False if it shows none."""
+        years = fitted_range(self.catalog, self.timeline_mask)
+        if years is None:
+            return False
+        self.set_view_range(*years)
+        return True
 
     def set_grouping(self, grouping: str) -> None:
         """Group timeline lanes by ``theme``, ``place`` or ``reviewer``."""

@@ -6,6 +6,7 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+from timeline_app.store.aliases import alias_problems
 from timeline_app.store.dates import DateError, parse_date
 from timeline_app.store.event_store import StoreError, connect
 from timeline_app.store.provenance import provenance_flags, provenance_problems
@@ -45,6 +46,7 @@ def store_flags(path: Path | str) -> list[str]:
 def _row_problems(conn: sqlite3.Connection) -> list[str]:
     problems = row_problems(conn, limit=None)
     problems += provenance_problems(conn)
+    problems += alias_problems(conn)
     texts = {sid: text or "" for sid, text in conn.execute("select id, text from sources")}
     for table in QUOTE_TABLES:
         columns = {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
