@@ -33,9 +33,11 @@ LANGUAGES = {"en": "en_US", "ru": "ru_RU"}
 # A module may keep its calls short with ``_tr("…")`` when it defines exactly this wrapper:
 #     def _tr(text: str) -> str:
 #         return QCoreApplication.translate("Context", text)
-# lupdate cannot follow a wrapper, so it reads a copy with each ``_tr(`` spelled out.
+# or with a short name for the function itself (``t = QCoreApplication.translate``, then
+# ``t("Context", "…")``). lupdate follows neither, so it reads a copy with the calls spelled out.
 WRAPPER = re.compile(r'def _tr\(text: str\) -> str:\n\s+return QCoreApplication\.translate\("(\w+)", text\)\n')
 _WRAPPED_CALL = re.compile(r"(?<![\w.])_tr\(")
+ALIAS = re.compile(r"\b(\w+) = QCoreApplication\.translate\b")
 
 
 def wrapper_context(code: str) -> str | None:
@@ -44,12 +46,19 @@ def wrapper_context(code: str) -> str | None:
     return found.group(1) if found else None
 
 
+def aliases(code: str) -> set[str]:
+    """The short names the module gives ``QCoreApplication.translate`` (``translate`` itself aside)."""
+    return set(ALIAS.findall(code)) - {"translate"}
+
+
 def lupdate_copy(code: str) -> str:
-    """``code`` with its ``_tr("…")`` calls written as ``translate("Context", "…")`` (unchanged without one)."""
+    """``code`` with its ``_tr("…")`` and aliased calls written as ``translate("Context", "…")``."""
     context = wrapper_context(code)
-    if context is None:
-        return code
-    return _WRAPPED_CALL.sub(f'translate("{context}", ', WRAPPER.sub("", code))
+    if context is not None:
+        code = _WRAPPED_CALL.sub(f'translate("{context}", ', WRAPPER.sub("", code))
+    for alias in aliases(code):
+        code = re.sub(rf"(?<![\w.]){alias}\(", "translate(", code)
+    return code
 
 
 def sources() -> list[Path]:

@@ -37,6 +37,7 @@ SHIPPED_EVENTS = shipped_count()
 SMALL_SOURCE = '''
 [meta]
 title = "Small test store"
+home_range = "1917/1991"
 
 [sources.doyle-2021]
 author = "Clare Doyle"

@@ -25,7 +25,8 @@ from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.source_file import SourceFileError
 from timeline_app.ingest.store_writer import import_events
-from timeline_app.model.explorer_state import ViewState
+from timeline_app.model.catalog import load_catalog
+from timeline_app.model.explorer_state import ViewState, home_of
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.saved_views import (
@@ -230,7 +231,7 @@ def _named_view(name: str | None) -> tuple[ViewState | None, Path | None]:
             return view_from_text(name), None
         saved = SavedViews().get(name)
     except (SavedViewsError, ViewTextError) as exc:
-        raise UserError(f"--view: {exc}") from None
+        raise UserError(translate("cli", "--view: {problem}").format(problem=exc)) from None
     store = Path(saved.store) if saved.store and Path(saved.store).exists() else None
     return saved.view, store
 
@@ -296,10 +297,13 @@ def check(store: Path) -> None:
 
 
 def _report_problems(source: Path, store: Path, problems: list, report: str) -> None:
-    """One line for one problem of the whole file; a count and a line per problem otherwise. Exit 2."""
-    if len(problems) == 1 and not problems[0].line and problems[0].where == "file":
+    """One line for one problem; a count and a line per problem otherwise. Exit 2."""
+    if len(problems) == 1:
+        problem = problems[0]
+        where = translate("cli", "line {line}: ").format(line=problem.line) if problem.line else ""
+        text = f"{where}{problem.message}" if problem.where == "file" else str(problem)
         click.echo(translate("cli", "error: {source}: {problem}; {store} left unchanged").format(
-            source=source, problem=problems[0].message, store=store), err=True)
+            source=source, problem=text, store=store), err=True)
     else:
         click.echo(cli_counts.tr("error: {source}: %n problem(s); {store} left unchanged", None, len(problems))
                    .format(source=source, store=store), err=True)
@@ -361,9 +365,11 @@ The picture is the one the window draws for the same filters, range and lanes.
 @_option("--disputed", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Only events the reviewers dispute."))
 @_option("--search", default="",
          help=QT_TRANSLATE_NOOP("cli", "Only events matching these words (full-text search)."))
-@_option("--from", "year_from", type=float, default=1917.0, show_default=True,
+@_option("--from", "year_from", type=float, default=None,
+         show_default=QT_TRANSLATE_NOOP("cli", "the store's home range"),
          help=QT_TRANSLATE_NOOP("cli", "First year shown."))
-@_option("--to", "year_to", type=float, default=1992.0, show_default=True,
+@_option("--to", "year_to", type=float, default=None,
+         show_default=QT_TRANSLATE_NOOP("cli", "the store's home range"),
          help=QT_TRANSLATE_NOOP("cli", "Last year shown."))
 @_option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
          help=QT_TRANSLATE_NOOP("cli", "Lanes of the timeline."))
@@ -381,8 +387,8 @@ The picture is the one the window draws for the same filters, range and lanes.
     "cli", "Start from a saved view (or a view's copied text); other options given change it."))
 @click.pass_context
 def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | None, place: tuple[str, ...],
-                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float,
-                   year_to: float, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
+                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float | None,
+                   year_to: float | None, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
                    view_name: str | None) -> None:
     fmt = format_for(output, fmt)
     view, saved_on = _named_view(view_name)
@@ -401,16 +407,23 @@ def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | Non
         year_to = year_to if given("year_to") else view.view_range[1]
         group_by = group_by if given("group_by") else view.grouping
     for flag, value in (("--from", year_from), ("--to", year_to)):
-        if not math.isfinite(value) or not 1 <= value <= 9999:
+        if value is not None and (not math.isfinite(value) or not 1 <= value <= 9999):
             raise UserError(translate("cli", "{flag} {value} is not a year between 1 and 9999").format(
                 flag=flag, value=f"{value:g}"))
-    if year_to <= year_from:
+    if year_from is not None and year_to is not None and year_to <= year_from:
         raise UserError(translate("cli", "--to {to} must be after --from {start}").format(
             to=f"{year_to:g}", start=f"{year_from:g}"))
     if EXPORTERS[fmt].picture:
         _offscreen_app()
     event_store = EventStore(store)
     try:
+        catalog = load_catalog(event_store)
+        home = home_of(event_store, catalog)  # what the window opens on, where a flag leaves a year out
+        years = (home[0] if year_from is None else year_from, home[1] if year_to is None else year_to)
+        if years[1] <= years[0]:
+            raise UserError(translate(
+                "cli", "--to {to} must be after --from {start} (the store's home range is {first} to {last})").format(
+                to=f"{years[1]:g}", start=f"{years[0]:g}", first=f"{home[0]:g}", last=f"{home[1]:g}"))
         places, themes = _targets(event_store, "place", place), _targets(event_store, "theme", theme)
         reviewers = {"any", "both", "only-one", *event_store.sources()}
         if reviewer not in reviewers:
@@ -418,7 +431,7 @@ def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | Non
                 option="--reviewer", value=repr(reviewer), store=store, choices=", ".join(sorted(reviewers))))
         state = FilterState(places=places, themes=themes, reviewer=reviewer, disputed_only=disputed, search=search,
                             layers=view.filter.layers if view is not None else frozenset())
-        shown = view_of_store(event_store, state, group_by, (year_from, year_to), fit=fit)
+        shown = view_of_store(event_store, state, group_by, years, fit=fit, catalog=catalog)
         summary = export(shown, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
         raise UserError(str(exc)) from None

@@ -252,6 +252,265 @@
     </message>
 </context>
 <context>
+    <name>DateWords</name>
+    <message>
+        <source>January</source>
+        <translation>январь</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>февраль</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>март</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>апрель</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>июнь</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>июль</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>август</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>сентябрь</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>октябрь</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>ноябрь</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>декабрь</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <comment>after a day: 2 January</comment>
+        <translation>января</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <comment>after a day</comment>
+        <translation>февраля</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <comment>after a day</comment>
+        <translation>марта</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <comment>after a day</comment>
+        <translation>апреля</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <comment>after a day</comment>
+        <translation>мая</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <comment>after a day</comment>
+        <translation>июня</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <comment>after a day</comment>
+        <translation>июля</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <comment>after a day</comment>
+        <translation>августа</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <comment>after a day</comment>
+        <translation>сентября</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <comment>after a day</comment>
+        <translation>октября</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <comment>after a day</comment>
+        <translation>ноября</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <comment>after a day</comment>
+        <translation>декабря</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>янв.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>февр.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>марта</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>апр.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <comment>abbreviated month</comment>
+        <translation>мая</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>июня</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>июля</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>авг.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>сент.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>окт.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>нояб.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>дек.</translation>
+    </message>
+    <message>
+        <source>spring</source>
+        <translation>весна</translation>
+    </message>
+    <message>
+        <source>summer</source>
+        <translation>лето</translation>
+    </message>
+    <message>
+        <source>autumn</source>
+        <translation>осень</translation>
+    </message>
+    <message>
+        <source>winter</source>
+        <translation>зима</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <comment>a day: 2 June 1962</comment>
+        <translation>{day} {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <comment>a day whose year follows later: 30 June (– 2 July 1962)</comment>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <comment>a month: June 1962</comment>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>{season} {year}</source>
+        <comment>a season: spring 1962</comment>
+        <translation>{season} {year}</translation>
+    </message>
+    <message>
+        <source>{decade}s</source>
+        <comment>a decade: 1920s</comment>
+        <translation>{decade}-е</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <comment>a range between single words: 1929–1933</comment>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <comment>a range between words with spaces: 30 June – 2 July 1962</comment>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>c. {date}</source>
+        <comment>an approximate date: c. 1930</comment>
+        <translation>ок. {date}</translation>
+    </message>
+    <message>
+        <source>{date} (uncertain)</source>
+        <comment>an uncertain date: June 1962 (uncertain)</comment>
+        <translation>{date} (предположительно)</translation>
+    </message>
+    <message>
+        <source>c. {date} (uncertain)</source>
+        <comment>approximate and uncertain</comment>
+        <translation>ок. {date} (предположительно)</translation>
+    </message>
+    <message>
+        <source>after {date}</source>
+        <comment>an open end: after 1985</comment>
+        <translation>после {date}</translation>
+    </message>
+    <message>
+        <source>before {date}</source>
+        <comment>an open start: before 1917</comment>
+        <translation>до {date}</translation>
+    </message>
+    <message>
+        <source>from {date} (end unknown)</source>
+        <translation>с {date} (конец неизвестен)</translation>
+    </message>
+    <message>
+        <source>until {date} (start unknown)</source>
+        <translation>до {date} (начало неизвестно)</translation>
+    </message>
+    <message>
+        <source>{old} ({new}) {year}</source>
+        <comment>Old Style, New Style in brackets: 25 Oct (7 Nov) 1917</comment>
+        <translation>{old} ({new}) {year}</translation>
+    </message>
+    <message>
+        <source>{old} ({new}) {month} {year}</source>
+        <comment>both in one month: 12 (25) Oct 1917</comment>
+        <translation>{old} ({new}) {month} {year}</translation>
+    </message>
+    <message>
+        <source>{old} ({new})</source>
+        <comment>across a year: 23 Dec 1917 (5 Jan 1918)</comment>
+        <translation>{old} ({new})</translation>
+    </message>
+</context>
+<context>
     <name>EventMenu</name>
     <message>
         <source>Select</source>
@@ -320,6 +579,10 @@
 <context>
     <name>ExcerptPane</name>
     <message>
+        <source>No source passage</source>
+        <translation>Нет отрывка из источника</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;▣ Not the historical record:&lt;/b&gt; {layer} as the reviews tell it.</source>
         <translation>&lt;b&gt;▣ Не исторический факт:&lt;/b&gt; {layer} в пересказе рецензий.</translation>
     </message>
@@ -354,6 +617,10 @@
     <message>
         <source>Passages ({count})</source>
         <translation>Отрывки ({count})</translation>
+    </message>
+    <message>
+        <source>: an event of your own that no passage of a source backs.</source>
+        <translation>: ваше собственное событие, которое не подкреплено ни одним отрывком источника.</translation>
     </message>
 </context>
 <context>
@@ -619,8 +886,8 @@
         <translation>&amp;Отдалить</translation>
     </message>
     <message>
-        <source>Show &amp;1917–1991</source>
-        <translation>Показать &amp;1917–1991</translation>
+        <source>&amp;Home: the store&apos;s years</source>
+        <translation>&amp;Домой: годы хранилища</translation>
     </message>
     <message>
         <source>&amp;Next event</source>
@@ -903,8 +1170,8 @@
         <translation>Источники: {citations} Названия и описания написаны авторами проекта; цитаты принадлежат рецензентам.</translation>
     </message>
     <message>
-        <source>◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square, dotted lane: a scene of the film, not the record</source>
-        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ штриховка: оспаривается   ■ квадрат, пунктирная дорожка: сцена фильма, не исторический факт</translation>
+        <source>◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, uncertain or open   ▨ hatched: disputed   ■ square, dotted lane: a scene of the film, not the record</source>
+        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ░ бледный конец: приблизительно, предположительно или открыто   ▨ штриховка: оспаривается   ■ квадрат, пунктирная дорожка: сцена фильма, не исторический факт</translation>
     </message>
 </context>
 <context>
@@ -1051,8 +1318,8 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <source>◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square: film scene   ·   wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, Shift+arrows pan, + − zoom, Enter zooms to the event, Home</source>
-        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ▨ штриховка: оспаривается   ■ квадрат: сцена фильма   ·   колесо: масштаб   перетаскивание: сдвиг   двойной щелчок: к событию   ·   клавиши: стрелки — от события к событию, Shift+стрелки — сдвиг, + − масштаб, Enter — к событию, Home</translation>
+        <source>◆ exact day   ◇ month or year only   ▬ period   ░ faded: approximate or open   ▨ hatched: disputed   ■ square: film scene   ·   wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, Shift+arrows pan, + − zoom, Enter zooms to the event, Home</source>
+        <translation>◆ точный день   ◇ только месяц или год   ▬ период   ░ бледный: приблизительно или открыто   ▨ штриховка: оспаривается   ■ квадрат: сцена фильма   ·   колесо: масштаб   перетаскивание: сдвиг   двойной щелчок: к событию   ·   клавиши: стрелки — от события к событию, Shift+стрелки — сдвиг, + − масштаб, Enter — к событию, Home</translation>
     </message>
     <message>
         <source>{shown} events shown.</source>
@@ -1264,6 +1531,10 @@ Your store was not changed. Please report this.</source>
         <translation>Язык окна и сообщений (по умолчанию — язык системы).</translation>
     </message>
     <message>
+        <source>--view: {problem}</source>
+        <translation>--view: {problem}</translation>
+    </message>
+    <message>
         <source>no display found to open a window on; run it under a virtual display with &apos;xvfb-run ./run.sh&apos;, or render a picture with &apos;timeline-app --screenshot view.png&apos;</source>
         <translation>не найден дисплей, на котором можно открыть окно; запустите программу на виртуальном дисплее командой &apos;xvfb-run ./run.sh&apos; или отрисуйте рисунок командой &apos;timeline-app --screenshot view.png&apos;</translation>
     </message>
@@ -1310,6 +1581,10 @@ Exits with status 1 and names every problem if the store breaks the contract.
     <message>
         <source>no problems found</source>
         <translation>проблем не найдено</translation>
+    </message>
+    <message>
+        <source>line {line}: </source>
+        <translation>строка {line}: </translation>
     </message>
     <message>
         <source>error: {source}: {problem}; {store} left unchanged</source>
@@ -1432,6 +1707,10 @@ The picture is the one the window draws for the same filters, range and lanes.
         <translation>Только события с этими словами (полнотекстовый поиск).</translation>
     </message>
     <message>
+        <source>the store&apos;s home range</source>
+        <translation>основной период хранилища</translation>
+    </message>
+    <message>
         <source>First year shown.</source>
         <translation>Первый показанный год.</translation>
     </message>
@@ -1474,6 +1753,10 @@ The picture is the one the window draws for the same filters, range and lanes.
     <message>
         <source>--to {to} must be after --from {start}</source>
         <translation>--to {to} должен быть позже --from {start}</translation>
+    </message>
+    <message>
+        <source>--to {to} must be after --from {start} (the store&apos;s home range is {first} to {last})</source>
+        <translation>--to {to} должен быть позже --from {start} (основной период хранилища — с {first} по {last})</translation>
     </message>
     <message>
         <source>{option} {value} is not in {store}; choose from {choices}</source>
@@ -1647,6 +1930,14 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
         <translation>JSON для TimelineJS 3</translation>
     </message>
     <message>
+        <source>TimelineJS sheet (CSV)</source>
+        <translation>Таблица TimelineJS (CSV)</translation>
+    </message>
+    <message>
+        <source>Timeline (.timeline)</source>
+        <translation>Timeline (.timeline)</translation>
+    </message>
+    <message>
         <source>this store follows contract version 1: it records no layers (history, film, reception), date bases, outside facts or voices, so these show as unknown</source>
         <translation>это хранилище следует контракту версии 1: в нём нет слоёв (история, фильм, восприятие), оснований дат, сведений извне и голосов, поэтому они показаны как неизвестные</translation>
     </message>
@@ -1677,117 +1968,6 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
     <message>
         <source>PDF page (vector)</source>
         <translation>Страница PDF (векторная)</translation>
-    </message>
-</context>
-<context>
-    <name>dates</name>
-    <message>
-        <source>January</source>
-        <translation>январь</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>февраль</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>март</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>апрель</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>май</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>июнь</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>июль</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>август</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>сентябрь</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>октябрь</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>ноябрь</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>декабрь</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>января</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>февраля</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>марта</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>апреля</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>мая</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>июня</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>июля</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>августа</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>сентября</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>октября</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>ноября</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <comment>after a day number: 2 June 1962</comment>
-        <translation>декабря</translation>
     </message>
 </context>
 <context>
@@ -1853,8 +2033,8 @@ Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.l
         <translation>Импорт событий</translation>
     </message>
     <message>
-        <source>Events (*.csv *.json);;All files (*)</source>
-        <translation>События (*.csv *.json);;Все файлы (*)</translation>
+        <source>Timelines (*.csv *.json *.timeline *.xml);;All files (*)</source>
+        <translation>Временные шкалы (*.csv *.json *.timeline *.xml);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Add the events of {file} to which store?</source>

@@ -162,7 +162,9 @@ def test_no_tr_call_hides_in_an_f_string() -> None:
 def wrapped_translations(source: str, filename: str) -> list[str]:
     """Calls of a home-made wrapper whose strings lupdate never collects (``_tr`` is read when the module
     defines it as scripts/translations.py expects)."""
-    allowed = {"tr", "translate", "setattr", "getattr"} | ({"_tr"} if _script().wrapper_context(source) else set())
+    script = _script()
+    allowed = {"tr", "translate", "setattr", "getattr"} | ({"_tr"} if script.wrapper_context(source) else set())
+    allowed |= script.aliases(source)
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
@@ -232,22 +234,29 @@ def test_the_window_speaks_russian(qtbot, russian, small_store: Path, tmp_path: 
 
 
 def test_numbers_and_dates_are_written_the_russian_way(russian) -> None:
-    from timeline_app.gui.local_format import local_date, local_tick, number
+    from timeline_app.gui.local_format import local_tick, number
+    from timeline_app.gui.translated_dates import window_date_words
+    from timeline_app.model.date_words import date_words
 
+    words = window_date_words()
     assert number(1234567) == "1\u00a0234\u00a0567"
-    assert local_date("2 June 1962") == "2 июня 1962"
-    assert local_date("June 1962") == "июнь 1962"
-    assert local_date("30 May – 2 June 1962") == "30 мая – 2 июня 1962"
-    assert local_date("1930 – 1939") == "1930 – 1939"
+    assert date_words("1962-06-02", words=words) == "2 июня 1962"
+    assert date_words("1962-06", words=words) == "июнь 1962"
+    assert date_words("1962-05-30", "1962-06-02", words=words) == "30 мая – 2 июня 1962"
+    assert date_words("1930", "1939", words=words) == "1930–1939"
+    assert date_words("1920", "1929", date_text="192X", words=words) == "1920-е"
+    assert date_words("1930", date_text="1930~", words=words) == "ок. 1930"
     assert local_tick("Jun 1962") == "июнь 1962"
     assert local_tick("2 Jun") == "2 июн."
 
 
 def test_english_dates_and_numbers_stay_as_they_were() -> None:
-    from timeline_app.gui.local_format import local_date, number
+    from timeline_app.gui.local_format import number
+    from timeline_app.gui.translated_dates import window_date_words
+    from timeline_app.model.date_words import date_words
 
     assert number(1234567) == "1,234,567"
-    assert local_date("2 June 1962") == "2 June 1962"
+    assert date_words("1962-06-02", words=window_date_words()) == "2 June 1962"
 
 
 @pytest.mark.parametrize(("count", "words"), [(1, "1 событие"), (3, "3 события"), (5, "5 событий"),

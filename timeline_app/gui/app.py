@@ -91,8 +91,6 @@ def _report_unexpected(window):
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None, view) -> int:
     from PySide6.QtCore import QCoreApplication
 
-    from timeline_app.model.explorer_state import DEFAULT_RANGE
-
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
@@ -100,7 +98,7 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], s
         print(QCoreApplication.translate("app", "error: {problem}").format(problem=errors[0] if errors else store),
               file=sys.stderr)
         return 2
-    window.state.set_view_range(*DEFAULT_RANGE)
+    window.state.set_view_range(*window.state.home_range)
     if view is not None:
         window.show_view(view)
     if select is not None:

@@ -13,11 +13,16 @@ from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 _canvases: weakref.WeakSet[QWidget] = weakref.WeakSet()
 _installed = False
+_made: list[QAccessibleWidget] = []  # see _factory
 
 
 def _factory(_class_name: str, thing) -> QAccessibleWidget | None:
     if isinstance(thing, QWidget) and thing in _canvases:
-        return QAccessibleWidget(thing, QAccessible.Role.Canvas)
+        made = QAccessibleWidget(thing, QAccessible.Role.Canvas)
+        # Qt keeps and later deletes the interface; without a reference here Python would delete
+        # it as soon as this returns, and Qt's cache would free it again when the app ends (a crash).
+        _made.append(made)
+        return made
     return None
 
 

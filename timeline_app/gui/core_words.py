@@ -42,6 +42,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("core", "CSV table of events"),
     QT_TRANSLATE_NOOP("core", "JSON with excerpts, commentary and claims"),
     QT_TRANSLATE_NOOP("core", "TimelineJS 3 JSON"),
+    QT_TRANSLATE_NOOP("core", "TimelineJS sheet (CSV)"),
+    QT_TRANSLATE_NOOP("core", "Timeline (.timeline)"),
     # store/event_store.py EventStore.lacks()
     QT_TRANSLATE_NOOP("core", "this store follows contract version 1: it records no layers (history, film, "
                               "reception), date bases, outside facts or voices, so these show as unknown"),

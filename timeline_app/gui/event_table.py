@@ -16,10 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from timeline_app.gui.local_format import local_date
 from timeline_app.gui.plain_text import tooltip_text
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog, empty_catalog
-from timeline_app.store.dates import format_span
 
 COLUMNS = (QT_TRANSLATE_NOOP("EventTable", "Date"), QT_TRANSLATE_NOOP("EventTable", "Title"),
            QT_TRANSLATE_NOOP("EventTable", "Places"), QT_TRANSLATE_NOOP("EventTable", "Themes"),
@@ -70,7 +69,7 @@ class EventTableModel(QAbstractTableModel):
         """What the table shows for the event at ``position`` in ``column``."""
         c = self.catalog
         if column == 0:
-            return local_date(format_span(c.starts[position], c.ends[position]))
+            return c.date_words(position, window_date_words())
         if column == 1:
             return c.titles[position]
         if column == 5:

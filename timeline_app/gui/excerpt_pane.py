@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline_app.gui.core_words import core_word, voice_words
-from timeline_app.gui.local_format import local_date
 from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails, PassageView
 from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
+NO_PASSAGE = QT_TRANSLATE_NOOP("ExcerptPane", "No source passage")
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
 translate = QCoreApplication.translate
 
@@ -33,7 +33,7 @@ def provenance_html(details: EventDetails) -> str:
     basis = core_word(DATE_BASES.get(details.date_basis, details.date_basis)) if details.provenance_known else \
         translate("ExcerptPane", "this store (contract version 1) does not record where dates come from")
     parts.append("<p style='margin-top:0'>" + translate("ExcerptPane", "<b>Date:</b> {date} ({certainty}); {basis}.")
-                 .format(date=_e(local_date(details.when)), certainty=_e(core_word(details.certainty)), basis=_e(basis))
+                 .format(date=_e(details.when), certainty=_e(core_word(details.certainty)), basis=_e(basis))
                  + "</p>")
     if details.outside_facts:
         items = "".join(f"<li>{_e(fact)} <i>— {_e(ref)}</i></li>" for fact, ref in details.outside_facts)
@@ -46,7 +46,7 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
     """One passage: who says it (and in whose voice), the paragraph around it, and a link into the review."""
     q = view.quote
     source = details.source(q.source_id)
-    heading = f"{source.author} — {source.publication}, {local_date(source.published)}".rstrip(", ")
+    heading = f"{source.author} — {source.publication}, {source.published}".rstrip(", ")
     voice_label = voice_words(view)
     voice = f" <span style='color:#555'>({_e(voice_label)})</span>" if voice_label else ""
     parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
@@ -96,7 +96,9 @@ class ExcerptPane(QTextBrowser):
             f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
-            "<h3>" + self.tr("Passages ({count})").format(count=len(details.excerpts)) + "</h3>",
+            "<h3>" + self.tr("Passages ({count})").format(count=len(details.excerpts)) + "</h3>" if details.excerpts
+            else f"<p style='color:gray'><b>{_e(self.tr(NO_PASSAGE))}</b>"
+            + self.tr(": an event of your own that no passage of a source backs.") + "</p>",
             *(passage_html(view, details) for view in details.excerpts),
         ]
         self.setHtml("".join(parts))

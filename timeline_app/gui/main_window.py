@@ -33,6 +33,7 @@ from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.view_actions import ViewActionsMixin
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
@@ -160,7 +161,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         view.addSeparator()
         self._action(view, self.tr("Zoom &in"), "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom(1.6))
-        self._action(view, self.tr("Show &1917–1991"), "Ctrl+0", self.timeline.home)
+        self._action(view, self.tr("&Home: the store's years"), "Ctrl+0", self.timeline.home)
         self.add_view_actions(view)
         view.addSeparator()
         self._action(view, self.tr("&Next event"), "Ctrl+Down", lambda: self.state.step_selection(1))
@@ -272,6 +273,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
     def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
         if isinstance(notice, StoreChanged):
+            self.timeline.home_range = state.home_range
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", self.tr("Timeline")) if state.store is not None else None
@@ -315,7 +317,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.timeline.centre_on(index)
         self.table.select_event(event_id)
         store = self.state.store
-        details = event_details(store, self.state.catalog, event_id) if event_id and store is not None else None
+        details = event_details(store, self.state.catalog, event_id, window_date_words()) \
+            if event_id and store is not None else None
         self.excerpts.show_details(details)
         self.commentary.show_details(details)
         self.reader.show_event(event_id)

@@ -14,11 +14,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timeline_app.gui.canvas_roles import register_canvas
-from timeline_app.gui.local_format import local_date
 from timeline_app.gui.map_canvas import MapCanvas
 from timeline_app.gui.map_painter import MapMarks
 from timeline_app.gui.plain_text import plain_label
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.date_words import date_words
 from timeline_app.model.explorer_state import (
     ExplorerState,
     FilterChanged,
@@ -33,7 +34,6 @@ from timeline_app.model.filters import Years
 from timeline_app.model.map_counts import NEUTRAL, MapCounts, PlaceCounter, place_colors
 from timeline_app.model.map_geometry import Bounds, PlacePoints, fit_bounds, place_points, shipped_outlines
 from timeline_app.model.time_ticks import from_decimal
-from timeline_app.store.dates import format_date, format_span
 
 LEGEND = QT_TRANSLATE_NOOP("MapPane", "● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  "
                                       "Home: fit  ·  Natural Earth")
@@ -219,10 +219,10 @@ class MapPane(QWidget):
             if span is not None:
                 first, last = span
                 last_date = catalog.ends[last] or catalog.starts[last]
-                span_text = f"{format_date(catalog.starts[first])} – {format_date(last_date)}"
-                lines.append(html.escape(local_date(span_text)))
-                if first == last:
-                    lines[-1] = html.escape(local_date(format_span(catalog.starts[first], catalog.ends[first])))
+                words = window_date_words()
+                when = catalog.date_words(first, words) if first == last else \
+                    date_words(catalog.starts[first], last_date, words=words)
+                lines.append(html.escape(when))
         if not points.on_map[index]:
             lines.append("<i>" + self.tr("beyond the map") + "</i>")
         return "<br>".join(lines)

@@ -12,10 +12,12 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
+from timeline_app.gui.vague_ends import draw_faded_bars, fade_lengths
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.time_ticks import tick_levels
+from timeline_app.store.timeline_index import UNSPECIFIED_YEARS
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36
@@ -63,10 +65,11 @@ class PaintedMarks:
 class MarkPainter:
     """Draws lane bands, event marks and the labels that fit.
 
-    Diamonds mark events known to the day; a translucent dashed span with a hollow
-    diamond marks an event known only to the month or year; bars mark periods;
-    hatching marks disputed events. Where more marks are visible than can be told
-    apart, each lane becomes a density strip instead.
+    Diamonds mark events known to the day; a translucent span with a hollow diamond
+    marks an event known only to the month or year, or to a decade (``192X``); bars mark
+    periods; hatching marks disputed events. Approximate, uncertain and open ends fade
+    out. Where more marks are visible than can be told apart, each lane becomes a density
+    strip instead.
     """
 
     def __init__(self, catalog: EventCatalog, layout: TimelineLayout) -> None:
@@ -77,6 +80,7 @@ class MarkPainter:
         self.selected: int | None = None
         self.exact_day = catalog.exact_day
         self.is_range = catalog.is_range
+        self.date_flags = catalog.date_flags
         self.disputed = catalog.disputed
         self.film = np.asarray(catalog.arrays.layer) == FILM_CODE
         self.lane_colors = [QColor(lane.color) for lane in layout.lanes]
@@ -137,7 +141,8 @@ class MarkPainter:
         x1 = np.minimum(device.x(lay.x1[marks]), right_px)
         cy = device.y(lay.row[marks] + 0.5)
         events = lay.event[marks]
-        point = ~self.is_range[events]
+        flags = self.date_flags[events]
+        point = ~self.is_range[events] | ((flags & UNSPECIFIED_YEARS) > 0)  # a decade is a span, not a period
         exact = self.exact_day[events]
         anchor = np.where(point, (x0 + np.maximum(x1, x0 + 3)) / 2, x0)
         row_px = abs(device.sy)
@@ -146,10 +151,21 @@ class MarkPainter:
         disputed = self.disputed[events]
         film = self.film[events]
         diamond = point & exact
+        left_fade, right_fade = fade_lengths(flags)
+        vague = (left_fade > 0) | (right_fade > 0)
         # Python calls per mark are the cost here: pens and brushes are made once per colour,
         # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self._draw_bars(painter, np.flatnonzero(~diamond), style_of, x0, x1, cy, bar_h, point, disputed)
+        self._draw_bars(painter, np.flatnonzero(~diamond & ~vague), style_of, x0, x1, cy, bar_h, point, disputed)
+        vague_marks = np.flatnonzero(vague)
+        if len(vague_marks):
+            # A day known only vaguely gets a faded halo under its diamond; other marks fade at their ends.
+            colors = [self._styles[s]["span" if p else "bar"].color()
+                      for s, p in zip(style_of[vague_marks].tolist(), point[vague_marks].tolist(), strict=True)]
+            draw_faded_bars(painter, colors, x0[vague_marks], x1[vague_marks], cy[vague_marks] - bar_h / 2, bar_h,
+                            left_fade[vague_marks], right_fade[vague_marks])
+            self._draw_hatching(painter, vague_marks[disputed[vague_marks] & ~diamond[vague_marks]], style_of, x0,
+                                x1, cy, bar_h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen and in PNGs each diamond is a stamp of a ready-drawn picture; SVG and PDF
         # get real polygons so they stay vector.
@@ -322,6 +338,13 @@ class MarkPainter:
         for style, rects in hatched.items():
             painter.setBrush(self._styles[style]["hatch"])
             painter.drawRects(rects)
+
+    def _draw_hatching(self, painter: QPainter, chosen: np.ndarray, style_of: np.ndarray, x0: np.ndarray,
+                       x1: np.ndarray, cy: np.ndarray, bar_h: float) -> None:
+        painter.setPen(_NO_PEN)
+        for k in chosen.tolist():
+            painter.setBrush(self._styles[int(style_of[k])]["hatch"])
+            painter.drawRect(QRectF(float(x0[k]), float(cy[k]) - bar_h / 2, max(float(x1[k] - x0[k]), 3.0), bar_h))
 
     def _draw_selection(self, painter: QPainter, x0: float, x1: float, cy: float, bar_h: float,
                         diamond: bool) -> None:

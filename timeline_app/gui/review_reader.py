@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui.clipboard import copy_to_clipboard
-from timeline_app.gui.local_format import local_date, number
+from timeline_app.gui.local_format import number
 from timeline_app.gui.plain_text import clip, plain_label, rich_label, tooltip_text
+from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.model.date_words import date_words
 from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
-from timeline_app.store.dates import format_date
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": QT_TRANSLATE_NOOP("ReviewReader", "excerpt"),
@@ -140,7 +141,8 @@ class ReviewReader(QWidget):
             self.text.clear()
             return
         self.source = store.sources()[source_id]
-        published = local_date(format_date(self.source["published"])) if self.source.get("published") else ""
+        published = self.source.get("published") or ""
+        published = date_words(published, words=window_date_words()) if published else ""
         self.header.setText(
             f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
             f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"

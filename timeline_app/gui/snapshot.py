@@ -13,17 +13,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from timeline_app.export.view import ExportView
 from timeline_app.gui.core_words import core_word, lane_name
-from timeline_app.gui.local_format import local_date, local_tick, number
+from timeline_app.gui.local_format import local_tick, number
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.translation import TextContext
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.date_words import date_words
 from timeline_app.model.filters import LAYER_NAMES, FilterState
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
-from timeline_app.store.dates import format_date
 from timeline_app.store.timeline_index import LAYER_CODES
 
 MARGIN = 28.0
@@ -52,7 +53,7 @@ def _wrapped_height(text: str, font: QFont, width: float) -> float:
 
 def _day_text(value: float) -> str:
     day = from_decimal(value)
-    return local_date(format_date(f"{day.year:04d}-{day.month:02d}-{day.day:02d}"))
+    return date_words(f"{day.year:04d}-{day.month:02d}-{day.day:02d}", words=window_date_words())
 
 
 def filter_words(state: FilterState, catalog: EventCatalog) -> str:
@@ -212,8 +213,9 @@ class Snapshot:
         used = {t for t, count in c.arrays.themes.counts(self.view.mask).items() if count} or set(c.theme_names)
         items = [(c.theme_colors.get(t, "#8c8c8c"), c.theme_names[t]) for t in sorted(used, key=c.theme_names.get)
                  if t in c.theme_names]
-        key = translate("Snapshot", "◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   "
-                                    "■ square, dotted lane: a scene of the film, not the record")
+        key = translate("Snapshot", "◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, "
+                                    "uncertain or open   ▨ hatched: disputed   ■ square, dotted lane: a scene of the "
+                                    "film, not the record")
         metrics = QFontMetricsF(self.text_font)
         x, y, line = MARGIN, top, 22.0
         if painter is not None:

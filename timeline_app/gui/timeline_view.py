@@ -13,15 +13,14 @@ from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.core_words import lane_name
 from timeline_app.gui.events_item import EventsItem
-from timeline_app.gui.local_format import local_date
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.timeline_keys import TimelineKeys
 from timeline_app.gui.timeline_speech import TimelineSpeech
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE
 from timeline_app.model.layout import TimelineLayout
-from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
 MIN_ROW_PX = 12  # the row height labels need (see mark_painter.MIN_ROW_PX_FOR_LABELS)
@@ -70,7 +69,8 @@ class TimelineView(QWidget):
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(52)
         self.legend = QLabel(self.tr(
-            "◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   ■ square: film scene   ·   "
+            "◆ exact day   ◇ month or year only   ▬ period   ░ faded: approximate or open   ▨ hatched: disputed   "
+            "■ square: film scene   ·   "
             "wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, "
             "Shift+arrows pan, + − zoom, Enter zooms to the event, Home"
         ))
@@ -127,6 +127,7 @@ class TimelineView(QWidget):
         self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=pg.mkBrush(120, 120, 120, 120),
                                        pen=pg.mkPen(120, 120, 120))
         self.overview.addItem(self.density)
+        self.home_range: tuple[float, float] = DEFAULT_RANGE  # the open store's: set by the window
         self.overview_window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
         self.overview_window.setZValue(10)
         self.overview.addItem(self.overview_window)
@@ -214,8 +215,8 @@ class TimelineView(QWidget):
         self.box.setXRange(low, high, padding=0)
 
     def home(self) -> None:
-        """Back to 1917-1991."""
-        self.set_view_range(*DEFAULT_RANGE)
+        """Back to the store's home range (``home_range``: its years, 1917-1991 for the shipped store)."""
+        self.set_view_range(*self.home_range)
 
     def zoom(self, factor: float, centre: float | None = None) -> None:
         """Zoom in (factor < 1) or out (factor > 1) about ``centre`` (default: the middle)."""
@@ -308,7 +309,7 @@ class TimelineView(QWidget):
         self._tip_index = index
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or self.tr("no place given")
-        when = local_date(format_span(c.starts[index], c.ends[index]))
+        when = c.date_words(index, window_date_words())
         kind = {1: "<br><i>" + self.tr("▣ a scene of the film, not the record") + "</i>",
                 2: "<br><i>" + self.tr("the film's reception") + "</i>"}.get(int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"

@@ -98,6 +98,9 @@ def use_language(language: str, app=None) -> str:
         _installed["qt"] = qt_own
     for translator in _installed.values():
         app.installTranslator(translator)
+    from timeline_app.gui.translated_dates import window_date_words
+
+    window_date_words.cache_clear()  # the date words are read from the translation once per language
     _app_language = language
     return language
 
