@@ -561,6 +561,7 @@
     </message>
     <message>
         <source>History</source>
+        <extracomment>model/table_order.py&apos;s KINDS, as the table shows them (translated); sorting follows the English ones.</extracomment>
         <translation>История</translation>
     </message>
     <message>
@@ -573,6 +574,7 @@
     </message>
     <message>
         <source>{kind}, disputed</source>
+        <extracomment>Above this many events a column is sorted in a worker thread, and every column is sorted in advance soon after a store opens, so a click on a header finds its order ready.</extracomment>
         <translation>{kind}, оспаривается</translation>
     </message>
 </context>
@@ -713,6 +715,7 @@
     <name>FilterPanel</name>
     <message>
         <source>History</source>
+        <extracomment>A search starts once typing pauses this long; a newer keystroke cancels a search still running.</extracomment>
         <translation>История</translation>
     </message>
     <message>
