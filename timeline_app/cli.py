@@ -189,7 +189,7 @@ def _window_options(func):
 
 
 # Command help is given as ``help=`` rather than as docstrings, so that lupdate collects it.
-@click.group(cls=_Group, invoke_without_command=True, help=QT_TRANSLATE_NOOP("cli", """\
+@click.group(cls=_Group, invoke_without_command=True, help=QT_TRANSLATE_NOOP("cli", """
 Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
 
 With no command, opens the window on the shipped store (or a saved view on the store it was saved on):
@@ -209,7 +209,7 @@ def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | Non
         _launch(saved_on or SHIPPED_STORE, screenshot, size, select, view)
 
 
-@cli.command("open", help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command("open", help=QT_TRANSLATE_NOOP("cli", """
 Open the window on another event store.
 
     timeline-app open my-events.db
@@ -256,7 +256,7 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-@cli.command(help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command(help=QT_TRANSLATE_NOOP("cli", """
 Build an event store from a reviewable source file (TOML).
 
     timeline-app build data/events.toml data/events.db
@@ -276,7 +276,7 @@ def build(source: Path, store: Path) -> None:
     _print_flags(store)
 
 
-@cli.command(help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command(help=QT_TRANSLATE_NOOP("cli", """
 Check a store against the contract and print a summary.
 
     timeline-app check data/events.db
@@ -320,7 +320,7 @@ def _print_flags(store: Path) -> None:
                    .format(store=store), err=True)
 
 
-@cli.command("import", help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command("import", help=QT_TRANSLATE_NOOP("cli", """
 Add your own events from a CSV or JSON file to a store of your own.
 
     timeline-app import my-events.csv --into my-events.db
@@ -340,7 +340,7 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
     click.echo(cli_counts.tr("added %n events to {store}", None, added).format(store=store))
 
 
-@cli.command("export", help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command("export", help=QT_TRANSLATE_NOOP("cli", """
 Export a view of the timeline as a picture or the filtered events as data, without a window.
 
     timeline-app export -o view.png --theme repression --from 1950 --to 1970
@@ -454,11 +454,11 @@ def _targets(event_store: EventStore, kind: str, values: tuple[str, ...]) -> fro
     return frozenset(found)
 
 
-@cli.command("install-desktop", help=QT_TRANSLATE_NOOP("cli", """\
+@cli.command("install-desktop", help=QT_TRANSLATE_NOOP("cli", """
 Add timeline-app to your desktop's menu (a launcher entry and icons in ~/.local/share).
 
-\b
     timeline-app install-desktop
+
     timeline-app install-desktop --uninstall
 """))
 @_option("--uninstall", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Remove the launcher entry and icons again."))

@@ -1639,6 +1639,22 @@ All or nothing: any bad row rejects the whole file, naming its line and field.
     </message>
     <message>
         <source>
+Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.local/share).
+
+    timeline-app install-desktop
+
+    timeline-app install-desktop --uninstall
+</source>
+        <translation>
+Добавить timeline-app в меню рабочего стола (ярлык запуска и значки в ~/.local/share).
+
+    timeline-app install-desktop
+
+    timeline-app install-desktop --uninstall
+</translation>
+    </message>
+    <message>
+        <source>
 Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
 
 With no command, opens the window on the shipped store (or a saved view on the store it was saved on):
@@ -1780,19 +1796,6 @@ The picture is the one the window draws for the same filters, range and lanes.
     <message>
         <source>--theme {value} is not in {store}; its themes are: {names}</source>
         <translation>--theme {value} нет в {store}; его темы: {names}</translation>
-    </message>
-    <message>
-        <source>
-Add timeline-app to your desktop&apos;s menu (a launcher entry and icons in ~/.local/share).
-
-<byte value="x8"/>
-    timeline-app install-desktop
-    timeline-app install-desktop --uninstall
-</source>
-        <translation>
-Добавить timeline-app в меню рабочего стола (ярлык запуска и значки в ~/.local/share).
-
-</translation>
     </message>
     <message>
         <source>Remove the launcher entry and icons again.</source>

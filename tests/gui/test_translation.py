@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -324,3 +325,18 @@ def test_a_store_opened_in_russian_opens_the_russian_window(small_store: Path, m
     result = CliRunner().invoke(cli, [*lang, str(small_store)])
     assert result.exit_code == 0, result.output
     assert opened == [(small_store, "ru")]
+
+
+def test_every_command_has_its_help_in_russian() -> None:
+    from timeline_app.cli import cli
+    from timeline_app.gui.translation import translate, use_language
+
+    use_language("ru")
+    try:
+        for command in [cli, *cli.commands.values()]:
+            assert translate("cli", command.help) != command.help, command.name
+            for param in command.params:
+                if isinstance(param, click.Option) and param.help:
+                    assert translate("cli", param.help) != param.help, (command.name, param.name)
+    finally:
+        use_language("en")
