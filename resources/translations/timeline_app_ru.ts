@@ -893,6 +893,18 @@
         <translation>&amp;Домой: годы хранилища</translation>
     </message>
     <message>
+        <source>Zoom to the &amp;selected event</source>
+        <translation>Приблизить к &amp;выбранному событию</translation>
+    </message>
+    <message>
+        <source>Pan &amp;back in time</source>
+        <translation>Сдвиг &amp;назад во времени</translation>
+    </message>
+    <message>
+        <source>Pan f&amp;orward in time</source>
+        <translation>Сдвиг в&amp;перёд во времени</translation>
+    </message>
+    <message>
         <source>&amp;Next event</source>
         <translation>С&amp;ледующее событие</translation>
     </message>

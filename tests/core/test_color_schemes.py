@@ -69,3 +69,15 @@ def test_the_desktop_setting_picks_the_scheme() -> None:
     assert scheme_for(dark=True, high_contrast=True).name == "high-contrast-dark"
     assert scheme_for(dark=False, high_contrast=True).name == "high-contrast-light"
     assert DARK.dark and not LIGHT.dark
+
+
+def test_on_light_an_outline_is_darker_than_its_fill_even_when_the_fill_would_do() -> None:
+    from timeline_app.model.contrast import relative_luminance
+
+    blue = "#0072B2"
+    assert contrast_ratio(blue, LIGHT.base) >= GRAPHIC_AA
+    assert relative_luminance(mark_outline(blue, LIGHT.base)) < relative_luminance(blue)
+
+
+def test_a_bar_is_drawn_at_the_painters_opacity() -> None:
+    assert bar_fill("#000000", "#ffffff") == "#282828"  # alpha 215 of 255, as mark_painter draws bars

@@ -80,3 +80,20 @@ def test_text_on_a_fill_picks_the_better_of_dark_and_light() -> None:
     assert text_colour_on("#ffe08a") == "#111111"
     assert text_colour_on("#0072b2") == "#ffffff"
     assert text_colour_on("#202020") == "#ffffff"
+
+
+def test_a_colour_just_over_the_level_is_kept_as_it_is() -> None:
+    assert readable_on("#767676", "#ffffff", TEXT_AA) == "#767676"  # 4.54:1, just enough
+
+
+def test_on_a_mid_grey_background_the_colour_darkens_rather_than_lightens() -> None:
+    background = "#9a9a9a"  # luminance 0.32: light enough that black reads better than white
+    nudged = readable_on("#a0a0a0", background, GRAPHIC_AA)
+    assert relative_luminance(nudged) < relative_luminance("#a0a0a0")
+
+
+def test_short_or_padded_hex_is_read_or_refused_by_name() -> None:
+    assert parse_hex("  #56B4E9 ") == (0x56, 0xB4, 0xE9)
+    assert parse_hex("#abc") == (0xAA, 0xBB, 0xCC)
+    with pytest.raises(ValueError, match="'#12345'"):
+        parse_hex("#12345")

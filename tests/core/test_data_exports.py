@@ -128,6 +128,13 @@ def test_csv_of_no_events_is_the_header_alone(shipped, tmp_path: Path) -> None:
     assert (tmp_path / "none.csv").read_text(encoding="utf-8").splitlines() == [",".join(CSV_COLUMNS)]
 
 
+def test_a_csv_cell_of_nothing_is_empty_and_numbers_are_text() -> None:
+    from timeline_app.export.data_formats import csv_cell
+
+    assert (csv_cell(None), csv_cell(1962), csv_cell(-3), csv_cell("@x"), csv_cell("x=1")) == (
+        "", "1962", "'-3", "'@x", "x=1")
+
+
 def test_progress_starts_at_nought_and_ends_at_the_count(shipped, tmp_path: Path) -> None:
     for writer in (write_csv, write_json, write_timelinejs):
         calls: list[tuple[int, int]] = []
@@ -342,3 +349,129 @@ def test_export_writes_the_format_asked_and_says_how_many_events(shipped, tmp_pa
     with pytest.raises(ExportError, match="unknown format 'xls'"):
         export(v, tmp_path / "x.xls", "xls")
     assert not (tmp_path / "x.xls").exists()
+
+
+def test_the_windows_view_exports_what_the_window_shows() -> None:
+    from timeline_app.export.view import view_of_state
+    from timeline_app.model.explorer_state import ExplorerState
+
+    state = ExplorerState()
+    state.open_store(SHIPPED_STORE)
+    try:
+        state.set_filter(FilterState(themes=frozenset({"protest"})))
+        state.set_view_range(1950, 1970)
+        state.set_grouping("place")
+        exported = view_of_state(state)
+        assert exported.store is state.store and exported.grouping == "place"
+        assert exported.view_range == state.view_range and exported.filter == state.filter
+        assert [state.catalog.ids[i] for i in exported.shown()] == [state.catalog.ids[i] for i in
+                                                                      state.shown_indices()]
+        headless = view_of_store(state.store, state.filter, "place", state.view_range)
+        assert exported.shown().tolist() == headless.shown().tolist()
+        assert [lane.key for lane in exported.layout.lanes] == [lane.key for lane in headless.layout.lanes]
+        assert {lane.key for lane in exported.layout.lanes} <= {p["id"] for p in state.store.places()}
+        state.set_view_range(1917, 1930)  # the exported view is a copy: the window moves on alone
+        assert [state.catalog.ids[i] for i in exported.shown()] != [state.catalog.ids[i] for i in
+                                                                      state.shown_indices()]
+        assert exported.title() == dict(sql("select key, value from meta"))["title"]
+    finally:
+        state.close_store()
+
+
+def test_a_format_registered_later_is_offered_and_wins_its_name(shipped, tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.export import registry
+
+    monkeypatch.setattr(registry, "EXPORTERS", dict(registry.EXPORTERS))
+    written: list[int] = []
+
+    def write(v, path, _options, _progress) -> str:
+        path.write_text("tab", encoding="utf-8")
+        written.append(len(v.shown()))
+        return "a table"
+
+    registry.register(registry.Exporter("tsv", "Tab-separated", ".tsv", False, write))
+    assert format_for(tmp_path / "v.tsv") == "tsv"
+    assert registry.export(view(shipped), tmp_path / "v.tsv", "tsv") == "a table"
+    assert written == [SHIPPED_EVENTS] and (tmp_path / "v.tsv").read_text(encoding="utf-8") == "tab"
+    registry.register(registry.Exporter("tsv", "Tab-separated, again", ".tab", False, write))
+    assert registry.EXPORTERS["tsv"].label == "Tab-separated, again" and format_for(tmp_path / "v.tab") == "tsv"
+
+
+def test_a_date_basis_the_slides_do_not_know_adds_no_note(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set date_basis = 'rumour' where id = 'strike'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store, check_rows=False)
+    try:
+        strike = next(s for s in timelinejs_document(view(store))["events"] if s["unique_id"] == "strike")
+    finally:
+        store.close()
+    assert "<p><small></small></p>" in strike["text"]["text"] and "None" not in strike["text"]["text"]
+
+
+def test_a_source_without_publication_or_author_still_exports_to_timelinejs(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update sources set publication = null, published = null, url = null")
+    conn.execute("update sources set author = null where id = 'weiss-2021'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        massacre = next(s for s in timelinejs_document(view(store))["events"] if s["unique_id"] == "massacre")
+    finally:
+        store.close()
+    assert "— Clare Doyle, <i></i></blockquote>" in massacre["text"]["text"]
+    assert "”<br>— , <i></i></blockquote>" in massacre["text"]["text"]
+
+
+def test_each_slide_lists_every_fact_and_names_each_excerpts_reviewer(shipped) -> None:
+    by_id = slides(shipped)
+    facts = sql("select fact, ref from outside_facts where event_id = 'october-revolution' order by id")
+    assert len(facts) > 1
+    items = "".join(f"<li>{html.escape(f)} — <i>{html.escape(r)}</i></li>" for f, r in facts)
+    text = by_id["october-revolution"]["text"]["text"]
+    assert f"<p><small>From outside the reviews:</small></p><ul>{items}</ul>" in text
+    quote, author, publication = sql("select e.quote, s.author, s.publication from excerpts e join sources s "
+                                     "on s.id = e.source_id where e.event_id = 'october-revolution' "
+                                     "and e.speaker = ''")[0]
+    assert (f"<blockquote>“{html.escape(quote)}”<br>— {html.escape(author)}, <i>{html.escape(publication)}</i>"
+            f"</blockquote>") in text
+    assert text.endswith("</blockquote>") and "XXXX" not in text
+
+
+def test_an_event_with_no_lane_has_no_group_and_an_open_era_ends_where_it_starts(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("delete from event_themes where event_id = 'strike'")
+    conn.execute("insert into periods (id, name, start, [end]) values ('khrushchev', 'Khrushchev', '1953-09', '')")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        document = timelinejs_document(view(store, grouping="theme"))
+    finally:
+        store.close()
+    groups = {s["unique_id"]: s["group"] for s in document["events"]}
+    assert groups == {"strike": "", "massacre": groups["massacre"]} and groups["massacre"] in {
+        "Terror and repression", "Strikes and uprisings"}
+    assert document["eras"] == [{"start_date": {"year": 1953, "month": 9}, "end_date": {"year": 1953, "month": 9},
+                                 "text": {"headline": "Khrushchev"}}]
+
+
+def test_columns_left_null_export_as_their_defaults(small_store: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set layer = null, date_basis = null, date_text = null, calendar = null, "
+                 "summary = null where id = 'strike'")
+    conn.commit()
+    conn.close()
+    store = EventStore(small_store)
+    try:
+        write_csv(view(store), tmp_path / "v.csv")
+        event = next(e for e in events_document(view(store))["events"] if e["id"] == "strike")
+    finally:
+        store.close()
+    row = next(r for r in csv_rows(tmp_path / "v.csv") if r["id"] == "strike")
+    assert (row["date"], row["calendar"], row["layer"], row["date_basis"], row["summary"]) == (
+        "", "", "history", "unknown", "")
+    assert (event["date"], event["calendar"], event["layer"], event["date_basis"], event["summary"]) == (
+        "", "gregorian", "history", "unknown", "")

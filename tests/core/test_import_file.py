@@ -102,6 +102,15 @@ def test_a_guarded_formula_cell_comes_back_as_the_text_but_other_quotes_stay(sma
         "a": "-minus", "b": "@at"}
 
 
+def test_a_csv_header_without_the_needed_columns_names_them_on_line_1(small_store: Path, tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "mine.csv", "id,title,end,places,summary\nx,X,,novocherkassk,S.\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(csv_file, small_store)
+    assert str(caught.value) == (f"{csv_file}: line 1: file, field '-': "
+                                 "the header lacks the column(s) start (or date)")  # only title and a date are needed
+    assert caught.value.report() == str(caught.value)
+
+
 def test_a_bad_csv_row_is_named_by_its_line_and_field(small_store: Path, tmp_path: Path) -> None:
     before = small_store.read_bytes()
     csv_file = write(tmp_path, "mine.csv", HEADER + (
@@ -121,8 +130,9 @@ def test_one_problem_has_no_count_of_more(small_store: Path, tmp_path: Path) -> 
     csv_file = write(tmp_path, "mine.csv", HEADER + f"x,X,1963,,sure,novocherkassk,protest,S.,,,,,doyle-2021,{DOYLE}\n")
     with pytest.raises(ImportFileError) as caught:
         import_events(csv_file, small_store)
-    assert str(caught.value).startswith(f"{csv_file}: line 2: event 'x', field 'certainty': ")
-    assert "more)" not in str(caught.value) and caught.value.path == csv_file
+    (problem,) = caught.value.problems
+    assert str(caught.value) == f"{csv_file}: line 2: event 'x', field 'certainty': {problem.message}"
+    assert caught.value.path == csv_file
 
 
 def test_a_csv_row_without_a_quote_is_an_event_with_no_passage(small_store: Path, tmp_path: Path) -> None:
@@ -133,10 +143,25 @@ def test_a_csv_row_without_a_quote_is_an_event_with_no_passage(small_store: Path
     assert conn.execute("select count(*) from excerpts where event_id = 'x'").fetchone() == (0,)
 
 
+def test_a_csv_quote_without_a_source_names_the_empty_source(small_store: Path, tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "mine.csv", HEADER + f"x,X,1963,,exact,novocherkassk,protest,S.,,,,,  ,{DOYLE}\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(csv_file, small_store)
+    assert [str(p) for p in caught.value.problems] == [
+        "line 2: event 'x', field 'excerpt.source': unknown source ''"]
+
+
 def test_a_broken_csv_is_named_with_its_line(small_store: Path, tmp_path: Path) -> None:
     csv_file = write(tmp_path, "mine.csv", HEADER + "x,X,1963\n" + "Y" * 200_000 + ",1963\n")
-    with pytest.raises(ImportFileError, match="line 3: file, field '-': is not valid CSV: field larger"):
+    with pytest.raises(ImportFileError) as caught:
         import_events(csv_file, small_store)
+    assert str(caught.value).startswith(f"{csv_file}: line 3: file, field '-': is not valid CSV: field larger")
+
+
+def test_a_file_that_is_not_there_is_named(small_store: Path, tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        import_events(tmp_path / "gone.csv", small_store)
+    assert str(caught.value).startswith(f"{tmp_path / 'gone.csv'}: file, field '-': ")
 
 
 def test_a_file_is_read_by_its_content_whatever_its_name(small_store: Path, tmp_path: Path) -> None:
@@ -146,14 +171,46 @@ def test_a_file_is_read_by_its_content_whatever_its_name(small_store: Path, tmp_
                                                                 f"doyle-2021,{DOYLE}\n"), small_store) == 1
 
 
-# --- JSON ------------------------------------------------------------------------------------------------------
+# --- JSON -----------------------------------------------------------------------------------------------------------
+
+
+def test_json_that_does_not_parse_is_named_with_its_line(small_store: Path, tmp_path: Path) -> None:
+    json_file = write(tmp_path, "mine.json", '{\n  "events": [\n    {"id": "x",,}\n  ]\n}')
+    with pytest.raises(ImportFileError) as caught:
+        import_events(json_file, small_store)
+    assert str(caught.value) == (f"{json_file}: line 3: file, field '-': is not valid JSON: "
+                                 "Expecting property name enclosed in double quotes")
 
 
 def test_json_that_is_not_an_object_is_named(small_store: Path, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="must hold a JSON object with a list 'events'"):
+    with pytest.raises(ImportFileError) as caught:
         import_events(write(tmp_path, "mine.json", "[1, 2]"), small_store)
+    assert str(caught.value) == (f"{tmp_path / 'mine.json'}: file, field '-': "
+                                 "must hold a JSON object with a list 'events'")
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000), small_store)
+    assert str(caught.value) == (f"{tmp_path / 'deep.json'}: file, field '-': "
+                                 "nests lists or objects too deeply to be an events file")
     with pytest.raises(ImportFileError, match="holds no events to import"):
         import_events(write_json(tmp_path, {"events": []}), small_store)
+
+
+def test_sources_places_or_themes_that_are_no_list_are_named(small_store: Path, tmp_path: Path) -> None:
+    data = {"sources": {"id": "x"}, "places": "rostov", "themes": 3, "events": [json_event()]}
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write_json(tmp_path, data), small_store)
+    assert [str(p) for p in caught.value.problems] == [
+        "sources, field '-': must be a list, not dict", "places, field '-': must be a list, not str",
+        "themes, field '-': must be a list, not int"]
+
+
+def test_a_source_that_is_no_table_or_has_no_id_is_named(small_store: Path, tmp_path: Path) -> None:
+    data = {"sources": ["just text", {"author": "A", "title": "T"}], "events": [json_event()]}
+    with pytest.raises(ImportFileError) as caught:
+        import_events(write_json(tmp_path, data), small_store)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems[0] == "source, field '-': must be a table of fields, not str"
+    assert "source '', field 'id': '' is not a lowercase slug like novocherkassk-massacre" in problems
 
 
 def test_json_adds_new_sources_places_and_themes_with_their_fields(small_store: Path, tmp_path: Path) -> None:
@@ -259,15 +316,19 @@ def test_read_import_leaves_the_store_to_number_passages(small_store: Path, tmp_
 # --- the store written -----------------------------------------------------------------------------------------
 
 
-def test_a_new_store_is_made_titled_after_the_file(tmp_path: Path) -> None:
-    data = {"sources": [{"id": "tape", "author": "Someone", "title": "Interview", "publication": "Tape",
+def own_data() -> dict:
+    """A file that makes a store on its own: its source, place and theme come with it."""
+    return {"sources": [{"id": "tape", "author": "Someone", "title": "Interview", "publication": "Tape",
                          "published": "1990"}],
             "places": [{"id": "rostov", "name": "Rostov", "kind": "city", "latitude": 47.2, "longitude": 39.7}],
             "themes": [{"id": "memory", "name": "Memory", "color": "#336699"}],
             "events": [json_event(places=["rostov"], themes=["memory"],
                                   excerpts=[{"source": "tape", "quote": "Words."}])]}
+
+
+def test_a_new_store_is_made_titled_after_the_file(tmp_path: Path) -> None:
     target = tmp_path / "new.db"
-    assert import_events(write_json(tmp_path, data), target) == 1
+    assert import_events(write_json(tmp_path, own_data()), target) == 1
     meta = dict(rows(target, "select key, value from meta"))
     assert meta["title"] == "Events imported from mine.json" and meta["built_from"] == "mine.json"
     assert meta["schema_version"] == "2"
@@ -279,6 +340,36 @@ def test_a_failed_new_store_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError):
         import_events(write_json(tmp_path, {"events": [json_event()]}), tmp_path / "new.db")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json"]
+
+
+def test_a_new_store_that_fails_its_check_is_named_not_its_temporary(tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.ingest import store_writer
+
+    monkeypatch.setattr(store_writer, "problems_of", lambda _conn: ["event 'x': something"])
+    target = tmp_path / "new.db"
+    with pytest.raises(StoreError) as caught:
+        import_events(write_json(tmp_path, own_data()), target)
+    assert str(caught.value) == (f"{target}: the import would break the store: event 'x': something; "
+                                 "nothing was imported")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json"]
+
+
+def test_a_store_made_meanwhile_is_kept_and_named(tmp_path: Path, monkeypatch) -> None:
+    from timeline_app.ingest import store_writer
+
+    target = tmp_path / "new.db"
+    real_add = store_writer._add_to
+
+    def meanwhile(path: Path, source: Path, named: Path) -> int:
+        added = real_add(path, source, named)
+        target.write_bytes(b"theirs")
+        return added
+
+    monkeypatch.setattr(store_writer, "_add_to", meanwhile)
+    with pytest.raises(StoreError) as caught:
+        import_events(write_json(tmp_path, own_data()), target)
+    assert str(caught.value) == f"{target}: was created by another program meanwhile; try again"
+    assert target.read_bytes() == b"theirs"
 
 
 def test_a_store_in_a_missing_folder_or_a_folder_is_refused(small_store: Path, tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.store_writer import import_events
@@ -118,7 +120,7 @@ def test_a_sheet_of_1815_to_1985_opens_fitted_to_those_years(sheet_store: Path) 
     state.open_store(sheet_store)
     low, high = state.view_range
     assert state.home_range == state.view_range
-    assert 1805 < low <= 1815.46 and 1985.25 <= high < 1995  # the data, with a small margin
+    assert 1805 < low <= 1815.46 and 1985.25 <= high < 2000  # the data, with a margin (its labels' room)
     assert state.shown_count() == len(state.catalog) == 6
     state.close_store()
 
@@ -155,6 +157,20 @@ def test_timeline_events_categories_and_eras_come_in(timeline_store: Path) -> No
     assert colours["Uncoloured"].startswith("#") and colours["Uncoloured"] != "#ff8000"  # none given: one of ours
     assert themes_of(timeline_store) == {"First Five-Year Plan": ["Industry"], "Magnitogorsk is built": ["Uncoloured"]}
     assert store_problems(timeline_store) == []
+
+
+def test_one_fuzzy_end_makes_that_end_approximate(tmp_path: Path) -> None:
+    source = tmp_path / "ends.timeline"
+    source.write_text("<timeline><categories/><events>"
+                      "<event><start>1930-01-01 00:00:00</start><end>1935-12-31 00:00:00</end><text>Late</text>"
+                      "<fuzzy_end>True</fuzzy_end></event>"
+                      "<event><start>1930-01-01 00:00:00</start><end>1935-12-31 00:00:00</end><text>Early</text>"
+                      "<fuzzy_start>True</fuzzy_start><fuzzy_end>False</fuzzy_end></event>"
+                      "</events></timeline>")
+    store = tmp_path / "ends.db"
+    assert import_events(source, store) == 2
+    assert {t: e[2:4] for t, e in events_of(store).items()} == {"Late": ("1930/1935~", "approximate"),
+                                                              "Early": ("1930~/1935", "approximate")}
 
 
 def test_fuzzy_timeline_dates_come_in_as_approximate(timeline_store: Path) -> None:
@@ -221,6 +237,42 @@ def test_timelinejs_json_comes_in_with_its_ids_title_groups_and_eras(tmp_path: P
     assert themes_of(store) == {"Dnieper dam": ["Industry"]}
 
 
+def test_odd_timelinejs_json_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    document = {"title": {"text": {"text": "<p>Only a text</p><p>and more</p>"}},
+                "events": [{"start_date": {"year": 1961, "month": "4"}, "text": {"text": "<p>No headline here</p>"}},
+                           {"start_date": {"year": 1962}, "display_date": "1962?", "text": {"headline": "Maybe"}}],
+                "eras": [{"start_date": {"year": 1960}, "text": {"headline": "Open era"}}]}
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps(document))
+    store = tmp_path / "odd.db"
+    assert import_events(source, store) == 2
+    assert dict(rows(store, "select key, value from meta"))["title"] == "Only a text"
+    assert events_of(store) == {"No headline here": ("1961-04", "", "1961-04", "exact", "No headline here"),
+                                "Maybe": ("1962", "", "1962?", "approximate", "")}
+    assert rows(store, "select name, start, [end] from periods") == [("Open era", "1960", "")]
+
+
+def test_bad_timelinejs_slides_are_each_named(tmp_path: Path) -> None:
+    document = {"events": [
+        "a slide as text",
+        {"unique_id": "no-object", "start_date": "1961", "text": {"headline": "Bad date"}},
+        {"unique_id": "no-year", "start_date": {"month": 4}, "text": {"headline": "No year"}},
+        {"unique_id": "text-as-text", "start_date": {"year": 1961}, "text": "plain"},
+        {"start_date": {"year": 1961}, "end_date": {"year": "soon"}, "text": {"headline": "Bad end"}},
+    ]}
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(document))
+    with pytest.raises(ImportFileError) as caught:
+        import_events(source, tmp_path / "bad.db")
+    assert [str(p) for p in caught.value.problems] == [
+        "event #1, field '-': must be an object",
+        "no-object, field 'start_date': must be an object with a year",
+        "no-year, field 'start_date.Year': is empty, but a month or day is given",
+        "event #5, field 'end_date.Year': 'soon' is not a whole number",
+        "event 'text-as-text', field 'title': is missing or empty",
+    ]
+
+
 # -- our CSV: EDTF dates, places and themes by name ----------------------------------------------------
 
 @pytest.mark.parametrize(("edtf", "start", "end", "certainty"), [
@@ -284,3 +336,24 @@ def test_own_events_need_no_passage_but_a_claimed_basis_does(tmp_path: Path) -> 
     source.write_text(json.dumps(data, indent=1))
     assert import_events(source, tmp_path / "mine.db") == 1
     assert store_problems(tmp_path / "mine.db") == []
+
+
+_SHEET_HEADER = SHEET.read_text().splitlines()[0] + "\n"
+_cells = st.sampled_from(["", "1815", "6", "31", "0", "-5", "1e3", "<b>x</b>", "&amp;", "title", "era", "1930~",
+                          "\"a,b\"", "=1", "x" * 30])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.lists(_cells, min_size=0, max_size=20).map(",".join), max_size=5),
+       xml=st.text(alphabet="<>/timelevnsr tx01-:&;!", max_size=80))
+def test_no_sheet_or_timeline_file_makes_the_import_crash(tmp_path: Path, lines: list[str], xml: str) -> None:
+    for name, text in (("fuzz.csv", _SHEET_HEADER + "\n".join(lines)), ("fuzz.timeline", "<timeline>" + xml)):
+        source, store = tmp_path / name, tmp_path / f"{name}.db"
+        source.write_text(text, encoding="utf-8")
+        try:
+            import_events(source, store)
+        except ImportFileError:
+            assert not store.exists()
+        else:
+            assert store_problems(store) == []
+            store.unlink()

@@ -61,3 +61,7 @@ def test_the_keys_start_at_the_earliest_mark_of_the_top_lane_in_view() -> None:
     empty = TimelineLayout(lanes=[], event=np.zeros(0, np.int64), lane=np.zeros(0, np.int64),
                            row=np.zeros(0, np.int64), x0=np.zeros(0), x1=np.zeros(0))
     assert first_mark_in_view(empty, 1900, 2000) is None
+
+
+def test_with_two_marks_in_the_top_row_the_keys_start_at_the_earlier() -> None:
+    assert first_mark_in_view(layout(), 1915, 1990) == 0  # marks 0 (1920) and 4 (1960) share row 0

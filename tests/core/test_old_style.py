@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.model.old_style import (
@@ -52,6 +52,7 @@ def test_the_calendars_drift_thirteen_days_apart_in_the_twentieth_century() -> N
         assert day - date(*old) == timedelta(days=13)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dates(min_value=date(1, 1, 3), max_value=date(9999, 12, 31)))
 def test_every_gregorian_day_comes_back_from_its_julian_day(day: date) -> None:
     old = gregorian_to_julian(day)
@@ -59,6 +60,7 @@ def test_every_gregorian_day_comes_back_from_its_julian_day(day: date) -> None:
     assert julian_to_gregorian(*old) == day
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dates(min_value=date(2, 1, 1), max_value=date(9999, 12, 30)))
 def test_consecutive_days_stay_consecutive(day: date) -> None:
     old, next_old = gregorian_to_julian(day), gregorian_to_julian(day + timedelta(days=1))

@@ -159,3 +159,25 @@ def test_the_sheet_guards_formulas_and_escapes_html(odd_store: Path, tmp_path: P
     assert text.splitlines()[0].startswith("Year,Month,Day,Time,End Year")
     assert "'=1+1 is not a formula" in text and "'-minus first" in text
     assert "Tom &amp; Jerry &lt;3" in text and "Tom & Jerry" not in text
+
+
+@pytest.mark.parametrize(("grouping", "groups"), [
+    ("theme", {"Odd & ends", "Cartoons", ""}),
+    ("place", {"Moscow", ""}),
+    ("reviewer", {""}),  # the events of one's own quote no source
+])
+def test_the_sheets_group_is_the_views_lane(odd_store: Path, tmp_path: Path, grouping: str, groups: set) -> None:
+    import csv
+
+    exported = tmp_path / "sheet.csv"
+    heard: list[tuple[int, int]] = []
+    event_store = EventStore(odd_store)
+    try:
+        view = view_of_store(event_store, FilterState(), grouping, (1000.0, 3000.0))
+        EXPORTERS["timelinejs-sheet"].write(view, exported, None, lambda done, total: heard.append((done, total)))
+    finally:
+        event_store.close()
+    with open(exported, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if not r["Type"]]
+    assert {r["Group"].replace("&amp;", "&") for r in rows} == groups
+    assert heard[-1] == (6, 6)  # the dialog's progress bar reaches the end

@@ -263,3 +263,25 @@ def test_the_history_keeps_the_newest_views_only() -> None:
     assert history.position == 2
     history.clear()
     assert history.current() is None and history.position == -1
+
+
+@pytest.mark.parametrize("platform, env, expected", [
+    ("win32", {"APPDATA": "/appdata"}, "/appdata/timeline-app/views.json"),
+    ("darwin", {}, "/home/me/Library/Application Support/timeline-app/views.json"),
+    ("linux", {"XDG_CONFIG_HOME": ""}, "/home/me/.config/timeline-app/views.json"),
+])
+def test_each_system_keeps_views_where_its_settings_go(monkeypatch, platform: str, env: dict, expected: str) -> None:
+    monkeypatch.delenv("TIMELINE_APP_VIEWS", raising=False)
+    monkeypatch.delenv("APPDATA", raising=False)
+    monkeypatch.setenv("HOME", "/home/me")
+    monkeypatch.setattr("sys.platform", platform)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert default_views_file() == Path(expected)
+
+
+def test_the_file_keeps_names_in_their_own_letters(tmp_path: Path) -> None:
+    views = SavedViews(tmp_path / "views.json")
+    views.save("Новочеркасск, 1962", STRIKES)
+    text = (tmp_path / "views.json").read_text(encoding="utf-8")
+    assert "Новочеркасск, 1962" in text and json.loads(text)["version"] == 1

@@ -12,7 +12,7 @@ from timeline_app.gui import commentary_pane, excerpt_pane, period_band, review_
 from timeline_app.gui.color_scheme import follow_color_scheme, palette_is_legible, palette_of
 from timeline_app.gui.map_painter import MapLook
 from timeline_app.model.color_schemes import DARK, LIGHT, SCHEMES, mark_outline
-from timeline_app.model.contrast import GRAPHIC_AA, TEXT_AA, contrast_ratio
+from timeline_app.model.contrast import GRAPHIC_AA, TEXT_AA, blend, contrast_ratio
 
 
 def test_period_names_read_on_every_period_shade() -> None:
@@ -71,8 +71,13 @@ def test_marks_drawn_on_a_dark_background_get_outlines_that_stand_out(qtbot) -> 
     painter = MarkPainter(catalog, lay_out(catalog, catalog.arrays.layer == 0))
     from PySide6.QtGui import QColor
 
-    painter.set_background(QColor(DARK.base))
-    assert painter.background == DARK.base
-    for style in painter._styles:
-        assert contrast_ratio(style["outline"].color().name(), DARK.base) >= GRAPHIC_AA
+    painter._colors = [QColor(c) for c in ("#3b2a7a", "#E69F00", "#0072B2")]  # dark, pale and mid themes
+    for background in (DARK.base, LIGHT.base):
+        painter.set_background(QColor(background))
+        assert painter.background == background
+        for style in painter._styles:
+            assert contrast_ratio(style["outline"].color().name(), background) >= GRAPHIC_AA
+            fill = style["bar"].color()
+            bar = blend(fill.name(), fill.alphaF(), background)
+            assert contrast_ratio(style["label"].name(), bar) >= TEXT_AA
     assert mark_outline("#3b2a7a", DARK.base) != "#3b2a7a"

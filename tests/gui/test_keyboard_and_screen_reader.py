@@ -102,7 +102,6 @@ def test_every_control_a_person_can_reach_has_an_accessible_name(window: MainWin
 
 def test_the_timeline_tells_a_screen_reader_the_selected_event(window: MainWindow) -> None:
     timeline = window.timeline
-    assert QAccessible.queryAccessibleInterface(timeline).role() == QAccessible.Role.Canvas  # not a bare filler
     assert name_of(timeline) == "Timeline, no event selected"
     assert "arrow" in description_of(timeline)
     window.state.select("novocherkassk-massacre")

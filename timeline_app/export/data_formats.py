@@ -190,8 +190,9 @@ def _slide_text(event: dict, sources: dict[str, dict]) -> str:
     for quote in event["excerpts"]:
         source = sources.get(quote["source"], {})
         who = f" ({e(quote['speaker'])})" if quote.get("speaker") else ""
-        body.append(f"<blockquote>“{e(quote['quote'])}”<br>— {e(source.get('author', ''))}{who}, "
-                    f"<i>{e(source.get('publication', ''))}</i></blockquote>")
+        # A store made by another tool may leave a source's author or publication NULL: no text then.
+        body.append(f"<blockquote>“{e(quote['quote'])}”<br>— {e(source.get('author') or '')}{who}, "
+                    f"<i>{e(source.get('publication') or '')}</i></blockquote>")
     return "".join(body)
 
 

@@ -224,7 +224,7 @@ class EventTable(QTableView):
     def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show these events; the current sort order is kept."""
         self.source_model.set_rows(catalog, positions)
-        for column, width in enumerate((130, 260, 140, 190)):
+        for column, width in enumerate((180, 260, 140, 190)):  # dates as words: "c. May 1918 – March 1921"
             self.setColumnWidth(column, width)
 
     def select_event(self, event_id: str | None) -> None:

@@ -91,9 +91,11 @@ class ExcerptPane(QTextBrowser):
             self.setHtml("<p style='font-style:italic'>" + self.tr("Select an event on the timeline or in the table "
                                                                    "to read the passages behind it.") + "</p>")
             return
+        # An event of one's own may have no place or theme: say only what it has.
+        where_and_what = " · ".join(part for part in (", ".join(details.places), ", ".join(details.themes)) if part)
         parts = [
             f"<h2 style='margin-bottom:2px'>{_e(details.title, 500)}</h2>",
-            f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
+            f"<p style='margin:0'>{_e(where_and_what, 4000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
             "<h3>" + self.tr("Passages ({count})").format(count=len(details.excerpts)) + "</h3>" if details.excerpts

@@ -162,7 +162,8 @@ class ExportDialog(QDialog):
         exporter = EXPORTERS[self.format.currentData()]
         folder = self._recall("export_folder", "")
         folder = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
-        suggested = str(folder / f"timeline{'-timelinejs' if exporter.name == 'timelinejs' else ''}{exporter.suffix}")
+        tell_apart = f"-{exporter.name}" if exporter.name.startswith("timelinejs") else ""  # beside our .json, .csv
+        suggested = str(folder / f"timeline{tell_apart}{exporter.suffix}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested,
                                               f"{core_word(exporter.label)} (*{exporter.suffix})")
         if path:

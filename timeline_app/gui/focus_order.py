@@ -7,7 +7,7 @@ Tab leaves them.
 
 from __future__ import annotations
 
-import itertools
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
@@ -108,7 +108,7 @@ class FocusKeeper(QObject):
         window.panes.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # else Tab comes back to its tab bar through it
         window.panes.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         chain = focus_chain(window)
-        for first, second in itertools.pairwise(chain):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         # A text browser's Tab goes from link to link: the review has dozens (Previous and Next step
         # through them), so there Tab leaves at once; the panes keep their few links unless they have none.

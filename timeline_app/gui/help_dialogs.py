@@ -91,6 +91,8 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     dialog.setWindowTitle(translate("help", "Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels([translate("help", "Action"), translate("help", "Keys")])
+    table.setAccessibleName(translate("help", "Keyboard shortcuts"))
+    table.setTabKeyNavigation(False)  # Tab goes on to the Close button
     for row, (what, keys) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(what))
         table.setItem(row, 1, QTableWidgetItem(keys))

@@ -13,7 +13,6 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.map_canvas import MapCanvas
 from timeline_app.gui.map_painter import MapMarks
 from timeline_app.gui.plain_text import plain_label
@@ -80,7 +79,6 @@ class MapPane(QWidget):
         self.state = state
         outlines = shipped_outlines()
         self.canvas = MapCanvas(outlines)
-        register_canvas(self.canvas)
         self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
         self.legend = plain_label(self.tr(LEGEND))
         self.legend.setWordWrap(True)

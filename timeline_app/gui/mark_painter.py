@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
-from timeline_app.gui.vague_ends import draw_faded_bars, fade_lengths
+from timeline_app.gui.vague_ends import EndFades, fade_lengths
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
@@ -92,6 +92,7 @@ class MarkPainter:
         self.background = "#ffffff"
         self._styles = [self._make_style(c, self.background) for c in self._colors]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
+        self._fades = EndFades()
         self._density_image: tuple | None = None
         self.grid = True
         lane_of_row = np.zeros(layout.total_rows, dtype=np.int64)
@@ -151,26 +152,23 @@ class MarkPainter:
         disputed = self.disputed[events]
         film = self.film[events]
         diamond = point & exact
-        left_fade, right_fade = fade_lengths(flags)
-        vague = (left_fade > 0) | (right_fade > 0)
         # Python calls per mark are the cost here: pens and brushes are made once per colour,
         # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self._draw_bars(painter, np.flatnonzero(~diamond & ~vague), style_of, x0, x1, cy, bar_h, point, disputed)
-        vague_marks = np.flatnonzero(vague)
-        if len(vague_marks):
-            # A day known only vaguely gets a faded halo under its diamond; other marks fade at their ends.
-            colors = [self._styles[s]["span" if p else "bar"].color()
-                      for s, p in zip(style_of[vague_marks].tolist(), point[vague_marks].tolist(), strict=True)]
-            draw_faded_bars(painter, colors, x0[vague_marks], x1[vague_marks], cy[vague_marks] - bar_h / 2, bar_h,
-                            left_fade[vague_marks], right_fade[vague_marks])
-            self._draw_hatching(painter, vague_marks[disputed[vague_marks] & ~diamond[vague_marks]], style_of, x0,
-                                x1, cy, bar_h)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._draw_bars(painter, np.flatnonzero(~diamond), style_of, x0, x1, cy, bar_h, point, disputed)
         # On screen and in PNGs each diamond is a stamp of a ready-drawn picture; SVG and PDF
         # get real polygons so they stay vector.
         raster = painter.paintEngine() is not None and painter.paintEngine().type() == QPaintEngine.Type.Raster
         ratio = painter.device().devicePixelRatioF() if raster else 1.0
+        left_fade, right_fade = fade_lengths(flags)
+        vague = np.flatnonzero((left_fade > 0) | (right_fade > 0))
+        if len(vague):
+            # Vague ends fade out beyond the mark; a day known only vaguely fades out on both sides of its diamond.
+            colors = [self._styles[s]["span" if p else "bar"].color()
+                      for s, p in zip(style_of[vague].tolist(), point[vague].tolist(), strict=True)]
+            self._fades.draw(painter, colors, x0[vague], x1[vague], cy[vague] - bar_h / 2, bar_h, left_fade[vague],
+                             right_fade[vague], raster)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         half = (MARKER_PX + 2) / 2
         for kind, chosen in (("filled", diamond), ("hollow", point & ~exact)):
             for k in np.flatnonzero(chosen).tolist():
@@ -338,13 +336,6 @@ class MarkPainter:
         for style, rects in hatched.items():
             painter.setBrush(self._styles[style]["hatch"])
             painter.drawRects(rects)
-
-    def _draw_hatching(self, painter: QPainter, chosen: np.ndarray, style_of: np.ndarray, x0: np.ndarray,
-                       x1: np.ndarray, cy: np.ndarray, bar_h: float) -> None:
-        painter.setPen(_NO_PEN)
-        for k in chosen.tolist():
-            painter.setBrush(self._styles[int(style_of[k])]["hatch"])
-            painter.drawRect(QRectF(float(x0[k]), float(cy[k]) - bar_h / 2, max(float(x1[k] - x0[k]), 3.0), bar_h))
 
     def _draw_selection(self, painter: QPainter, x0: float, x1: float, cy: float, bar_h: float,
                         diamond: bool) -> None:

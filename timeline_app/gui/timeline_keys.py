@@ -89,6 +89,12 @@ class TimelineKeys(QObject):
     def lane_above(self) -> None:
         self._go(lambda mark: step_across_lanes(self.view.layout_, mark, -1))
 
+    def pan_back(self) -> None:
+        self.view.pan(-PAN_FRACTION)
+
+    def pan_forward(self) -> None:
+        self.view.pan(PAN_FRACTION)
+
     def zoom_to_event(self) -> None:
         if self.view.items.selected is not None:
             self.view.zoom_to(self.view.items.selected)
@@ -135,10 +141,8 @@ def timeline_bindings() -> list[KeyBinding]:
         KeyBinding((_K.Key_Left,), False, "←", _tr("Previous event in the lane"), TimelineKeys.previous_in_lane),
         KeyBinding((_K.Key_Down,), False, "↓", _tr("Nearest event in the lane below"), TimelineKeys.lane_below),
         KeyBinding((_K.Key_Up,), False, "↑", _tr("Nearest event in the lane above"), TimelineKeys.lane_above),
-        KeyBinding((_K.Key_Right,), True, "Shift+→", _tr("Pan forward in time"),
-                   lambda keys: keys.view.pan(PAN_FRACTION)),
-        KeyBinding((_K.Key_Left,), True, "Shift+←", _tr("Pan back in time"),
-                   lambda keys: keys.view.pan(-PAN_FRACTION)),
+        KeyBinding((_K.Key_Right,), True, "Shift+→", _tr("Pan forward in time"), TimelineKeys.pan_forward),
+        KeyBinding((_K.Key_Left,), True, "Shift+←", _tr("Pan back in time"), TimelineKeys.pan_back),
         KeyBinding((_K.Key_Plus, _K.Key_Equal), False, "+", _tr("Zoom in"),
                    lambda keys: keys.view.zoom(1 / ZOOM_STEP)),
         KeyBinding((_K.Key_Minus, _K.Key_Underscore), False, "−", _tr("Zoom out"),
@@ -156,9 +160,9 @@ def overview_bindings() -> list[KeyBinding]:
     """The overview strip's keys: they move and size the window of years the timeline shows."""
     return [
         KeyBinding((_K.Key_Right,), False, "→", _tr("Overview focused: move the shown years forward"),
-                   lambda keys: keys.view.pan(PAN_FRACTION)),
+                   TimelineKeys.pan_forward),
         KeyBinding((_K.Key_Left,), False, "←", _tr("Overview focused: move the shown years back"),
-                   lambda keys: keys.view.pan(-PAN_FRACTION)),
+                   TimelineKeys.pan_back),
         KeyBinding((_K.Key_Plus, _K.Key_Equal), False, "+", _tr("Overview focused: show fewer years"),
                    lambda keys: keys.view.zoom(1 / ZOOM_STEP)),
         KeyBinding((_K.Key_Minus, _K.Key_Underscore), False, "−", _tr("Overview focused: show more years"),

@@ -64,7 +64,7 @@ class TimelineSpeech:
                   + keys_hint())
 
     def show_event(self, catalog: EventCatalog, index: int, lane: str | None, position: str = "") -> None:
-        """Tell the event at catalog ``index``; announce it unless an item view (which speaks its rows) has focus."""
+        """Tell the event at catalog ``index``; announce it unless an item view (it speaks its own rows) has focus."""
         name, description = event_speech(catalog, index, lane)
         if position:
             description = f"{description} {position}"

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
-from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.core_words import lane_name
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
@@ -98,8 +97,6 @@ class TimelineView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
         self.keys = TimelineKeys(self)
-        register_canvas(self)  # before anything asks for its accessible interface
-        register_canvas(self.overview)
         self.speech = TimelineSpeech(self)
         self.apply_palette()
 

@@ -80,8 +80,15 @@ def _day(reader: EntryReader, text: str | None, key: str, field: str) -> date | 
         return None
 
 
-def _fuzzy(start: str, end: str) -> str:
-    return f"{start}~/{end}~" if end else f"{start}~"
+def _flag(element: ET.Element, tag: str) -> bool:
+    return (element.findtext(tag) or "").strip() == "True"
+
+
+def _fuzzy(start: str, end: str, at_start: bool, at_end: bool) -> str:
+    """The EDTF date of a fuzzy event: ``~`` on the fuzzy ends (a point is fuzzy if either end is)."""
+    if not end:
+        return f"{start}~"
+    return f"{start}{'~' if at_start else ''}/{end}{'~' if at_end else ''}"
 
 
 def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str], themes: dict[str, str],
@@ -90,8 +97,8 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
     named = Named("themes", themes, colours)
     by_category: dict[str, str] = {}
     new_themes: list[dict] = []
-    for index, category in enumerate(root.iterfind("categories/category"), start=1):
-        name = (category.findtext("name") or "").strip()
+    for index, found in enumerate(root.iterfind("categories/category"), start=1):
+        name = (found.findtext("name") or "").strip()
         if not name:
             reader.problem(f"category #{index}", "name", "is missing or empty")
             continue
@@ -99,7 +106,7 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
         by_category[name] = named.id_for(name)
         if len(named.created) > before:  # a new theme: the file's colour, if it gives one
             row = named.created[-1]
-            row["color"] = hex_colour(category.findtext("color") or "") or row["color"]
+            row["color"] = hex_colour(found.findtext("color") or "") or row["color"]
             new_themes.append(row)
     periods = []
     period_ids = Ids(taken_periods, fallback="era")
@@ -126,7 +133,10 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
         if first is None or last is None:
             continue
         start, end = iso_bounds(first, last) if first <= last else (first.isoformat(), last.isoformat())
-        fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
+        # Timeline 2.x writes <fuzzy>; later versions may say which end is fuzzy.
+        at_start = _flag(element, "fuzzy") or _flag(element, "fuzzy_start")
+        at_end = _flag(element, "fuzzy") or _flag(element, "fuzzy_end")
+        fuzzy = at_start or at_end
         event: dict[str, Any] = {
             "id": event_ids.new(title), "title": title, "start": start, "end": end,
             "summary": (element.findtext("description") or "").strip(),
@@ -134,6 +144,6 @@ def read_timeline(reader: EntryReader, root: ET.Element, taken_events: set[str],
             "themes": [by_category[category_name]] if category_name in by_category else [],
         }
         if fuzzy:
-            event["date"] = _fuzzy(start, end)
+            event["date"] = _fuzzy(start, end, at_start, at_end)
         events.append(event)
     return {"title": "", "events": events, "periods": periods, "new_themes": new_themes}

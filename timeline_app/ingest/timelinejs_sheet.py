@@ -151,8 +151,8 @@ def read_sheet(reader: EntryReader, text: str, sheet: SheetReader) -> dict[str, 
             kind, headline, body, display, group = cells(row, "Type", "Headline", "Text", "Display Date", "Group")
             sheet.add(key, kind, headline, body, start, end, display, group)
     except csv.Error as exc:
-        reader.problem("file", "-", f"is not valid CSV: {exc}", f"row {rows.line_num}")
         reader.lines[f"row {rows.line_num}"] = rows.line_num
+        reader.problem("file", "-", f"is not valid CSV: {exc}", f"row {rows.line_num}")
     return sheet.data()
 
 
@@ -160,7 +160,7 @@ def _slide_date(reader: EntryReader, value: object, key: str, prefix: str = "") 
     if value is None or value == "":
         return ""
     if not isinstance(value, dict):
-        reader.problem(key, f"{prefix}date", "must be an object with a year", key)
+        reader.problem(key, prefix.rstrip("."), "must be an object with a year", key)
         return None
     parts = tuple("" if value.get(n) is None else str(value.get(n)).strip() for n in ("year", "month", "day"))
     return sheet_date(reader, parts, key, prefix)  # type: ignore[arg-type]
@@ -170,8 +170,9 @@ def read_slides(reader: EntryReader, document: dict, sheet: SheetReader) -> dict
     """Read a TimelineJS 3 JSON document (title, events, eras) into ``sheet``."""
 
     def text_of(slide: dict) -> tuple[str, str]:
-        given = slide.get("text")
-        text = given if isinstance(given, dict) else {}
+        text = slide.get("text")
+        if not isinstance(text, dict):
+            return "", ""
         return str(text.get("headline") or ""), str(text.get("text") or "")
 
     if isinstance(document.get("title"), dict):
@@ -184,8 +185,8 @@ def read_slides(reader: EntryReader, document: dict, sheet: SheetReader) -> dict
             if not isinstance(slide, dict):
                 reader.problem(key, "-", "must be an object", key)
                 continue
-            start = _slide_date(reader, slide.get("start_date"), key, "start_")
-            end = _slide_date(reader, slide.get("end_date"), key, "end_")
+            start = _slide_date(reader, slide.get("start_date"), key, "start_date.")
+            end = _slide_date(reader, slide.get("end_date"), key, "end_date.")
             headline, body = text_of(slide)
             display = str(slide.get("display_date") or "")
             sheet.add(key, kind, headline, body, start, end, display, str(slide.get("group") or ""),

@@ -142,8 +142,8 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     """Put the events ``mask`` selects into lanes grouped by ``group_by``, stacked so marks rarely touch.
 
     An event with two themes (or places, or reviewers) is drawn in both lanes; one with
-    none goes to the lane "Unsorted" (:data:`UNSORTED_LANE_NAME`). Rows come from
-    :func:`_all_marks`; rows a filter leaves empty are closed up, so a lane is never taller than what it shows.
+    none goes to the lane "Unsorted" (:data:`UNSORTED_LANE_NAME`). Rows come from :func:`_all_marks`;
+    rows a filter leaves empty are closed up, so a lane is never taller than what it shows.
     """
     everything = bool(mask.all())
     full = catalog.__dict__.setdefault("_full_layouts", {})

@@ -7,14 +7,15 @@ of events from 1815 to 1985 opens on 1815–1985.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import calendar
 
 from timeline_app.store.dates import DateError, decimal_year, edtf_bounds
 
 #: The shortest home range, in years: a store of one day's events opens on the year around it.
 MIN_SPAN = 1.0
-#: Room left on each side of the data, as a share of its span, so the first and last marks show whole.
-MARGIN = 0.02
+#: Room left before and after the data, as shares of its span: the first mark shows whole, and the
+#: last one's label (written after its mark) has room.
+MARGIN = (0.02, 0.08)
 
 
 def home_range_problem(text: object) -> str | None:
@@ -34,8 +35,7 @@ def named_home(text: object) -> tuple[float, float] | None:
         return None
     first, last = edtf_bounds(text)
     assert first is not None and last is not None
-    end = decimal_year(last + timedelta(days=1)) if last < date.max else float(date.max.year + 1)
-    return decimal_year(first), end
+    return decimal_year(first), decimal_year(last) + 1 / (366 if calendar.isleap(last.year) else 365)
 
 
 def data_home(low: float, high: float) -> tuple[float, float]:
@@ -44,4 +44,4 @@ def data_home(low: float, high: float) -> tuple[float, float]:
     if span < MIN_SPAN:
         middle = (low + high) / 2
         return middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
-    return low - span * MARGIN, high + span * MARGIN
+    return low - span * MARGIN[0], high + span * MARGIN[1]

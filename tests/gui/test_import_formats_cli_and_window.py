@@ -93,7 +93,7 @@ def test_the_window_opens_an_imported_sheet_fitted_to_its_years(qtbot, tmp_path:
     window.show()
     qtbot.waitUntil(lambda: window.timeline.view_range()[0] < 1816)
     low, high = window.timeline.view_range()
-    assert 1805 < low < 1815.46 and 1985.25 < high < 1995
+    assert 1805 < low < 1815.46 and 1985.25 < high < 2000
     assert window.table.model().rowCount() == 6  # every event in view
     assert [lane.name for lane in window.state.layout.lanes][-1] == "Unsorted"
     window.timeline.zoom(0.1)
