@@ -204,3 +204,17 @@ def small_store(source_dir: Path, _small_store_template: Path) -> Path:
     target = source_dir / "small.db"
     shutil.copy(_small_store_template, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def english_interface(request):
+    """The window's tests see the English interface the app installs at start (with its plural forms)."""
+    if request.node.path.parent.name != "gui":
+        yield
+        return
+    from timeline_app.gui.translation import app_language, use_language
+
+    qapp = request.getfixturevalue("qapp")
+    if app_language() != "en":
+        use_language("en", qapp)
+    yield

@@ -123,7 +123,10 @@ def test_the_window_status_is_the_commands_status(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "timeline_app.gui.app", app)
     status = 3
     assert invoke("open", "mine.db", "--select", "thaw").exit_code == 3
-    assert opened == [(Path("mine.db"), {"screenshot": None, "size": None, "select": "thaw", "view": None})]
+    from timeline_app.gui.translation import current_language  # the language chosen, the system's here
+
+    assert opened == [(Path("mine.db"), {"screenshot": None, "size": None, "select": "thaw", "view": None,
+                                         "language": current_language()})]
     status = 0
     assert invoke("open", "mine.db").exit_code == 0
 

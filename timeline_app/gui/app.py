@@ -35,10 +35,11 @@ def app_icon():
 
 
 def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None,
-               select: str | None = None, view=None) -> int:
+               select: str | None = None, view=None, language: str | None = None) -> int:
     """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
 
     ``view`` (a :class:`~timeline_app.model.explorer_state.ViewState`) is shown instead of the store's last view.
+    ``language`` ("en" or "ru") is the interface's; by default the system's.
 
     Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
     """
@@ -47,12 +48,14 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     from PySide6.QtWidgets import QApplication
 
     from timeline_app.gui.main_window import MainWindow
+    from timeline_app.gui.translation import choose_language, use_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("timeline-app")
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
+    use_language(choose_language(language), app)  # before any widget, so every string is translated
     from timeline_app.gui.color_scheme import follow_color_scheme
 
     follow_color_scheme(app)
@@ -70,30 +73,38 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
 
 def _report_unexpected(window):
     """An exception hook that tells the user in one line and a message box, never a traceback."""
+    from PySide6.QtCore import QCoreApplication
+
     from timeline_app.gui.plain_text import show_message
 
     def hook(kind, value, _traceback) -> None:
         message = f"{kind.__name__}: {value}"
-        print(f"error: unexpected problem ({message}); please report it", file=sys.stderr)
-        show_message(window, "Something went wrong",
-                     f"An unexpected problem occurred and that action was not completed:\n\n{message}\n\n"
-                     "Your store was not changed. Please report this.")
+        print(QCoreApplication.translate("app", "error: unexpected problem ({problem}); please report it")
+              .format(problem=message), file=sys.stderr)
+        show_message(window, QCoreApplication.translate("app", "Something went wrong"),
+                     QCoreApplication.translate(
+                         "app", "An unexpected problem occurred and that action was not completed:\n\n{problem}\n\n"
+                         "Your store was not changed. Please report this.").format(problem=message))
     return hook
 
 
 def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None, view) -> int:
+    from PySide6.QtCore import QCoreApplication
+
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
-        print(f"error: {errors[0] if errors else store}", file=sys.stderr)
+        print(QCoreApplication.translate("app", "error: {problem}").format(problem=errors[0] if errors else store),
+              file=sys.stderr)
         return 2
     window.state.set_view_range(*window.state.home_range)
     if view is not None:
         window.show_view(view)
     if select is not None:
         if select not in window.state.catalog.index_of:
-            print(f"error: {store}: no event with id {select!r}", file=sys.stderr)
+            print(QCoreApplication.translate("app", "error: {store}: no event with id {event}").format(
+                store=store, event=repr(select)), file=sys.stderr)
             return 2
         window.state.select(select)
     window.show()
@@ -107,9 +118,11 @@ def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], s
     try:
         with atomic_target(Path(target)) as temp:
             if not picture.save(str(temp), "PNG"):
-                raise OSError(f"{target}: could not write the picture")
+                raise OSError(QCoreApplication.translate("app", "{file}: could not write the picture").format(
+                    file=target))
     except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(QCoreApplication.translate("app", "error: {problem}").format(problem=exc), file=sys.stderr)
         return 2
-    print(f"wrote {target} ({picture.width()}x{picture.height()})")
+    print(QCoreApplication.translate("app", "wrote {file} ({width}x{height})").format(
+        file=target, width=picture.width(), height=picture.height()))
     return 0

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.gui.core_words import voice_words
 from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import EventDetails, PassageView
 
 DISAGREE = "background-color:#fde2e1; color:#111111; border:1px solid #c0392b;"
-RECORD = "the historical record"
+translate = QCoreApplication.translate
+
+
+def _record() -> str:
+    return translate("CommentaryPane", "the historical record")
 
 
 def _e(text: str) -> str:
@@ -18,8 +24,10 @@ def _e(text: str) -> str:
 
 
 def _said(view: PassageView) -> str:
-    who = f"<br><span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
-    note = f"<br><span style='font-style:italic'>Editor's note: {_e(view.quote.note)}</span>" if view.quote.note else ""
+    voice = voice_words(view)
+    who = f"<br><span style='color:#555'>({_e(voice)})</span>" if voice else ""
+    note = ("<br><span style='font-style:italic'>" + translate("CommentaryPane", "Editor's note: {note}").format(
+        note=_e(view.quote.note)) + "</span>") if view.quote.note else ""
     return f"“{_e(view.quote.quote)}”{who}{note}"
 
 
@@ -29,7 +37,8 @@ def commentary_html(details: EventDetails) -> str:
     parts: list[str] = []
     discussing = details.discussing
     if len(discussing) == 1 and len(sources) > 1:
-        parts.append(f"<p><b>Only {_e(details.source(discussing[0]).author)} discusses this event.</b></p>")
+        parts.append("<p><b>" + translate("CommentaryPane", "Only {author} discusses this event.").format(
+            author=_e(details.source(discussing[0]).author)) + "</b></p>")
     width = 100 // max(1, len(sources))
     cells = []
     for source in sources:
@@ -39,9 +48,12 @@ def commentary_html(details: EventDetails) -> str:
         if comments:
             cell += [f"<p>{_said(view)}</p>" for view in comments]
         elif source.id in discussing:
-            cell.append("<p style='font-style:italic'>Reports the event without comment.</p>")
+            cell.append("<p style='font-style:italic'>"
+                        + translate("CommentaryPane", "Reports the event without comment.") + "</p>")
         else:
-            cell.append(f"<p style='font-style:italic'>{_e(source.author)} does not mention this event.</p>")
+            cell.append("<p style='font-style:italic'>"
+                        + translate("CommentaryPane", "{author} does not mention this event.").format(
+                            author=_e(source.author)) + "</p>")
         cells.append(f"<td width='{width}%' valign='top' style='padding:4px 10px'>{''.join(cell)}</td>")
     parts.append(f"<table width='100%' cellspacing='0'><tr>{''.join(cells)}</tr></table>")
     for topic, views in details.claims.items():
@@ -54,23 +66,24 @@ def _dispute_html(details: EventDetails, topic: str, views: list[PassageView]) -
     columns: list[tuple[str, list[PassageView]]] = [(s.author, [v for v in views if v.quote.source_id == s.id])
                                                     for s in details.sources]
     if record:
-        columns.append((RECORD, record))
+        columns.append((_record(), record))
     sides = []
     for name, mine in columns:
         if mine:
             text = "".join(f"<p><b>{_e(v.quote.value)}</b><br>"
-                           + (f"<i>Rests on: {_e(v.quote.ref)}</i>" if not v.quote.source_id else _said(v))
+                           + ("<i>" + translate("CommentaryPane", "Rests on: {reference}").format(
+                               reference=_e(v.quote.ref)) + "</i>" if not v.quote.source_id else _said(v))
                            + "</p>" for v in mine)
         else:
-            text = "<p style='color:#444'>Makes no claim on this point.</p>"
+            text = "<p style='color:#444'>" + translate("CommentaryPane", "Makes no claim on this point.") + "</p>"
         sides.append(f"<td width='{100 // len(columns)}%' valign='top' style='padding:4px 10px'>"
                      f"<i>{_e(name[:1].upper() + name[1:])}</i>{text}</td>")
-    claimants = {v.quote.source_id or RECORD for v in views}
+    claimants = {v.quote.source_id or "" for v in views}
     if len(claimants) > 1:
-        heading = f"Sources disagree: {topic}"
+        heading = translate("CommentaryPane", "Sources disagree: {topic}").format(topic=topic)
     else:
-        only = RECORD if not views[0].quote.source_id else details.source(views[0].quote.source_id).author
-        heading = f"Only {only} makes a claim: {topic}"
+        only = _record() if not views[0].quote.source_id else details.source(views[0].quote.source_id).author
+        heading = translate("CommentaryPane", "Only {source} makes a claim: {topic}").format(source=only, topic=topic)
     return (f"<table width='100%' cellspacing='0' style='{DISAGREE} margin-top:8px'>"
             f"<tr><td colspan='{len(columns)}' style='padding:4px 10px'><b>⚠ {_e(heading)}</b></td></tr>"
             f"<tr>{''.join(sides)}</tr></table>")
@@ -87,7 +100,7 @@ class CommentaryPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint)."""
         if details is None:
-            self.setHtml("<p style='font-style:italic'>What each reviewer made of the selected event appears here, "
-                         "side by side.</p>")
+            self.setHtml("<p style='font-style:italic'>" + self.tr("What each reviewer made of the selected event "
+                                                                   "appears here, side by side.") + "</p>")
             return
         self.setHtml(commentary_html(details))

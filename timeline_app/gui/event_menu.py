@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline_app.gui.clipboard import copy_to_clipboard
@@ -37,11 +38,12 @@ def build_event_menu(parent: QWidget, details: EventDetails, actions: dict) -> Q
     ``actions`` maps "select", "zoom" and "export" to callables taking the event id.
     """
     menu = QMenu(parent)
-    menu.addAction("Select", lambda: actions["select"](details.id))
-    menu.addAction("Zoom to this event", lambda: actions["zoom"](details.id))
+    translate = QCoreApplication.translate
+    menu.addAction(translate("EventMenu", "Select"), lambda: actions["select"](details.id))
+    menu.addAction(translate("EventMenu", "Zoom to this event"), lambda: actions["zoom"](details.id))
     menu.addSeparator()
-    menu.addAction("Copy title and date", lambda: copy_to_clipboard(event_text(details)))
-    menu.addAction("Copy citation", lambda: copy_to_clipboard(event_citation(details)))
+    menu.addAction(translate("EventMenu", "Copy title and date"), lambda: copy_to_clipboard(event_text(details)))
+    menu.addAction(translate("EventMenu", "Copy citation"), lambda: copy_to_clipboard(event_citation(details)))
     menu.addSeparator()
-    menu.addAction("Export this event…", lambda: actions["export"](details.id))
+    menu.addAction(translate("EventMenu", "Export this event…"), lambda: actions["export"](details.id))
     return menu

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -23,7 +25,12 @@ from timeline_app.model.catalog import EventCatalog, empty_catalog
 from timeline_app.model.latest import Latest, Ticket
 from timeline_app.model.table_order import DATE, KIND, PLACES, SOURCES, THEMES, TITLE, TableOrder, cell_text
 
-COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
+COLUMNS = (QT_TRANSLATE_NOOP("EventTable", "Date"), QT_TRANSLATE_NOOP("EventTable", "Title"),
+           QT_TRANSLATE_NOOP("EventTable", "Places"), QT_TRANSLATE_NOOP("EventTable", "Themes"),
+           QT_TRANSLATE_NOOP("EventTable", "Sources"), QT_TRANSLATE_NOOP("EventTable", "Kind"))
+#: model/table_order.py's KINDS, as the table shows them (translated); sorting follows the English ones.
+KINDS = (QT_TRANSLATE_NOOP("EventTable", "History"), QT_TRANSLATE_NOOP("EventTable", "Film scene"),
+         QT_TRANSLATE_NOOP("EventTable", "Reception"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
 #: Above this many events a column is sorted in a worker thread, and every column is sorted
@@ -48,6 +55,8 @@ class EventTableModel(QAbstractTableModel):
         self.shown = np.zeros(0, dtype=np.int64)
         self.rows = np.zeros(0, dtype=np.int64)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+        self.kind_names = KINDS
+        self.disputed_kind = "{kind}, disputed"
         self.sorting = False
         self.jobs = jobs
         self.background_above = BACKGROUND_ABOVE
@@ -67,6 +76,9 @@ class EventTableModel(QAbstractTableModel):
             if self._in_background():
                 self._prepare_timer.start()
         self.beginResetModel()
+        # Looked up once, not per cell: sorting a million rows by kind asks for every row's text.
+        self.kind_names = tuple(QCoreApplication.translate("EventTable", kind) for kind in KINDS)
+        self.disputed_kind = QCoreApplication.translate("EventTable", "{kind}, disputed")
         self.shown = np.asarray(positions, dtype=np.int64)
         self.rows = self._arranged(None)
         self.endResetModel()
@@ -79,11 +91,16 @@ class EventTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("EventTable", COLUMNS[section])
         return None
 
     def text(self, position: int, column: int) -> str:
         """What the table shows for the event at ``position`` in ``column``."""
+        if column == KIND:  # the kind in the interface's language (the core words it in English)
+            c = self.catalog
+            layer = int(c.arrays.layer[position])
+            kind = self.kind_names[layer] if 0 <= layer < len(self.kind_names) else ""
+            return self.disputed_kind.format(kind=kind) if bool(c.disputed[position]) else kind
         return cell_text(self.catalog, position, column, window_date_words())
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

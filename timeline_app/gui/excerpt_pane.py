@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.gui.core_words import core_word, voice_words
 from timeline_app.gui.plain_text import clip
 from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails, PassageView
 from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
-NO_PASSAGE = "No source passage"
+NO_PASSAGE = QT_TRANSLATE_NOOP("ExcerptPane", "No source passage")
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
+translate = QCoreApplication.translate
 
 
 def _e(text: str, limit: int = 20_000) -> str:
@@ -24,16 +26,19 @@ def provenance_html(details: EventDetails) -> str:
     """Where the event and its date come from, and every outside fact with its reference."""
     parts = []
     if details.layer != "history":
-        layer = LAYERS.get(details.layer, details.layer)
-        parts.append(f"<p style='{FILM_BANNER}'><b>▣ Not the historical record:</b> {_e(layer)} as the reviews "
-                     "tell it.</p>")
-    basis = DATE_BASES.get(details.date_basis, details.date_basis) if details.provenance_known else \
-        "this store (contract version 1) does not record where dates come from"
-    parts.append(f"<p style='margin-top:0'><b>Date:</b> {_e(details.when)} ({_e(details.certainty)}); {_e(basis)}.</p>")
+        layer = core_word(LAYERS.get(details.layer, details.layer))
+        parts.append(f"<p style='{FILM_BANNER}'>" + translate(
+            "ExcerptPane", "<b>▣ Not the historical record:</b> {layer} as the reviews tell it.").format(
+            layer=_e(layer)) + "</p>")
+    basis = core_word(DATE_BASES.get(details.date_basis, details.date_basis)) if details.provenance_known else \
+        translate("ExcerptPane", "this store (contract version 1) does not record where dates come from")
+    parts.append("<p style='margin-top:0'>" + translate("ExcerptPane", "<b>Date:</b> {date} ({certainty}); {basis}.")
+                 .format(date=_e(details.when), certainty=_e(core_word(details.certainty)), basis=_e(basis))
+                 + "</p>")
     if details.outside_facts:
         items = "".join(f"<li>{_e(fact)} <i>— {_e(ref)}</i></li>" for fact, ref in details.outside_facts)
-        parts.append(f"<p style='margin-bottom:0'><b>From outside the reviews:</b></p>"
-                     f"<ul style='margin-top:0'>{items}</ul>")
+        parts.append("<p style='margin-bottom:0'><b>" + translate("ExcerptPane", "From outside the reviews:")
+                     + f"</b></p><ul style='margin-top:0'>{items}</ul>")
     return "".join(parts)
 
 
@@ -42,7 +47,8 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
     q = view.quote
     source = details.source(q.source_id)
     heading = f"{source.author} — {source.publication}, {source.published}".rstrip(", ")
-    voice = f" <span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
+    voice_label = voice_words(view)
+    voice = f" <span style='color:#555'>({_e(voice_label)})</span>" if voice_label else ""
     parts = [f"<p style='margin-bottom:2px'><b>{_e(heading)}</b>{voice}</p>"]
     if view.verified and view.context is not None:
         context = view.context
@@ -51,12 +57,15 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
                                     min(context.end - context.start, 20_000))
         body = marked_html(context.paragraph, [(context.start, context.end, HIGHLIGHT)])
         link = f"review:{q.source_id}:{q.start}:{q.end}"
-        parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>Show in review</a>")
+        parts.append(f"<blockquote style='margin-top:0'>{body}<br><a href='{link}'>"
+                     + translate("ExcerptPane", "Show in review") + "</a>")
     else:
-        parts.append(f"<blockquote>{_e(q.quote)}<br><i>Unverified: this source was registered without its text, "
-                     "so the quotation could not be checked.</i>")
+        parts.append(f"<blockquote>{_e(q.quote)}<br><i>" + translate(
+            "ExcerptPane", "Unverified: this source was registered without its text, so the quotation could not be "
+            "checked.") + "</i>")
     if q.note:
-        parts.append(f"<br><span style='font-style:italic'>Editor's note: {_e(q.note)}</span>")
+        parts.append("<br><span style='font-style:italic'>" + translate("ExcerptPane", "Editor's note: {note}").format(
+            note=_e(q.note)) + "</span>")
     parts.append("</blockquote>")
     return "".join(parts)
 
@@ -79,8 +88,8 @@ class ExcerptPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint to select one)."""
         if details is None:
-            self.setHtml("<p style='font-style:italic'>Select an event on the timeline or in the table to read "
-                         "the passages behind it.</p>")
+            self.setHtml("<p style='font-style:italic'>" + self.tr("Select an event on the timeline or in the table "
+                                                                   "to read the passages behind it.") + "</p>")
             return
         # An event of one's own may have no place or theme: say only what it has.
         where_and_what = " · ".join(part for part in (", ".join(details.places), ", ".join(details.themes)) if part)
@@ -89,9 +98,9 @@ class ExcerptPane(QTextBrowser):
             f"<p style='margin:0'>{_e(where_and_what, 4000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
-            f"<h3>Passages ({len(details.excerpts)})</h3>" if details.excerpts else
-            f"<p style='color:gray'><b>{_e(NO_PASSAGE)}</b>: an event of your own that no passage of a "
-            "source backs.</p>",
+            "<h3>" + self.tr("Passages ({count})").format(count=len(details.excerpts)) + "</h3>" if details.excerpts
+            else f"<p style='color:gray'><b>{_e(self.tr(NO_PASSAGE))}</b>"
+            + self.tr(": an event of your own that no passage of a source backs.") + "</p>",
             *(passage_html(view, details) for view in details.excerpts),
         ]
         self.setHtml("".join(parts))

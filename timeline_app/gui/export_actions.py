@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPoint, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
@@ -39,14 +39,15 @@ class ExportActionsMixin:
         view.mask[self.state.catalog.index_of[event_id]] = True
         view.layout = lay_out(self.state.catalog, view.mask, self.state.grouping)
         dialog = ExportDialog(view, self, remembered=self.settings)
-        dialog.setWindowTitle("Export this event")
+        dialog.setWindowTitle(QCoreApplication.translate("ExportActionsMixin", "Export this event"))
         dialog.sigExported.connect(self._on_exported)
         dialog.show()
         return dialog
 
     def _on_exported(self, path: str, summary: str) -> None:
         self._exported = Path(path)
-        self.statusBar().showMessage(f"Exported to {path} ({summary})", 20000)
+        self.statusBar().showMessage(QCoreApplication.translate("ExportActionsMixin", "Exported to {file} ({summary})")
+                                     .format(file=path, summary=summary), 20000)
         self.show_folder.show()
         QTimer.singleShot(20000, self.show_folder.hide)
 

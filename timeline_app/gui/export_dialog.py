@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export
 from timeline_app.export.view import ExportView
 from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
+from timeline_app.gui.core_words import core_word
+from timeline_app.gui.local_format import number
 from timeline_app.gui.plain_text import plain_label, show_message
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.snapshot_writers import render_image
@@ -54,30 +56,30 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.view = view
         self.remembered = remembered
-        self.setWindowTitle("Export the current view")
+        self.setWindowTitle(self.tr("Export the current view"))
         self.resize(900, 640)
         self.format = QComboBox()
         for exporter in sorted(EXPORTERS.values(), key=lambda e: not e.picture):  # pictures first
-            self.format.addItem(exporter.label, exporter.name)
+            self.format.addItem(core_word(exporter.label), exporter.name)
         last = self._recall("export_format", "")
         if isinstance(last, str) and self.format.findData(last) >= 0:
             self.format.setCurrentIndex(self.format.findData(last))
         self.width_box = QSpinBox()
         self.width_box.setRange(600, 8000)
         self.width_box.setValue(1600)
-        self.width_box.setSuffix(" px")
+        self.width_box.setSuffix(self.tr(" px"))
         self.scale = QComboBox()
-        self.scale.addItem("1× (standard)", 1.0)
-        self.scale.addItem("2× (high-DPI, sharper)", 2.0)
+        self.scale.addItem(self.tr("1× (standard)"), 1.0)
+        self.scale.addItem(self.tr("2× (high-DPI, sharper)"), 2.0)
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
-        self.with_map = QCheckBox("Include the map beside the timeline")
+        self.with_map = QCheckBox(self.tr("Include the map beside the timeline"))
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Picture width", self.width_box)
-        form.addRow("PNG pixels", self.scale)
-        form.addRow("PDF page (landscape)", self.page)
-        form.addRow("Map", self.with_map)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Picture width"), self.width_box)
+        form.addRow(self.tr("PNG pixels"), self.scale)
+        form.addRow(self.tr("PDF page (landscape)"), self.page)
+        form.addRow(self.tr("Map"), self.with_map)
         self.info = plain_label()
         self.info.setWordWrap(True)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -91,7 +93,7 @@ class ExportDialog(QDialog):
         self.previews.addWidget(scroll)
         self.previews.addWidget(self.data_preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.choose_file_and_export)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -125,16 +127,19 @@ class ExportDialog(QDialog):
             snapshot = Snapshot(self.view, self.options().width, with_map=self.options().map)
             size = snapshot.size()
             scale = self.options().scale if exporter.name == "png" else 1
-            self.info.setText(f"{exporter.label}: {round(size.width() * scale)} × {round(size.height() * scale)}"
-                              f" pixels, showing the view as on screen with a title, the filters, a legend and "
-                              f"the sources' credits.")
+            self.info.setText(self.tr("{format}: {width} × {height} pixels, showing the view as on screen with a "
+                                      "title, the filters, a legend and the sources' credits.").format(
+                format=core_word(exporter.label), width=round(size.width() * scale),
+                height=round(size.height() * scale)))
             image = render_image(snapshot, 1.0)
             self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
                 min(860, image.width()), Qt.TransformationMode.SmoothTransformation))
             self.previews.setCurrentIndex(0)
         else:
-            more = f"; the preview shows the first {PREVIEW_EVENTS}" if shown > PREVIEW_EVENTS else ""
-            self.info.setText(f"{exporter.label}: the {shown:,} events the current filters show{more}.")
+            text = (self.tr("{format}: the {count} events the current filters show; the preview shows the first "
+                            "{first}.") if shown > PREVIEW_EVENTS
+                    else self.tr("{format}: the {count} events the current filters show."))
+            self.info.setText(text.format(format=core_word(exporter.label), count=number(shown), first=PREVIEW_EVENTS))
             self.data_preview.setPlainText(self.data_sample(exporter.name))
             self.previews.setCurrentIndex(1)
 
@@ -148,7 +153,7 @@ class ExportDialog(QDialog):
             try:
                 EXPORTERS[fmt].write(sample, target, self.options(), lambda _d, _t: None)
             except (OSError, ExportError) as exc:
-                return f"(no preview: {exc})"
+                return self.tr("(no preview: {problem})").format(problem=exc)
             lines = target.read_text(encoding="utf-8").splitlines()
         return "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
 
@@ -159,14 +164,15 @@ class ExportDialog(QDialog):
         folder = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
         tell_apart = f"-{exporter.name}" if exporter.name.startswith("timelinejs") else ""  # beside our .json, .csv
         suggested = str(folder / f"timeline{tell_apart}{exporter.suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", suggested, f"{exporter.label} (*{exporter.suffix})")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested,
+                                              f"{core_word(exporter.label)} (*{exporter.suffix})")
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> str | None:
         """Export to ``path`` with progress shown; report errors in a message box. Returns the summary."""
         exporter = EXPORTERS[self.format.currentData()]
-        progress = QProgressDialog("Exporting…", "", 0, 100, self)
+        progress = QProgressDialog(self.tr("Exporting…"), "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -178,7 +184,7 @@ class ExportDialog(QDialog):
         try:
             summary = export(self.view, path, exporter.name, self.options(), report)
         except ExportError as exc:
-            show_message(self, "Nothing was exported", str(exc))
+            show_message(self, self.tr("Nothing was exported"), str(exc))
             return None
         finally:
             progress.close()

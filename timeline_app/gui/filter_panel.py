@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.local_format import number
 from timeline_app.gui.plain_text import plain_label, rich_label
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.filters import FilterState
@@ -27,7 +28,14 @@ from timeline_app.store.timeline_index import LAYER_CODES
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: A search starts once typing pauses this long; a newer keystroke cancels a search still running.
 SEARCH_PAUSE_MS = 50
-LAYER_LABELS = {"history": "History", "film": "Film scenes", "reception": "Reception"}
+LAYER_LABELS = {"history": QT_TRANSLATE_NOOP("FilterPanel", "History"),
+                "film": QT_TRANSLATE_NOOP("FilterPanel", "Film scenes"),
+                "reception": QT_TRANSLATE_NOOP("FilterPanel", "Reception")}
+
+
+def layer_label(code: str) -> str:
+    """The name of a layer's check box, in the interface's language."""
+    return QCoreApplication.translate("FilterPanel", LAYER_LABELS[code])
 
 
 def swatch(color: str) -> QIcon:
@@ -53,14 +61,14 @@ class FilterPanel(QWidget):
         self.state = FilterState()
         self._quiet = False
         layout = QVBoxLayout(self)
-        self.search = QLineEdit(placeholderText="Search titles, summaries and quotes")
+        self.search = QLineEdit(placeholderText=self.tr("Search titles, summaries and quotes"))
         self.search.setClearButtonEnabled(True)
         self.shown = plain_label()
         self.shown.setWordWrap(True)
         form = QFormLayout()
         self.reviewer = QComboBox()
-        self.disputed = QCheckBox("Only events the reviewers dispute")
-        self.layer_boxes = {code: QCheckBox(LAYER_LABELS[code]) for code in LAYER_CODES}
+        self.disputed = QCheckBox(self.tr("Only events the reviewers dispute"))
+        self.layer_boxes = {code: QCheckBox(layer_label(code)) for code in LAYER_CODES}
         for box in self.layer_boxes.values():
             box.setChecked(True)
         self.year_from, self.year_to = QSpinBox(), QSpinBox()
@@ -69,17 +77,17 @@ class FilterPanel(QWidget):
             box.setKeyboardTracking(False)
         years = QHBoxLayout()
         years.addWidget(self.year_from)
-        years.addWidget(plain_label("to"))
+        years.addWidget(plain_label(self.tr("to")))
         years.addWidget(self.year_to)
-        form.addRow("Reviewer", self.reviewer)
-        form.addRow("Years", years)
+        form.addRow(self.tr("Reviewer"), self.reviewer)
+        form.addRow(self.tr("Years"), years)
         self.themes = QListWidget()
         self.places = QListWidget()
         for facet in (self.themes, self.places):
             # Long names are shortened with "…" rather than scrolled sideways.
             facet.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             facet.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.clear = QPushButton("Clear all filters")
+        self.clear = QPushButton(self.tr("Clear all filters"))
         layout.addWidget(self.search)
         layout.addWidget(self.shown)
         layout.addLayout(form)
@@ -87,11 +95,11 @@ class FilterPanel(QWidget):
         layers = QGridLayout()  # two columns: the panel stays narrow
         for k, box in enumerate(self.layer_boxes.values()):
             layers.addWidget(box, k // 2, k % 2)
-        layout.addWidget(rich_label("<b>Show</b>"))
+        layout.addWidget(rich_label("<b>" + self.tr("Show") + "</b>"))
         layout.addLayout(layers)
-        layout.addWidget(rich_label("<b>Themes</b>"))
+        layout.addWidget(rich_label("<b>" + self.tr("Themes") + "</b>"))
         layout.addWidget(self.themes, 3)
-        layout.addWidget(rich_label("<b>Places</b>"))
+        layout.addWidget(rich_label("<b>" + self.tr("Places") + "</b>"))
         layout.addWidget(self.places, 4)
         layout.addWidget(self.clear)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
@@ -118,11 +126,11 @@ class FilterPanel(QWidget):
         self._quiet = True
         self.catalog = catalog
         self.reviewer.clear()
-        self.reviewer.addItem("Any reviewer", "any")
+        self.reviewer.addItem(self.tr("Any reviewer"), "any")
         for sid, author in catalog.source_names.items():
             self.reviewer.addItem(f"{author}", sid)
-        self.reviewer.addItem("Both reviewers", "both")
-        self.reviewer.addItem("Only one reviewer", "only-one")
+        self.reviewer.addItem(self.tr("Both reviewers"), "both")
+        self.reviewer.addItem(self.tr("Only one reviewer"), "only-one")
         for widget, names, colors in ((self.themes, catalog.theme_names, catalog.theme_colors),
                                       (self.places, catalog.place_names, {})):
             widget.clear()
@@ -146,21 +154,22 @@ class FilterPanel(QWidget):
         for k in range(self.reviewer.count()):
             key = self.reviewer.itemData(k)
             base = self.reviewer.itemText(k).rsplit(" (", 1)[0]
-            self.reviewer.setItemText(k, f"{base} ({counts['reviewer'].get(key, 0):,})")
+            self.reviewer.setItemText(k, f"{base} ({number(counts['reviewer'].get(key, 0))})")
         self.reviewer.setCurrentIndex(max(0, position))
         self.disputed.setChecked(state.disputed_only)
-        self.disputed.setText(f"Only events the reviewers dispute ({counts['disputed']['yes']:,})")
+        self.disputed.setText(self.tr("Only events the reviewers dispute ({count})").format(
+            count=number(counts['disputed']['yes'])))
         for code, box in self.layer_boxes.items():
             box.setChecked(not state.layers or code in state.layers)
-            box.setText(f"{LAYER_LABELS[code]} ({counts.get('layers', {}).get(code, 0):,})")
+            box.setText(f"{layer_label(code)} ({number(counts.get('layers', {}).get(code, 0))})")
         for widget, facet, chosen in ((self.themes, "themes", state.themes), (self.places, "places", state.places)):
             for k in range(widget.count()):
                 item = widget.item(k)
                 key = item.data(ID_ROLE)
                 name = item.text().rsplit(" (", 1)[0]
-                item.setText(f"{name} ({counts[facet].get(key, 0):,})")
+                item.setText(f"{name} ({number(counts[facet].get(key, 0))})")
                 item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
-        self.shown.setText(f"Showing {shown:,} of {total:,} events")
+        self.shown.setText(self.tr("Showing {shown} of %Ln events", "", total).format(shown=number(shown)))
         self._quiet = False
 
     def show_years(self, low: float, high: float) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from timeline_app.gui.plain_text import show_message
+from timeline_app.gui.translation import TextContext
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.store_writer import import_events
 from timeline_app.store.event_store import StoreError
+
+translate = QCoreApplication.translate
+import_counts = TextContext("import_counts")  # messages with a count (lupdate reads plurals only from tr())
 
 
 def ask_and_import(parent: QWidget, current: Path | None, shipped: Path) -> Path | None:
@@ -20,8 +24,9 @@ def ask_and_import(parent: QWidget, current: Path | None, shipped: Path) -> Path
     chosen instead. The shipped store is never a target.
     """
     folder = str(current.parent) if current else str(Path.home())
-    source, _ = QFileDialog.getOpenFileName(parent, "Import events", folder,
-                                            "Timelines (*.csv *.json *.timeline *.xml);;All files (*)")
+    source, _ = QFileDialog.getOpenFileName(parent, translate("import", "Import events"), folder,
+                                            translate("import",
+                                                      "Timelines (*.csv *.json *.timeline *.xml);;All files (*)"))
     if not source:
         return None
     target = choose_target(parent, Path(source), current, shipped)
@@ -32,11 +37,13 @@ def choose_target(parent: QWidget, source: Path, current: Path | None, shipped: 
     """Where to import: the open store (the default, when it is the user's own) or another one."""
     own = current if current is not None and current.resolve() != shipped.resolve() else None
     if own is not None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Import events",
-                          f"Add the events of {source.name} to which store?", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("import", "Import events"),
+                          translate("import", "Add the events of {file} to which store?").format(file=source.name),
+                          parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        into_open = box.addButton(f"Into the open store, {own.name}", QMessageBox.ButtonRole.AcceptRole)
-        elsewhere = box.addButton("Into another store…", QMessageBox.ButtonRole.ActionRole)
+        into_open = box.addButton(translate("import", "Into the open store, {file}").format(file=own.name),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = box.addButton(translate("import", "Into another store…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(into_open)
         box.exec()
@@ -46,8 +53,8 @@ def choose_target(parent: QWidget, source: Path, current: Path | None, shipped: 
             return None
     folder = own.parent if own is not None else Path.home()
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Store to add the events to (new or existing)", str(folder / "my-events.db"),
-        "Event stores (*.db)", options=QFileDialog.Option.DontConfirmOverwrite,
+        parent, translate("import", "Store to add the events to (new or existing)"), str(folder / "my-events.db"),
+        translate("import", "Event stores (*.db)"), options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return Path(name) if name else None
 
@@ -57,12 +64,14 @@ def import_into(parent: QWidget, source: Path, target: Path, shipped: Path) -> P
     try:
         added = import_events(source, target, shipped=shipped)
     except ImportFileError as exc:
-        summary = f"{source.name} has {len(exc.problems)} problem(s); {target.name} is unchanged."
-        show_message(parent, "Nothing was imported", summary, details=exc.report())
+        summary = import_counts.tr("{file} has %n problem(s); {store} is unchanged.", None,
+                                   len(exc.problems)).format(file=source.name, store=target.name)
+        show_message(parent, translate("import", "Nothing was imported"), summary, details=exc.report())
         return None
     except (StoreError, OSError) as exc:
-        show_message(parent, "Nothing was imported", str(exc))
+        show_message(parent, translate("import", "Nothing was imported"), str(exc))
         return None
-    show_message(parent, "Import finished", f"Added {added} events from {source.name} to {target.name}.",
+    added_text = import_counts.tr("Added %n events from {file} to {store}.", None, added)
+    show_message(parent, translate("import", "Import finished"), added_text.format(file=source.name, store=target.name),
                  icon=QMessageBox.Icon.Information)
     return target

@@ -22,6 +22,7 @@ from timeline_app.gui import help_dialogs
 from timeline_app.gui.accessible_names import name_window
 from timeline_app.gui.background_jobs import BackgroundJobs
 from timeline_app.gui.commentary_pane import CommentaryPane
+from timeline_app.gui.core_words import core_word
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
@@ -82,7 +83,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self._watch_timer = QTimer(self, interval=WATCH_MS)
         self._watch_timer.timeout.connect(self.check_for_outside_changes)
         self._watch_timer.start()
-        self.setWindowTitle("Soviet history timeline")
+        self.setWindowTitle(self.tr("Soviet history timeline"))
         self.timeline = TimelineView()
         self.filters = FilterPanel()
         self.jobs = BackgroundJobs(self)
@@ -91,10 +92,10 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.excerpts = ExcerptPane()
         self.commentary = CommentaryPane()
         self.panes = QTabWidget()
-        self.panes.addTab(self.excerpts, "Excerpts")
-        self.panes.addTab(self.commentary, "What the reviewers made of it")
+        self.panes.addTab(self.excerpts, self.tr("Excerpts"))
+        self.panes.addTab(self.commentary, self.tr("What the reviewers made of it"))
         self.reader = ReviewReader(self.state)
-        self.panes.addTab(self.reader, "Read the reviews")
+        self.panes.addTab(self.reader, self.tr("Read the reviews"))
         # Its tool rows may squeeze on a small screen rather than push the window off it.
         self.reader.setMinimumSize(300, 120)
         self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -132,7 +133,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.table.sigEventSelected.connect(self.state.select)
         self.timeline.sigEventMenu.connect(self.show_event_menu)
         self.table.sigEventMenu.connect(self.show_event_menu)
-        self.show_folder = rich_label("<a href='folder'>Show in folder</a>")  # a link: keeps the bar short
+        # A link: keeps the bar short.
+        self.show_folder = rich_label("<a href='folder'>" + self.tr("Show in folder") + "</a>")
         self.show_folder.hide()
         self.show_folder.linkActivated.connect(lambda _link: self._open_export_folder())
         self.statusBar().addPermanentWidget(self.show_folder)
@@ -151,40 +153,41 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open store…", QKeySequence.StandardKey.Open, self.choose_store)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self._action(file_menu, "&Import events…", "Ctrl+I", self.import_dialog)
-        self._action(file_menu, "&Export…", "Ctrl+E", self.export_dialog)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open store…"), QKeySequence.StandardKey.Open, self.choose_store)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self._action(file_menu, self.tr("&Import events…"), "Ctrl+I", self.import_dialog)
+        self._action(file_menu, self.tr("&Export…"), "Ctrl+E", self.export_dialog)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        view = self.menuBar().addMenu("&View")
-        self._action(view, "&Find…", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action(view, "Clear all &filters", "Ctrl+Shift+L", self.requests.clear)
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
+        self._action(view, self.tr("Clear all &filters"), "Ctrl+Shift+L", self.requests.clear)
         view.addSeparator()
-        self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
-        self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
-        self._action(view, "&Home: the store's years", "Ctrl+0", self.timeline.home)
-        self._action(view, "Zoom to the &selected event", "Ctrl+Return", self.timeline.keys.zoom_to_event)
-        self._action(view, "Pan &back in time", None, self.timeline.keys.pan_back)
-        self._action(view, "Pan f&orward in time", None, self.timeline.keys.pan_forward)
+        self._action(view, self.tr("Zoom &in"), "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
+        self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom(1.6))
+        self._action(view, self.tr("&Home: the store's years"), "Ctrl+0", self.timeline.home)
+        self._action(view, self.tr("Zoom to the &selected event"), "Ctrl+Return", self.timeline.keys.zoom_to_event)
+        self._action(view, self.tr("Pan &back in time"), None, self.timeline.keys.pan_back)
+        self._action(view, self.tr("Pan f&orward in time"), None, self.timeline.keys.pan_forward)
         self.add_view_actions(view)
         view.addSeparator()
-        self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
-        self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
+        self._action(view, self.tr("&Next event"), "Ctrl+Down", lambda: self.state.step_selection(1))
+        self._action(view, self.tr("&Previous event"), "Ctrl+Up", lambda: self.state.step_selection(-1))
         self.focus_keeper = FocusKeeper(self, view)  # Tab order, focus ring, View > Go to
-        group = view.addMenu("&Group lanes by")
+        group = view.addMenu(self.tr("&Group lanes by"))
         self.grouping_actions = {}
         for key, label in GROUPINGS.items():
-            action = group.addAction(label)
+            action = group.addAction(core_word(label))
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, k=key: self.state.set_grouping(k))
             self.grouping_actions[key] = action
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
-        self._action(help_menu, "Making a &store of your own", None, self.show_store_format)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
+                     self.show_shortcuts)
+        self._action(help_menu, self.tr("Making a &store of your own"), None, self.show_store_format)
         help_menu.addSeparator()
-        self._action(help_menu, "&About timeline-app", None, self.show_about)
+        self._action(help_menu, self.tr("&About timeline-app"), None, self.show_about)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -210,13 +213,13 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             message = str(exc)
             self.sigStoreFailed.emit(message)
             if not quiet:
-                show_message(self, "Cannot open this store", message)
+                show_message(self, self.tr("Cannot open this store"), message)
             return False
         except Exception as exc:  # a store that passes the contract but still breaks: never crash
-            message = f"{path}: cannot be read ({exc})"
+            message = self.tr("{file}: cannot be read ({problem})").format(file=path, problem=exc)
             self.sigStoreFailed.emit(message)
             if not quiet:
-                show_message(self, "Cannot open this store", message)
+                show_message(self, self.tr("Cannot open this store"), message)
             return False
         if previous is not None and self.keep_settings:
             self.settings.save_view(previous, previous_view)
@@ -226,15 +229,15 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         if lacks:
             self.statusBar().showMessage(lacks[0].upper() + lacks[1:] + ".", 15000)
         if not self.state.store.rows_checked:
-            self.statusBar().showMessage("Checking every event of this large store in the background…")
+            self.statusBar().showMessage(self.tr("Checking every event of this large store in the background…"))
             self._start_row_check(self.state.store.path, self.state.catalog.arrays)
         return True
 
     def choose_store(self) -> None:
         """Ask for a store file and open it."""
         start = str(self.state.store.path.parent) if self.state.store else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open event store", start,
-                                              "Event stores (*.db *.sqlite *.sqlite3);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open event store"), start,
+                                              self.tr("Event stores (*.db *.sqlite *.sqlite3);;All files (*)"))
         if path:
             self.open_store(path)
 
@@ -253,7 +256,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         if view is not None:
             dropped = self.state.restore(view)
             if dropped:
-                notes.append("the saved view named what this store lacks, left out: " + ", ".join(dropped))
+                notes.append(self.tr("the saved view named what this store lacks, left out: {names}").format(
+                    names=", ".join(dropped)))
         if notes:
             self.statusBar().showMessage("; ".join(notes).capitalize() + ".", 10000)
 
@@ -282,9 +286,9 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self._counts = None
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
-            title = state.store.meta().get("title", "Timeline") if state.store is not None else None
-            self.setWindowTitle(f"{title} — {notice.path.name}" if notice.path is not None and title
-                                else "Soviet history timeline")
+            title = state.store.meta().get("title", self.tr("Timeline")) if state.store is not None else None
+            self.setWindowTitle(self.tr("{title} — {file}").format(title=title, file=notice.path.name)
+                                if notice.path is not None and title else self.tr("Soviet history timeline"))
         elif isinstance(notice, LanesChanged):
             self.timeline.set_content(state.catalog, notice.layout)
             self._follow_range(state.view_range)

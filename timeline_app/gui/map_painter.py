@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -355,7 +355,8 @@ class MapPainter:
         painter.drawRoundedRect(box, 4, 4)
         painter.setPen(look.text)
         painter.drawText(QRectF(box.left() + 8, box.top() + 3, box.width() - 10, line),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "Beyond the map:")
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QCoreApplication.translate("MapPainter", "Beyond the map:"))
         counts = np.asarray(marks.counts)
         radii = np.minimum(mark_radii(counts), line / 2 - 1)
         xs, ys, rs = [], [], []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timeline_app.gui.map_canvas import MapCanvas
@@ -33,7 +34,8 @@ from timeline_app.model.map_counts import NEUTRAL, MapCounts, PlaceCounter, plac
 from timeline_app.model.map_geometry import Bounds, PlacePoints, fit_bounds, place_points, shipped_outlines
 from timeline_app.model.time_ticks import from_decimal
 
-LEGEND = "● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  Home: fit  ·  Natural Earth"
+LEGEND = QT_TRANSLATE_NOOP("MapPane", "● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  "
+                                      "Home: fit  ·  Natural Earth")
 
 
 def marks_for(catalog: EventCatalog, points: PlacePoints, counts: np.ndarray, dominant: np.ndarray,
@@ -59,9 +61,14 @@ def years_text(years: Years) -> str:
     low, high = from_decimal(years[0]), from_decimal(years[1])
     if years[1] - years[0] >= 6:
         return f"{low.year}–{high.year}"
+    locale = QLocale()
+
+    def month(day) -> str:  # "Jun 1962", "июн. 1962": the interface's short month names
+        return f"{locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)} {day.year}"
+
     if years[1] - years[0] >= 0.25:
-        return f"{low:%b %Y} – {high:%b %Y}"
-    return f"{low.day} {low:%b %Y} – {high.day} {high:%b %Y}"
+        return f"{month(low)} – {month(high)}"
+    return f"{low.day} {month(low)} – {high.day} {month(high)}"
 
 
 class MapPane(QWidget):
@@ -73,7 +80,7 @@ class MapPane(QWidget):
         outlines = shipped_outlines()
         self.canvas = MapCanvas(outlines)
         self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
-        self.legend = plain_label(LEGEND)
+        self.legend = plain_label(self.tr(LEGEND))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("padding: 2px 6px; font-size: 11px;")
         layout = QVBoxLayout(self)
@@ -153,8 +160,9 @@ class MapPane(QWidget):
         self.canvas.marks = MapMarks(self.points, counts, colors, ringed, filtered)
         places = int(np.count_nonzero(counts))
         shown = self.counter.shown(self.years)
-        self.canvas.caption = (f"{years_text(self.years)}: {shown:,} event{'s' if shown != 1 else ''} "
-                               f"at {places} place{'s' if places != 1 else ''}")
+        self.canvas.caption = self.tr("{years}: {events} at {places}").format(
+            years=years_text(self.years), events=self.tr("%Ln event(s)", "", shown),
+            places=self.tr("%Ln place(s)", "", places))
         self._name_for_screen_readers(counts)
         if self._fit_pending:
             self._fit_pending = False
@@ -202,9 +210,9 @@ class MapPane(QWidget):
         count = int(self.counts[index]) if index < len(self.counts) else 0
         lines = [f"<b>{name}</b>" + (f" · {kind}" if kind else "")]
         if count == 0:
-            lines.append("no events in view")
+            lines.append(self.tr("no events in view"))
         else:
-            lines.append(f"{count:,} event{'s' if count != 1 else ''} in view")
+            lines.append(self.tr("%Ln event(s) in view", "", count))
             span = self.counter.span(index, self.years) if self.counter is not None else None
             if span is not None:
                 first, last = span
@@ -214,7 +222,7 @@ class MapPane(QWidget):
                     date_words(catalog.starts[first], last_date, words=words)
                 lines.append(html.escape(when))
         if not points.on_map[index]:
-            lines.append("<i>beyond the map</i>")
+            lines.append("<i>" + self.tr("beyond the map") + "</i>")
         return "<br>".join(lines)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from timeline_app.export.registry import Exporter, ExportOptions, Progress, register
 from timeline_app.export.view import ExportView
+from timeline_app.gui.translation import QT_TRANSLATE_NOOP, translate
 
 
 def _snapshot(view: ExportView, options: ExportOptions):
@@ -24,14 +25,14 @@ def _png(view: ExportView, path: Path, options: ExportOptions, _progress: Progre
     snapshot = _snapshot(view, options)
     scale = options.pixel_width / snapshot.size().width() if options.pixel_width else options.scale
     size = write_png(snapshot, path, scale)
-    return f"{size.width()}x{size.height()} pixels"
+    return translate("picture", "{width}x{height} pixels").format(width=size.width(), height=size.height())
 
 
 def _svg(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
     from timeline_app.gui.snapshot_writers import write_svg
 
     size = write_svg(_snapshot(view, options), path)
-    return f"{size.width()}x{size.height()} (vector)"
+    return translate("picture", "{width}x{height} (vector)").format(width=size.width(), height=size.height())
 
 
 def _pdf(view: ExportView, path: Path, options: ExportOptions, _progress: Progress) -> str:
@@ -47,12 +48,13 @@ def _pdf(view: ExportView, path: Path, options: ExportOptions, _progress: Progre
         fitted = max(1000.0, min(options.width, size.height() / page_aspect(options.page) - beside))
         snapshot = Snapshot(view, fitted, with_map=options.map)
     write_pdf(snapshot, path, options.page)
-    return f"one {options.page} landscape page"
+    return translate("picture", "one {page} landscape page").format(page=options.page)
 
 
 for _exporter in (
-    Exporter("png", "PNG picture", ".png", True, _png),
-    Exporter("svg", "SVG picture (vector)", ".svg", True, _svg),
-    Exporter("pdf", "PDF page (vector)", ".pdf", True, _pdf),
+    # The labels are translated where they are shown (gui/core_words.py: core_word).
+    Exporter("png", QT_TRANSLATE_NOOP("core", "PNG picture"), ".png", True, _png),
+    Exporter("svg", QT_TRANSLATE_NOOP("core", "SVG picture (vector)"), ".svg", True, _svg),
+    Exporter("pdf", QT_TRANSLATE_NOOP("core", "PDF page (vector)"), ".pdf", True, _pdf),
 ):
     register(_exporter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui.clipboard import copy_to_clipboard
+from timeline_app.gui.local_format import number
 from timeline_app.gui.plain_text import clip, plain_label, rich_label, tooltip_text
 from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.date_words import date_words
@@ -26,7 +27,9 @@ from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
-KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
+KIND_NAMES = {"excerpt": QT_TRANSLATE_NOOP("ReviewReader", "excerpt"),
+              "commentary": QT_TRANSLATE_NOOP("ReviewReader", "commentary"),
+              "claim": QT_TRANSLATE_NOOP("ReviewReader", "claim")}
 UNUSED = "#e4e4e4"
 #: Each kind also has a type style, so colour is not the only thing that tells them apart.
 KIND_STYLES = {"excerpt": "", "commentary": "font-style:italic;", "claim": "text-decoration:overline;"}
@@ -54,20 +57,23 @@ class ReviewReader(QWidget):
         self.source_box = QComboBox()
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_box.setMinimumContentsLength(14)  # an author's name stays whole in a narrow pane
-        self.unused = QCheckBox("Mark text no event uses")
+        self.unused = QCheckBox(self.tr("Mark text no event uses"))
         self.figure = plain_label()
-        self.find_box = QLineEdit(placeholderText="Find in this review")
+        self.find_box = QLineEdit(placeholderText=self.tr("Find in this review"))
         self.find_box.setClearButtonEnabled(True)
-        self.previous_button = QPushButton("◂ Previous")
-        self.previous_button.setToolTip("Go to the previous passage the store uses")
-        self.next_button = QPushButton("Next ▸")
-        self.next_button.setToolTip("Go to the next passage the store uses")
-        self.copy_button = QPushButton("Copy citation")
-        self.copy_button.setToolTip("Copy the selected text, or the current passage, with a Chicago-style "
-                                    "citation (Ctrl+Shift+C)")
+        self.previous_button = QPushButton(self.tr("◂ Previous"))
+        self.previous_button.setToolTip(self.tr("Go to the previous passage the store uses"))
+        self.next_button = QPushButton(self.tr("Next ▸"))
+        self.next_button.setToolTip(self.tr("Go to the next passage the store uses"))
+        self.copy_button = QPushButton(self.tr("Copy citation"))
+        self.copy_button.setToolTip(self.tr("Copy the selected text, or the current passage, with a Chicago-style "
+                                            "citation (Ctrl+Shift+C)"))
+        # lupdate reads no tr() inside an f-string: the words are looked up first.
+        names = {k: QCoreApplication.translate("ReviewReader", name) for k, name in KIND_NAMES.items()}
         legend = "   ".join(f"<span style='background:{color}; color:#111; {KIND_STYLES[k]}'>"
-                            f"&nbsp;{KIND_NAMES[k]}&nbsp;</span>" for k, color in KIND_COLORS.items())
-        unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;not used&nbsp;</span>"
+                            f"&nbsp;{names[k]}&nbsp;</span>" for k, color in KIND_COLORS.items())
+        not_used = self.tr("not used")
+        unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;{not_used}&nbsp;</span>"
         self.legend = rich_label(f"{legend}   {unused}")
         self.header = rich_label()
         self.header.setWordWrap(True)
@@ -95,7 +101,7 @@ class ReviewReader(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
         layout.addLayout(tools)
-        self.copy_action = QAction("Copy citation", self)
+        self.copy_action = QAction(self.tr("Copy citation"), self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_citation)
@@ -149,7 +155,9 @@ class ReviewReader(QWidget):
             return
         self.passages = passages_of(self.state.store.quotes(source_id=self.source_id), self.source_id)
         self.coverage = coverage(self.source["text"] or "", self.passages)
-        self.figure.setText(self.coverage.describe())
+        self.figure.setText(self.tr("{percent}% of sentences used ({used} of {total})").format(
+            percent=round(100 * self.coverage.share), used=number(self.coverage.used),
+            total=number(self.coverage.total)))
         self._loaded = True
 
     def redraw_text(self) -> None:
@@ -325,11 +333,11 @@ class ReviewReader(QWidget):
         """Put the passage and its citation on the clipboard, as rich text and as plain text."""
         texts = self.citation_text()
         if texts is None:
-            self.figure.setText("Select text or a passage first, then copy its citation.")
+            self.figure.setText(self.tr("Select text or a passage first, then copy its citation."))
             return
         copy_to_clipboard(texts[0], texts[1])
         words = texts[0].split("\n", 1)[0]
-        self.sigMessage.emit(f"Copied {clip(words, 60)} with its citation")
+        self.sigMessage.emit(self.tr("Copied {words} with its citation").format(words=clip(words, 60)))
 
     def _context_menu(self, position) -> None:
         menu = self.text.createStandardContextMenu(position)

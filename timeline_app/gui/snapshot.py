@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from timeline_app.export.view import ExportView
+from timeline_app.gui.core_words import core_word, lane_name
+from timeline_app.gui.local_format import local_tick, number
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
 from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.gui.translation import TextContext
+from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.date_words import date_words
+from timeline_app.model.filters import LAYER_NAMES, FilterState
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
+from timeline_app.store.timeline_index import LAYER_CODES
 
 MARGIN = 28.0
 ROW_PX = 20.0
@@ -28,6 +34,8 @@ AXIS_PX = 28.0
 TEXT = QColor("#1a1a1a")
 MUTED = QColor("#555555")
 MAP_GAP = 24.0  # between the timeline and the map beside it
+translate = QCoreApplication.translate
+snapshot_counts = TextContext("snapshot_counts")  # lupdate reads plurals only from tr()
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -46,6 +54,32 @@ def _wrapped_height(text: str, font: QFont, width: float) -> float:
 def _day_text(value: float) -> str:
     day = from_decimal(value)
     return date_words(f"{day.year:04d}-{day.month:02d}-{day.day:02d}", words=window_date_words())
+
+
+def filter_words(state: FilterState, catalog: EventCatalog) -> str:
+    """The active filters in words, in the interface's language (as ``FilterState.describe`` in English)."""
+    parts: list[str] = []
+    if state.themes:
+        parts.append(translate("Snapshot", "Themes: {names}").format(
+            names=", ".join(sorted(catalog.theme_names.get(t, t) for t in state.themes))))
+    if state.places:
+        parts.append(translate("Snapshot", "Places: {names}").format(
+            names=", ".join(sorted(catalog.place_names.get(p, p) for p in state.places))))
+    if state.reviewer == "both":
+        parts.append(translate("Snapshot", "discussed by both reviewers"))
+    elif state.reviewer == "only-one":
+        parts.append(translate("Snapshot", "discussed by one reviewer only"))
+    elif state.reviewer != "any":
+        parts.append(translate("Snapshot", "discussed by {reviewer}").format(
+            reviewer=catalog.source_names.get(state.reviewer, state.reviewer)))
+    if state.disputed_only:
+        parts.append(translate("Snapshot", "only disputed events"))
+    if state.layers:
+        parts.append(translate("Snapshot", "Layers: {names}").format(
+            names=", ".join(core_word(LAYER_NAMES.get(k, k)) for k in LAYER_CODES if k in state.layers)))
+    if state.search.strip():
+        parts.append(translate("Snapshot", "matching \"{words}\"").format(words=state.search.strip()))
+    return "; ".join(parts) if parts else translate("Snapshot", "All events")
 
 
 @dataclass
@@ -68,15 +102,18 @@ class Snapshot:
         self.map = MapPicture(self.view) if self.with_map else None
         self.map_width = MapPicture.width_for(self.width) if self.map is not None else 0.0
         self.full = self.inner + (MAP_GAP + self.map_width if self.map is not None else 0.0)  # header and footer
-        self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane.name)
+        self.gutter = max((QFontMetricsF(self.lane_font).horizontalAdvance(lane_name(lane))
                            for lane in self.view.layout.lanes), default=60.0) + 16
         low, high = self.view.view_range
-        self.subtitle = (f"{_day_text(low)} – {_day_text(high)} · lanes grouped by "
-                         f"{GROUPINGS[self.view.grouping].lower()} · {int(self.view.mask.sum())} of {len(c)} events")
-        self.filters = f"Filters: {self.view.filter.describe(c)}"
+        self.subtitle = snapshot_counts.tr("{first} – {last} · lanes grouped by {grouping} · {shown} of %Ln events",
+                                           None, len(c)).format(
+            first=_day_text(low), last=_day_text(high), grouping=core_word(GROUPINGS[self.view.grouping]).lower(),
+            shown=number(int(self.view.mask.sum())))
+        self.filters = translate("Snapshot", "Filters: {filters}").format(filters=filter_words(self.view.filter, c))
         sources = self.view.store.sources().values()
-        self.credit = "Sources: " + " ".join(chicago_citation(s) for s in sources) + (
-            " Titles and summaries are the project's own words; quotations are the reviewers'.")
+        self.credit = translate("Snapshot", "Sources: {citations} Titles and summaries are the project's own words; "
+                                            "quotations are the reviewers'.").format(
+            citations=" ".join(chicago_citation(s) for s in sources))
         if self.map is not None:
             self.credit += f" {self.map.outlines.credit}"
         self.header_h = 30 + 22 + _wrapped_height(self.filters, self.text_font, self.full) + 12
@@ -153,7 +190,7 @@ class Snapshot:
                 painter.setPen(QPen(MUTED, 1))
                 painter.drawLine(int(x), int(plot.bottom()), int(x), int(plot.bottom() + (6 if depth == 0 else 3)))
                 if depth == 0:
-                    label = tick_label(value, level.unit)
+                    label = local_tick(tick_label(value, level.unit))
                     half = metrics.horizontalAdvance(label) / 2
                     left = min(max(x - half, plot.left()), plot.right() - 2 * half)
                     painter.setPen(TEXT)
@@ -168,7 +205,7 @@ class Snapshot:
             painter.drawLine(int(MARGIN), int(top), int(plot.right()), int(top))
             painter.setPen(TEXT)
             painter.drawText(QRectF(MARGIN, top, self.gutter - 10, lane.rows * ROW_PX),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), lane.name)
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), lane_name(lane))
 
     def _legend(self, painter: QPainter | None, top: float) -> float:
         """Lay out (and, given a painter, draw) the theme legend and mark key; return its height."""
@@ -176,9 +213,9 @@ class Snapshot:
         used = {t for t, count in c.arrays.themes.counts(self.view.mask).items() if count} or set(c.theme_names)
         items = [(c.theme_colors.get(t, "#8c8c8c"), c.theme_names[t]) for t in sorted(used, key=c.theme_names.get)
                  if t in c.theme_names]
-        key = ("◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, uncertain or open   "
-               "▨ hatched: disputed   "
-               "■ square, dotted lane: a scene of the film, not the record")
+        key = translate("Snapshot", "◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, "
+                                    "uncertain or open   ▨ hatched: disputed   ■ square, dotted lane: a scene of the "
+                                    "film, not the record")
         metrics = QFontMetricsF(self.text_font)
         x, y, line = MARGIN, top, 22.0
         if painter is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from timeline_app.export.view import ExportView
@@ -63,6 +63,9 @@ class MapPicture:
 
     def key(self) -> str:
         """The map's line of the legend."""
-        largest = (f"the largest, {self.largest} at {self.busiest[:60]}" if self.largest else "none shown")
-        return (f"Map: area of a mark = events shown at the place ({largest}); ■ a whole country or bloc; "
-                "○ no events shown; colour: the theme most of them have")
+        translate = QCoreApplication.translate
+        largest = (translate("MapPicture", "the largest, {count} at {place}").format(
+            count=self.largest, place=self.busiest[:60]) if self.largest else translate("MapPicture", "none shown"))
+        return translate("MapPicture", "Map: area of a mark = events shown at the place ({largest}); ■ a whole country "
+                                       "or bloc; ○ no events shown; colour: the theme most of them have").format(
+            largest=largest)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from timeline_app.gui.plain_text import show_message
 from timeline_app.store.row_check import check_rows_and_index
 
@@ -49,8 +51,9 @@ class StoreWatchMixin:
             self.state.close_store()
             return True
         self.state.restore(view)
-        self.statusBar().showMessage(f"{store.path.name} was changed by another program; the window now shows it "
-                                     "as it is.", 10000)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "StoreWatchMixin", "{file} was changed by another program; the window now shows it as it is.").format(
+            file=store.path.name), 10000)
         return True
 
     def _start_row_check(self, path: Path, loaded) -> None:
@@ -66,14 +69,17 @@ class StoreWatchMixin:
             return  # another store was opened meanwhile
         self.statusBar().clearMessage()
         if problems:
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            message = f"{path}: is not a valid event store: {problems[0]}{more}"
+            more = self.tr(" (and %n more problem(s))", "", len(problems) - 1) if len(problems) > 1 else ""
+            message = QCoreApplication.translate(
+                "StoreWatchMixin", "{file}: is not a valid event store: {problem}{more}").format(
+                file=path, problem=problems[0], more=more)
             self.state.close_store()
             self.sigStoreFailed.emit(message)
             if not self.quiet_errors:
-                show_message(self, "Cannot open this store", message)
+                show_message(self, QCoreApplication.translate("StoreWatchMixin", "Cannot open this store"), message)
         elif fresh is not None:
             self.state.replace_arrays(fresh)
-            self.statusBar().showMessage("The store's timeline index was out of date; the timeline now shows "
-                                         "its tables as they are.", 8000)
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "StoreWatchMixin", "The store's timeline index was out of date; the timeline now shows its tables as "
+                "they are."), 8000)
 

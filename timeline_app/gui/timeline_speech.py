@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.layout import FILM_CODE
-from timeline_app.store.dates import format_span
 
 RECEPTION_CODE = 2
 MAX_TITLE_CHARS = 200  # a store may hold a title of megabytes; nobody wants it read out
@@ -27,7 +27,7 @@ def _tr(text: str) -> str:
 def event_speech(catalog: EventCatalog, index: int, lane: str | None = None) -> tuple[str, str]:
     """(name, description) of the event at catalog ``index`` as a screen reader should say them."""
     title = catalog.titles[index][:MAX_TITLE_CHARS]
-    when = format_span(catalog.starts[index], catalog.ends[index])
+    when = catalog.date_words(index, window_date_words())
     places = ", ".join(catalog.place_names.get(p, p) for p in catalog.places[index])
     facts = [_tr("Places: {places}").format(places=places) if places else _tr("No place given")]
     if bool(catalog.disputed[index]):

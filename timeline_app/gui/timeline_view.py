@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from timeline_app.gui.core_words import lane_name
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
 from timeline_app.gui.timeline_keys import TimelineKeys
@@ -166,7 +167,7 @@ class TimelineView(QWidget):
         self.plot.setMinimumHeight(int(min(MAX_MIN_PLOT_PX, rows * MIN_ROW_PX + 40)))
         self.box.setLimits(yMin=0, yMax=rows)
         self.box.setYRange(0, rows, padding=0)
-        ticks = [((lane.first_row + lane.rows / 2), lane.name) for lane in layout.lanes]
+        ticks = [((lane.first_row + lane.rows / 2), lane_name(lane)) for lane in layout.lanes]
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([ticks, []])
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
@@ -304,10 +305,10 @@ class TimelineView(QWidget):
             return  # the same mark: leave the tip up (showing it again restarts and then hides it)
         self._tip_index = index
         c = self.catalog
-        places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
+        places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or self.tr("no place given")
         when = c.date_words(index, window_date_words())
-        kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
-            int(c.arrays.layer[index]), "")
+        kind = {1: "<br><i>" + self.tr("▣ a scene of the film, not the record") + "</i>",
+                2: "<br><i>" + self.tr("the film's reception") + "</i>"}.get(int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
         view_pos = self.plot.mapFromScene(scene_pos)
         global_pos = self.plot.mapToGlobal(view_pos)

@@ -9,7 +9,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from timeline_app.model.explorer_state import ViewState
 
@@ -35,7 +35,8 @@ class WindowSettings:
         try:
             return json.loads(raw) if isinstance(raw, str) else default
         except ValueError:
-            self.warnings.append(f"the saved setting '{key}' was damaged and is ignored")
+            self.warnings.append(QCoreApplication.translate(
+                "WindowSettings", "the saved setting '{key}' was damaged and is ignored").format(key=key))
             return default
 
     # -- per store -------------------------------------------------------------------------------------
@@ -46,7 +47,9 @@ class WindowSettings:
             return None
         view, damaged = ViewState.parse(data)
         if damaged:
-            self.warnings.append(f"the saved view was damaged ({', '.join(damaged)}); that part is left out")
+            self.warnings.append(QCoreApplication.translate(
+                "WindowSettings", "the saved view was damaged ({parts}); that part is left out").format(
+                parts=", ".join(damaged)))
         return view
 
     def save_view(self, path: Path | str, view: ViewState) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
+from timeline_app.gui.local_format import local_tick
 from timeline_app.model.time_ticks import tick_label, tick_levels
 
 
@@ -24,4 +25,4 @@ class YearAxisItem(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         unit = self._units.get(spacing, "year")
-        return [tick_label(value, unit) for value in values]
+        return [local_tick(tick_label(value, unit)) for value in values]
