@@ -117,6 +117,11 @@ class TimelineView(QWidget):
         self.overview_window.setZValue(10)
         self.overview.addItem(self.overview_window)
         self.overview_window.sigRegionChanged.connect(self._on_window_dragged)
+        # The selected event on the overview's strip: found again after zooming far out.
+        self.overview_selected = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(200, 40, 40, width=2))
+        self.overview_selected.setZValue(11)
+        self.overview_selected.hide()
+        self.overview.addItem(self.overview_selected)
         self._syncing = False
 
     def apply_palette(self) -> None:
@@ -177,8 +182,13 @@ class TimelineView(QWidget):
         self.overview.setYRange(0, max(1.0, float(np.sqrt(counts).max(initial=1))), padding=0.05)
 
     def set_selected(self, index: int | None) -> None:
-        """Outline the event at catalog ``index``."""
+        """Outline the event at catalog ``index`` (on the strips too), and mark it on the overview."""
         self.items.set_selected(index)
+        if index is None or self.catalog is None or not 0 <= index < len(self.catalog):
+            self.overview_selected.hide()
+            return
+        self.overview_selected.setPos(float(self.catalog.start_year[index]))
+        self.overview_selected.show()
 
     # -- range ---------------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:
