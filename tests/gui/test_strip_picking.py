@@ -57,6 +57,9 @@ def test_a_click_on_an_empty_stretch_of_a_strip_selects_nothing(crowded: MainWin
     far = QPoint(int(device.x(1962.4096)), point.y())  # 30 May, a day and a half before the first event
     qtbot.mouseClick(crowded.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=far)
     assert crowded.state.selection is None
+    late = QPoint(int(device.x(1962.4186)), point.y())  # most of a day after that event's day is over
+    qtbot.mouseClick(crowded.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=late)
+    assert crowded.state.selection is None
 
 
 def test_the_selected_event_is_marked_on_the_strips_and_the_overview(crowded: MainWindow, qtbot) -> None:
