@@ -7,4 +7,4 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
 .venv/bin/mypy --no-error-summary
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n auto "$@"

@@ -11,7 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Windows the tests open must never read or write the user's own settings.
-os.environ["TIMELINE_APP_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="timeline-app-tests-")) / "settings.ini")
+_SETTINGS_FOLDER = Path(tempfile.mkdtemp(prefix="timeline-app-tests-"))
+os.environ["TIMELINE_APP_SETTINGS"] = str(_SETTINGS_FOLDER / "settings.ini")
+os.environ["TIMELINE_APP_VIEWS"] = str(_SETTINGS_FOLDER / "views.json")  # saved views never touch the user's
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SOURCE = ROOT / "data" / "events.toml"
@@ -35,6 +37,7 @@ SHIPPED_EVENTS = shipped_count()
 SMALL_SOURCE = '''
 [meta]
 title = "Small test store"
+home_range = "1917/1991"
 
 [sources.doyle-2021]
 author = "Clare Doyle"

@@ -16,8 +16,18 @@ from timeline_app.ingest.build import build_store
 from timeline_app.ingest.import_file import ImportFileError
 from timeline_app.ingest.source_file import SourceFileError
 from timeline_app.ingest.store_writer import import_events
+from timeline_app.model.catalog import load_catalog
+from timeline_app.model.explorer_state import ViewState, home_of
 from timeline_app.model.filters import FilterState
 from timeline_app.model.layout import GROUPINGS
+from timeline_app.model.saved_views import (
+    VIEW_TEXT_PREFIX,
+    SavedViews,
+    SavedViewsError,
+    ViewTextError,
+    view_from_text,
+)
+from timeline_app.store.aliases import names_of_kind, target_named
 from timeline_app.store.check import store_flags, store_problems, store_summary
 from timeline_app.store.event_store import EventStore, StoreError
 from timeline_app.store.paths import SHIPPED_SOURCE, SHIPPED_STORE
@@ -72,6 +82,8 @@ def _parse_size(_ctx, _param, value: str | None) -> tuple[int, int] | None:
 
 
 def _window_options(func):
+    func = click.option("--view", "view_name", metavar="NAME",
+                        help="Open a saved view (View > Saved views), or a view's copied text (tlview1:...).")(func)
     func = click.option("--select", metavar="EVENT_ID",
                         help="With --screenshot: select this event first, so its passages show.")(func)
     func = click.option("--size", callback=_parse_size, metavar="WxH",
@@ -85,29 +97,49 @@ def _window_options(func):
 @click.version_option(package_name="timeline-app")
 @_window_options
 @click.pass_context
-def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
+def cli(ctx: click.Context, screenshot: Path | None, size: tuple[int, int] | None, select: str | None,
+        view_name: str | None) -> None:
     """Explore Soviet history, 1917-1991, on a zoomable timeline with its sources side by side.
 
-    With no command, opens the window on the shipped store:
+    With no command, opens the window on the shipped store (or a saved view on the store it was saved on):
 
         timeline-app
+        timeline-app --view "Novocherkassk 1962"
     """
     if ctx.invoked_subcommand is None:
-        _launch(SHIPPED_STORE, screenshot, size, select)
+        view, saved_on = _named_view(view_name)
+        _launch(saved_on or SHIPPED_STORE, screenshot, size, select, view)
 
 
 @cli.command("open")
 @click.argument("store", type=click.Path(path_type=Path))
 @_window_options
-def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None) -> None:
+def open_command(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None,
+                 view_name: str | None) -> None:
     """Open the window on another event store.
 
         timeline-app open my-events.db
+        timeline-app open my-events.db --view "Strikes"
     """
-    _launch(store, screenshot, size, select)
+    _launch(store, screenshot, size, select, _named_view(view_name)[0])
 
 
-def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None = None) -> None:
+def _named_view(name: str | None) -> tuple[ViewState | None, Path | None]:
+    """The view ``--view`` names (a saved view's name, or a view's text) and the store it was saved on, if any."""
+    if name is None:
+        return None, None
+    try:
+        if name.strip().startswith(VIEW_TEXT_PREFIX):
+            return view_from_text(name), None
+        saved = SavedViews().get(name)
+    except (SavedViewsError, ViewTextError) as exc:
+        raise UserError(f"--view: {exc}") from None
+    store = Path(saved.store) if saved.store and Path(saved.store).exists() else None
+    return saved.view, store
+
+
+def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, select: str | None = None,
+            view: ViewState | None = None) -> None:
     if screenshot is None and not _has_display():
         raise UserError(
             "no display found to open a window on; run it under a virtual display with "
@@ -115,7 +147,7 @@ def _launch(store: Path, screenshot: Path | None, size: tuple[int, int] | None, 
         )
     from timeline_app.gui.app import run_window  # Qt loads only when a window is wanted
 
-    status = run_window(store, screenshot=screenshot, size=size, select=select)
+    status = run_window(store, screenshot=screenshot, size=size, select=select, view=view)
     if status:
         sys.exit(status)
 
@@ -166,9 +198,12 @@ def check(store: Path) -> None:
 
 
 def _report_problems(source: Path, store: Path, problems: list, report: str) -> None:
-    """One line for one problem of the whole file; a count and a line per problem otherwise. Exit 2."""
-    if len(problems) == 1 and not problems[0].line and problems[0].where == "file":
-        click.echo(f"error: {source}: {problems[0].message}; {store} left unchanged", err=True)
+    """One line for one problem; a count and a line per problem otherwise. Exit 2."""
+    if len(problems) == 1:
+        problem = problems[0]
+        where = f"line {problem.line}: " if problem.line else ""
+        text = f"{where}{problem.message}" if problem.where == "file" else str(problem)
+        click.echo(f"error: {source}: {text}; {store} left unchanged", err=True)
     else:
         click.echo(f"error: {source}: {len(problems)} problem(s); {store} left unchanged", err=True)
         click.echo(report, err=True)
@@ -209,14 +244,18 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
               help="The store to export from.")
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), help="Format, if not the file's suffix "
               "(timelinejs for TimelineJS 3).")
-@click.option("--place", multiple=True, metavar="ID", help="Only events at this place (repeatable).")
-@click.option("--theme", multiple=True, metavar="ID", help="Only events with this theme (repeatable).")
+@click.option("--place", multiple=True, metavar="NAME",
+              help="Only events at this place: its id, name or another name, in any case (repeatable).")
+@click.option("--theme", multiple=True, metavar="NAME",
+              help="Only events with this theme: its id, name or another name, in any case (repeatable).")
 @click.option("--reviewer", default="any", metavar="WHO",
               help="any, both, only-one, or a source id such as doyle-2021.")
 @click.option("--disputed", is_flag=True, help="Only events the reviewers dispute.")
 @click.option("--search", default="", help="Only events matching these words (full-text search).")
-@click.option("--from", "year_from", type=float, default=1917.0, show_default=True, help="First year shown.")
-@click.option("--to", "year_to", type=float, default=1992.0, show_default=True, help="Last year shown.")
+@click.option("--from", "year_from", type=float, default=None, show_default="the store's home range",
+              help="First year shown.")
+@click.option("--to", "year_to", type=float, default=None, show_default="the store's home range",
+              help="Last year shown.")
 @click.option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
               help="Lanes of the timeline.")
 @click.option("--width", type=click.IntRange(600, 8000), default=1600, show_default=True,
@@ -226,41 +265,78 @@ def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None
 @click.option("--page", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
               help="PDF page size (landscape).")
 @click.option("--map", "with_map", is_flag=True, help="Pictures: the map of the events shown beside the timeline.")
-def export_command(output: Path, store: Path, fmt: str | None, place: tuple[str, ...], theme: tuple[str, ...],
-                   reviewer: str, disputed: bool, search: str, year_from: float, year_to: float, group_by: str,
-                   width: int, scale: str, page: str, with_map: bool) -> None:
+@click.option("--fit", is_flag=True, help="Show the years of the events the filters show (View > Fit to shown events).")
+@click.option("--view", "view_name", metavar="NAME",
+              help="Start from a saved view (or a view's copied text); other options given change it.")
+@click.pass_context
+def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | None, place: tuple[str, ...],
+                   theme: tuple[str, ...], reviewer: str, disputed: bool, search: str, year_from: float | None,
+                   year_to: float | None, group_by: str, width: int, scale: str, page: str, with_map: bool, fit: bool,
+                   view_name: str | None) -> None:
     """Export a view of the timeline as a picture or the filtered events as data, without a window.
 
         timeline-app export -o view.png --theme repression --from 1950 --to 1970
+        timeline-app export -o novocherkassk.png --place Novocherkassk --fit
+        timeline-app export -o monday.pdf --view "Monday class"
 
     The picture is the one the window draws for the same filters, range and lanes.
     """
     fmt = format_for(output, fmt)
+    view, saved_on = _named_view(view_name)
+    if view is not None:
+        def given(name: str) -> bool:
+            return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+        f = view.filter
+        store = store if given("store") or saved_on is None else saved_on
+        place = place if given("place") else tuple(f.places)
+        theme = theme if given("theme") else tuple(f.themes)
+        reviewer = reviewer if given("reviewer") else f.reviewer
+        disputed = disputed or f.disputed_only
+        search = search if given("search") else f.search
+        year_from = year_from if given("year_from") else view.view_range[0]
+        year_to = year_to if given("year_to") else view.view_range[1]
+        group_by = group_by if given("group_by") else view.grouping
     for flag, value in (("--from", year_from), ("--to", year_to)):
-        if not math.isfinite(value) or not 1 <= value <= 9999:
+        if value is not None and (not math.isfinite(value) or not 1 <= value <= 9999):
             raise UserError(f"{flag} {value:g} is not a year between 1 and 9999")
-    if year_to <= year_from:
+    if year_from is not None and year_to is not None and year_to <= year_from:
         raise UserError(f"--to {year_to:g} must be after --from {year_from:g}")
     if EXPORTERS[fmt].picture:
         _offscreen_app()
     event_store = EventStore(store)
     try:
-        known = {"place": {p["id"] for p in event_store.places()}, "theme": {t["id"] for t in event_store.themes()},
-                 "reviewer": {"any", "both", "only-one", *event_store.sources()}}
-        for name, values in (("place", place), ("theme", theme), ("reviewer", (reviewer,))):
-            unknown = [v for v in values if v not in known[name]]
-            if unknown:
-                choices = ", ".join(sorted(known[name]))
-                raise UserError(f"--{name} {unknown[0]!r} is not in {store}; choose from {choices}")
-        state = FilterState(places=frozenset(place), themes=frozenset(theme), reviewer=reviewer,
-                            disputed_only=disputed, search=search)
-        view = view_of_store(event_store, state, group_by, (year_from, year_to))
-        summary = export(view, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
+        catalog = load_catalog(event_store)
+        home = home_of(event_store, catalog)  # what the window opens on, where a flag leaves a year out
+        years = (home[0] if year_from is None else year_from, home[1] if year_to is None else year_to)
+        if years[1] <= years[0]:
+            raise UserError(f"--to {years[1]:g} must be after --from {years[0]:g} (the store's home range "
+                            f"is {home[0]:g} to {home[1]:g})")
+        places, themes = _targets(event_store, "place", place), _targets(event_store, "theme", theme)
+        reviewers = {"any", "both", "only-one", *event_store.sources()}
+        if reviewer not in reviewers:
+            raise UserError(f"--reviewer {reviewer!r} is not in {store}; choose from {', '.join(sorted(reviewers))}")
+        state = FilterState(places=places, themes=themes, reviewer=reviewer, disputed_only=disputed, search=search,
+                            layers=view.filter.layers if view is not None else frozenset())
+        shown = view_of_store(event_store, state, group_by, years, fit=fit, catalog=catalog)
+        summary = export(shown, output, fmt, ExportOptions(width=width, scale=float(scale), page=page, map=with_map))
     except ExportError as exc:
         raise UserError(str(exc)) from None
     finally:
         event_store.close()
     click.echo(f"wrote {output} ({fmt}: {summary})")
+
+
+def _targets(event_store: EventStore, kind: str, values: tuple[str, ...]) -> frozenset[str]:
+    """The ids of the places (or themes) named on the command line; one line naming those that exist if not."""
+    found = set()
+    for value in values:
+        target = target_named(event_store.conn, kind, value)
+        if target is None:
+            names = "; ".join(names_of_kind(event_store.conn, kind)) or "none"
+            raise UserError(f"--{kind} {value!r} is not in {event_store.path}; its {kind}s are: {names}")
+        found.add(target)
+    return frozenset(found)
 
 
 @cli.command("install-desktop")

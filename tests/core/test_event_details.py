@@ -260,7 +260,7 @@ def test_a_passages_voice_label(voice: str, speaker: str, label: str) -> None:
 
 def test_empty_cells_of_a_store_opened_before_its_rows_are_checked_show_empty(small_store: Path) -> None:
     path = _hand_made(small_store, "update events set title = '', summary = null, certainty = '', start = '', "
-                                   "[end] = null where id = 'strike'")
+                                   "[end] = null, date_text = null where id = 'strike'")
     store = EventStore(path, check_rows=False)  # as a large store opens: rows are checked after the window shows
     details = event_details(store, load_catalog(store), "strike")
     assert (details.title, details.summary, details.certainty, details.when) == ("", "", "", "")

@@ -165,7 +165,7 @@ def test_opening_a_store_announces_store_filter_lanes_shown_and_selection_in_tha
     assert heard[4] == SelectionChanged(None)
     assert _ids(explorer, explorer.mask) == _by_hand(explorer, None, DEFAULT_RANGE)
     assert explorer.timeline_mask.all()
-    # Opening another store shows it with no filter and no selection, in the same years.
+    # Opening another store shows it with no filter and no selection, in its home years (said last).
     explorer.set_filter(PROTEST)
     explorer.set_view_range(1950, 1970)
     explorer.select("massacre")
@@ -175,7 +175,8 @@ def test_opening_a_store_announces_store_filter_lanes_shown_and_selection_in_tha
     explorer.open_store(small_copy)
     assert heard.kinds()[0] == "StoreChanged" and heard[0].path == Path(small_copy)
     assert explorer.filter == FilterState() and explorer.selection is None
-    assert heard[3] == ShownChanged(2, 2) and explorer.view_range == (1950.0, 1970.0)
+    assert heard[3] == ShownChanged(2, 2) and explorer.view_range == DEFAULT_RANGE == explorer.home_range
+    assert heard.kinds()[-1] == "RangeChanged" and heard[-1] == RangeChanged(DEFAULT_RANGE)
     with pytest.raises(sqlite3.ProgrammingError):  # the old store was closed
         old_store.conn.execute("select 1")
     explorer.close_store()

@@ -58,12 +58,12 @@ def check_layout(evs: list[Event], mask: np.ndarray, group_by: str, full: Timeli
     assert layout.row.dtype.kind == "i" and layout.event.dtype.kind == "i"
     assert layout.x0.tolist() == [evs[int(e)].start for e in layout.event]
     assert layout.x1.tolist() == [evs[int(e)].end for e in layout.event]
-    # Every shown event once in each of its lanes ("(none)" when it has none, the film scenes' lane when it is
+    # Every shown event once in each of its lanes ("Unsorted" when it has none, the film scenes' lane when it is
     # one), nothing else.
     expected = sorted((k, key) for k in range(len(evs)) if mask[k] for key in _lanes_of(evs, k, group_by))
     marks = sorted((int(e), layout.lanes[int(ln)].key) for e, ln in zip(layout.event, layout.lane, strict=True))
     assert marks == expected
-    # Lanes: those with a shown mark, by name (case aside), then "(none)", then the film scenes' lane; each
+    # Lanes: those with a shown mark, by name (case aside), then "Unsorted", then the film scenes' lane; each
     # named and coloured.
     keys = {key for _k, key in expected}
     order = sorted(keys, key=lambda key: (key == FILM_LANE, key == "", names.get(key, key).lower()))
@@ -72,7 +72,7 @@ def check_layout(evs: list[Event], mask: np.ndarray, group_by: str, full: Timeli
         if lane.key == FILM_LANE:
             assert (lane.name, lane.color) == (FILM_LANE_NAME, FILM_COLOR)
             continue
-        assert lane.name == ("(none)" if lane.key == "" else names.get(lane.key, lane.key))
+        assert lane.name == ("Unsorted" if lane.key == "" else names.get(lane.key, lane.key))
         theme_color = NAMES["theme_colors"].get(lane.key, "#8c8c8c")
         assert lane.color == (theme_color if group_by == "theme" else "#8c8c8c")
     # Rows: lanes stacked without gaps, none taller than MAX_ROWS_PER_LANE, no row left empty.
@@ -138,7 +138,7 @@ def test_an_event_with_two_themes_is_drawn_in_both_lanes_and_one_with_none_last(
     evs = [_event(1960.0, themes=("army", "bread")), _event(1961.0, themes=()), _event(1962.0, themes=("dam",))]
     layout = lay_out(catalog_of(evs, **NAMES), np.ones(3, dtype=bool), "theme")
     assert [(lane.key, lane.name) for lane in layout.lanes] == [
-        ("bread", "bread riots"), ("dam", "Dnieper dam"), ("army", "Red Army"), ("", "(none)")]
+        ("bread", "bread riots"), ("dam", "Dnieper dam"), ("army", "Red Army"), ("", "Unsorted")]
     assert layout.event.tolist() == [0, 0, 1, 2]
     assert sorted(layout.lane[layout.event == 0].tolist()) == [0, 2]
     assert layout.row.tolist() == [layout.lanes[k].first_row for k in layout.lane.tolist()]
@@ -163,7 +163,7 @@ def test_lanes_by_place_or_reviewer_are_grey_and_use_their_names() -> None:
     catalog = catalog_of(evs, **NAMES)
     by_place = lay_out(catalog, np.ones(2, dtype=bool), "place")
     assert [(lane.name, lane.color) for lane in by_place.lanes] == [
-        ("Kyiv", "#8c8c8c"), ("omsk", "#8c8c8c"), ("(none)", "#8c8c8c")]
+        ("Kyiv", "#8c8c8c"), ("omsk", "#8c8c8c"), ("Unsorted", "#8c8c8c")]
     by_reviewer = lay_out(catalog, np.ones(2, dtype=bool), "reviewer")
     assert [lane.name for lane in by_reviewer.lanes] == ["Another", "doyle", "Weiss"]
 

@@ -15,6 +15,7 @@ from conftest import SEEDS, SMALL_SOURCE
 from timeline_app.ingest.build import build_store
 from timeline_app.store.event_store import EventStore
 from timeline_app.store.search import SEARCHED, fold, fts_query, row_matches, search_rowids, search_words
+from timeline_app.store.transliteration import latin_key
 
 #: Rows a person might have added with another tool: a commentary, a claim whose value differs from
 #: its quote, and an event written in Russian and with Latin diacritics.
@@ -261,17 +262,47 @@ _GLUE = st.sampled_from([" ", "  ", '"', " AND ", " OR ", " NOT ", " NEAR(", ")"
 
 
 def _model(store: EventStore, text: str) -> set[str]:
-    """Events some single row of which has every typed word as the start of one of its words.
+    """Events some single row of which has every typed word as the start of one of its words (as written or
+    transliterated), or that are at a place (or of a theme) whose every name word was typed.
 
     Words are runs of letters and digits, as FTS5's unicode61 tokenizer splits them.
     """
     words = re.findall(r"[^\W_]+", fold(text))
     rows = [(r["id"], r["title"], r["summary"]) for r in store.rows("select id, title, summary from events")]
     rows += [(q.event_id, q.quote, q.value) for q in store.quotes()]
+
+    def begins(typed: str, token: str, short_exact: bool = False) -> bool:
+        if short_exact and len(typed) < 3:
+            return latin_key(typed) == latin_key(token)
+        return token.startswith(typed) or latin_key(token).startswith(latin_key(typed))
+
+    def tokens_of(*values: str | None) -> list[str]:
+        return re.findall(r"[^\W_]+", fold(" ".join(v for v in values if v)))
+
+    links = {("place", r["place_id"], r["event_id"]) for r in store.rows("select * from event_places")}
+    links |= {("theme", r["theme_id"], r["event_id"]) for r in store.rows("select * from event_themes")}
+    names = [("place", r["id"], r["name"]) for r in store.rows("select id, name from places")]
+    names += [("theme", r["id"], r["name"]) for r in store.rows("select id, name from themes")]
+    named: dict[str, list[tuple[str, str, str]]] = {}
+    for word in words:
+        named[word] = [n for n in names if any(begins(word, t, True) for t in tokens_of(n[2])) and all(
+            any(begins(w, t, True) for w in words) for t in tokens_of(n[2]))]
     found = set()
     for event_id, *values in rows:
-        tokens = re.findall(r"[^\W_]+", fold(" ".join(v for v in values if v)))
-        if all(any(t.startswith(w) for t in tokens) for w in words):
+        tokens = tokens_of(*values)
+
+        def matches(word: str, event_id: str = event_id, tokens: list[str] = tokens) -> bool:
+            if any(begins(word, t) for t in tokens):
+                return True
+            for kind, target, _name in named[word]:
+                if (kind, target, event_id) in links:
+                    return True
+                if any(all(any(begins(nt, t) for t in tokens) for nt in tokens_of(other))
+                       for k, tid, other in names if (k, tid) == (kind, target)):
+                    return True
+            return False
+
+        if all(matches(w) for w in words):
             found.add(event_id)
     return found
 

@@ -119,7 +119,7 @@ def test_the_shipped_store_is_refused_unless_asked(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("id,title\nx,y\n", "the header lacks the column(s) start, end, certainty, places, themes, summary"),
+    ("id,title\nx,y\n", "the header lacks the column(s) start (or date)"),
     (CSV_HEADER, "holds no events to import"),
 ])
 def test_malformed_csv_is_named(small_store: Path, tmp_path: Path, content: str, message: str) -> None:

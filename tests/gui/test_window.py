@@ -149,7 +149,7 @@ def test_keyboard_zooms_pans_and_goes_home(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     zoomed = view.view_range()
     assert zoomed[1] - zoomed[0] < (high - low) * 0.7
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     panned = view.view_range()
     assert panned[0] > zoomed[0]
     qtbot.keyClick(view, Qt.Key.Key_Home)

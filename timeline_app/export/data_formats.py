@@ -16,15 +16,17 @@ from pathlib import Path
 
 from timeline_app import __version__
 from timeline_app.export.view import ExportView
+from timeline_app.model.date_words import date_words
 from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.dates import parse_date
 from timeline_app.store.event_store import Quote
 
 Progress = Callable[[int, int], None]
 
-#: The CSV columns: first those ``timeline-app import`` reads, then names and references for people.
+#: The CSV columns: first those ``timeline-app import`` reads, then the date as a historian writes it
+#: ("c. 1930", "25 Oct (7 Nov) 1917"), names and references for people.
 CSV_COLUMNS = ("id", "title", "start", "end", "date", "calendar", "certainty", "layer", "date_basis", "places",
-               "themes", "summary", "place_names", "theme_names", "sources", "outside_references")
+               "themes", "summary", "display_date", "place_names", "theme_names", "sources", "outside_references")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -48,6 +50,13 @@ def _event_rows(view: ExportView) -> dict[str, dict]:
     return rows
 
 
+def _display_date(view: ExportView, index: int, row: dict) -> str:
+    """The event's date as a historian writes it, from the row already read (no query per event)."""
+    c = view.catalog
+    return date_words(c.starts[index], c.ends[index], c.certainty[index], row.get("date_text") or "",
+                      row.get("calendar") or "gregorian")
+
+
 def write_csv(view: ExportView, path: Path, progress: Progress = _noop) -> int:
     """One row per shown event with the columns of :data:`CSV_COLUMNS`; return the row count."""
     c = view.catalog
@@ -63,7 +72,7 @@ def write_csv(view: ExportView, path: Path, progress: Progress = _noop) -> int:
             writer.writerow([csv_cell(v) for v in (
                 eid, c.titles[i], c.starts[i], c.ends[i], row.get("date_text") or "", row.get("calendar") or "",
                 c.certainty[i], row.get("layer") or "history", row.get("date_basis") or "unknown",
-                ";".join(c.places[i]), ";".join(c.themes[i]), row.get("summary") or "",
+                ";".join(c.places[i]), ";".join(c.themes[i]), row.get("summary") or "", _display_date(view, i, row),
                 "; ".join(c.place_names.get(p, p) for p in c.places[i]),
                 "; ".join(c.theme_names.get(t, t) for t in c.themes[i]),
                 "; ".join(c.source_names.get(s, s) for s in c.sources[i]),
@@ -112,7 +121,8 @@ def events_document(view: ExportView, progress: Progress = _noop) -> dict:
         events.append({
             "id": eid, "title": c.titles[i], "start": c.starts[i], "end": c.ends[i],
             "date": row.get("date_text") or "", "calendar": row.get("calendar") or "gregorian",
-            "certainty": c.certainty[i], "layer": row.get("layer") or "history",
+            "display_date": _display_date(view, i, row), "certainty": c.certainty[i],
+            "layer": row.get("layer") or "history",
             "date_basis": row.get("date_basis") or "unknown",
             "places": list(c.places[i]), "themes": list(c.themes[i]), "summary": row.get("summary") or "",
             "outside_facts": [{"fact": fact, "ref": ref, "citation": ref} for fact, ref in facts.get(eid, [])],
@@ -205,6 +215,7 @@ def timelinejs_document(view: ExportView, progress: Progress = _noop) -> dict:
             "start_date": _tl_date(event["start"]),
             "text": {"headline": html.escape(event["title"]), "text": _slide_text(event, sources)},
             "group": html.escape(group_names.get(key[0], key[0])) if key else "",
+            "display_date": html.escape(event["display_date"]),
         }
         if event["end"]:
             slide["end_date"] = _tl_date(event["end"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline_app.export.data_formats import Progress, write_csv, write_json, write_timelinejs
+from timeline_app.export.timeline_files import write_timeline, write_timelinejs_sheet
 from timeline_app.export.view import ExportView
 from timeline_app.store.atomic_file import NotAFileError, atomic_target
 
@@ -58,6 +59,8 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("csv", "CSV table of events", ".csv", False, _rows(write_csv)),
         Exporter("json", "JSON with excerpts, commentary and claims", ".json", False, _rows(write_json)),
         Exporter("timelinejs", "TimelineJS 3 JSON", ".json", False, _rows(write_timelinejs)),
+        Exporter("timelinejs-sheet", "TimelineJS sheet (CSV)", ".csv", False, _rows(write_timelinejs_sheet)),
+        Exporter("timeline", "Timeline (.timeline)", ".timeline", False, _rows(write_timeline)),
     )
 }
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline_app.model.catalog import EventCatalog, load_catalog
-from timeline_app.model.explorer_state import DEFAULT_RANGE, ExplorerState
+from timeline_app.model.explorer_state import ExplorerState, home_of
 from timeline_app.model.filters import FilterState, Years, filter_mask
 from timeline_app.model.layout import TimelineLayout, lay_out
+from timeline_app.model.view_fit import fitted_range
 from timeline_app.store.event_store import EventStore
 
 
@@ -48,10 +49,20 @@ def view_of_state(state: ExplorerState) -> ExportView:
 
 def view_of_store(
     store: EventStore, filter_state: FilterState, grouping: str = "theme", view_range: Years | None = None,
+    fit: bool = False,
+    catalog: EventCatalog | None = None,
 ) -> ExportView:
-    """The view the window would show for ``store`` with this filter, grouping and range of years."""
-    low, high = view_range or DEFAULT_RANGE
+    """The view the window would show for ``store`` with this filter, grouping and range of years.
+
+    With no range, the store's home range: the years the window opens on. ``fit``: the years of
+    the events the filter shows instead (with a small margin), as View > Fit to shown events does;
+    the range stays if the filter shows none.
+    """
+    catalog = catalog if catalog is not None else load_catalog(store)
+    low, high = view_range or home_of(store, catalog)
     years = (float(low), float(high))
-    catalog = load_catalog(store)
-    mask = filter_mask(catalog, filter_state, catalog.search_mask(filter_state.search), years)
+    hits = catalog.search_mask(filter_state.search)
+    if fit:
+        years = fitted_range(catalog, filter_mask(catalog, filter_state, hits)) or years
+    mask = filter_mask(catalog, filter_state, hits, years)
     return ExportView(store, catalog, filter_state, mask, lay_out(catalog, mask, grouping), years, grouping)

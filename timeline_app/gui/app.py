@@ -35,8 +35,10 @@ def app_icon():
 
 
 def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int] | None = None,
-               select: str | None = None) -> int:
+               select: str | None = None, view=None) -> int:
     """Open the explorer on ``store``; with ``screenshot``, render offscreen, save a PNG and return.
+
+    ``view`` (a :class:`~timeline_app.model.explorer_state.ViewState`) is shown instead of the store's last view.
 
     Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
     """
@@ -51,14 +53,18 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.timeline_app")  # Wayland finds the icon and name through it
+    from timeline_app.gui.color_scheme import follow_color_scheme
+
+    follow_color_scheme(app)
     window = MainWindow(make_settings())
     if screenshot is not None:
         window.keep_settings = False
-        return _screenshot(app, window, store, screenshot, size or (1600, 1000), select)
+        return _screenshot(app, window, store, screenshot, size or (1600, 1000), select, view)
     sys.excepthook = _report_unexpected(window)
     window.restore_settings()
     window.show()
-    window.open_store(store)
+    if window.open_store(store) and view is not None:
+        window.show_view(view)
     return app.exec()
 
 
@@ -75,16 +81,16 @@ def _report_unexpected(window):
     return hook
 
 
-def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None) -> int:
-    from timeline_app.model.explorer_state import DEFAULT_RANGE
-
+def _screenshot(app, window, store: Path, target: Path, size: tuple[int, int], select: str | None, view) -> int:
     errors: list[str] = []
     window.sigStoreFailed.connect(errors.append)
     window.resize(*size)
     if not window.open_store(store, quiet=True, check_rows=True):
         print(f"error: {errors[0] if errors else store}", file=sys.stderr)
         return 2
-    window.state.set_view_range(*DEFAULT_RANGE)
+    window.state.set_view_range(*window.state.home_range)
+    if view is not None:
+        window.show_view(view)
     if select is not None:
         if select not in window.state.catalog.index_of:
             print(f"error: {store}: no event with id {select!r}", file=sys.stderr)

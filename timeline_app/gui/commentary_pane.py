@@ -19,7 +19,7 @@ def _e(text: str) -> str:
 
 def _said(view: PassageView) -> str:
     who = f"<br><span style='color:#555'>({_e(view.voice_label)})</span>" if view.voice_label else ""
-    note = f"<br><span style='color:#7a4a00'>Editor's note: {_e(view.quote.note)}</span>" if view.quote.note else ""
+    note = f"<br><span style='font-style:italic'>Editor's note: {_e(view.quote.note)}</span>" if view.quote.note else ""
     return f"“{_e(view.quote.quote)}”{who}{note}"
 
 
@@ -34,14 +34,14 @@ def commentary_html(details: EventDetails) -> str:
     cells = []
     for source in sources:
         cell = [f"<h3 style='margin-bottom:0'>{_e(source.author)}</h3>",
-                f"<p style='margin-top:0; color:gray'>{_e(source.publication)}</p>"]
+                f"<p style='margin-top:0; font-style:italic'>{_e(source.publication)}</p>"]
         comments = details.commentary.get(source.id, [])
         if comments:
             cell += [f"<p>{_said(view)}</p>" for view in comments]
         elif source.id in discussing:
-            cell.append("<p style='color:gray'>Reports the event without comment.</p>")
+            cell.append("<p style='font-style:italic'>Reports the event without comment.</p>")
         else:
-            cell.append(f"<p style='color:gray'>{_e(source.author)} does not mention this event.</p>")
+            cell.append(f"<p style='font-style:italic'>{_e(source.author)} does not mention this event.</p>")
         cells.append(f"<td width='{width}%' valign='top' style='padding:4px 10px'>{''.join(cell)}</td>")
     parts.append(f"<table width='100%' cellspacing='0'><tr>{''.join(cells)}</tr></table>")
     for topic, views in details.claims.items():
@@ -87,7 +87,7 @@ class CommentaryPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>What each reviewer made of the selected event appears here, "
+            self.setHtml("<p style='font-style:italic'>What each reviewer made of the selected event appears here, "
                          "side by side.</p>")
             return
         self.setHtml(commentary_html(details))

@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from timeline_app.gui.plain_text import tooltip_text
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog, empty_catalog
-from timeline_app.store.dates import format_span
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
 KINDS = ("History", "Film scene", "Reception")
@@ -52,11 +52,13 @@ class EventTableModel(QAbstractTableModel):
         """What the table shows for the event at ``position`` in ``column``."""
         c = self.catalog
         if column == 0:
-            return format_span(c.starts[position], c.ends[position])
+            return c.date_words(position, window_date_words())
         if column == 1:
             return c.titles[position]
         if column == 5:
-            return KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            kind = KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
+            # The timeline hatches a disputed event; the list says it in words.
+            return f"{kind}, disputed" if bool(c.disputed[position]) else kind
         names = (c.place_names, c.theme_names, c.source_names)[column - 2]
         values = (c.places, c.themes, c.sources)[column - 2][position]
         return ", ".join(names.get(v, v) for v in values)
@@ -97,7 +99,7 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, position: int) -> int | None:
         """The table row showing catalog ``position``, if any."""
-        found = np.flatnonzero(self.rows == position)
+        found = np.flatnonzero(self.rows == position + 1)
         return int(found[0]) if len(found) else None
 
 
@@ -121,6 +123,7 @@ class EventTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -162,6 +165,15 @@ class EventTable(QTableView):
         index = self.indexAt(position)
         if index.isValid():
             self.sigEventMenu.emit(index.data(ID_ROLE), self.viewport().mapToGlobal(position))
+
+    def focusInEvent(self, event) -> None:
+        # Tabbing through the window must not change the selection: Qt makes the first row
+        # current on entry; only a move the user makes inside the table selects.
+        self._quiet = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self._quiet = False
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

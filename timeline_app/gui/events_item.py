@@ -27,6 +27,7 @@ class EventsItem(pg.GraphicsObject):
         self.selected: int | None = None
         self.text_color = QColor("#202020")
         self.band_color = QColor(0, 0, 0, 14)
+        self.background = QColor("#ffffff")
         self.font = QFont()
         self._bounds = QRectF(1900, 0, 130, 1)
         self.painted: PaintedMarks | None = None
@@ -47,10 +48,12 @@ class EventsItem(pg.GraphicsObject):
         if self.marks is not None:
             self.marks.text_color, self.marks.band_color = self.text_color, self.band_color
             self.marks.font, self.marks.selected = self.font, self.selected
+            self.marks.set_background(self.background)
 
-    def set_palette_colors(self, text: QColor, band: QColor) -> None:
-        """Colours for labels and lane bands, taken from the window's light or dark palette."""
+    def set_palette_colors(self, text: QColor, band: QColor, background: QColor | None = None) -> None:
+        """Colours for labels, lane bands and the background, taken from the window's light or dark palette."""
         self.text_color, self.band_color = text, band
+        self.background = background if background is not None else self.background
         self._style()
         self.update()
 

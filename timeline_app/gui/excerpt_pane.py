@@ -12,6 +12,7 @@ from timeline_app.sources.event_details import DATE_BASES, LAYERS, EventDetails,
 from timeline_app.sources.passages import marked_html
 
 HIGHLIGHT = "background-color:#ffe08a; color:#111111;"
+NO_PASSAGE = "No source passage"
 FILM_BANNER = "background-color:#e8e0f5; color:#2b1d4a; padding:4px;"
 
 
@@ -55,7 +56,7 @@ def passage_html(view: PassageView, details: EventDetails) -> str:
         parts.append(f"<blockquote>{_e(q.quote)}<br><i>Unverified: this source was registered without its text, "
                      "so the quotation could not be checked.</i>")
     if q.note:
-        parts.append(f"<br><span style='color:#7a4a00'>Editor's note: {_e(q.note)}</span>")
+        parts.append(f"<br><span style='font-style:italic'>Editor's note: {_e(q.note)}</span>")
     parts.append("</blockquote>")
     return "".join(parts)
 
@@ -78,7 +79,7 @@ class ExcerptPane(QTextBrowser):
     def show_details(self, details: EventDetails | None) -> None:
         """Fill the pane for an event (None: a hint to select one)."""
         if details is None:
-            self.setHtml("<p style='color:gray'>Select an event on the timeline or in the table to read "
+            self.setHtml("<p style='font-style:italic'>Select an event on the timeline or in the table to read "
                          "the passages behind it.</p>")
             return
         parts = [
@@ -86,7 +87,9 @@ class ExcerptPane(QTextBrowser):
             f"<p style='margin:0'>{_e(', '.join(details.places), 2000)} · {_e(', '.join(details.themes), 2000)}</p>",
             provenance_html(details),
             f"<p>{_e(details.summary)}</p>",
-            f"<h3>Passages ({len(details.excerpts)})</h3>",
+            f"<h3>Passages ({len(details.excerpts)})</h3>" if details.excerpts else
+            f"<p style='color:gray'><b>{_e(NO_PASSAGE)}</b>: an event of your own that no passage of a "
+            "source backs.</p>",
             *(passage_html(view, details) for view in details.excerpts),
         ]
         self.setHtml("".join(parts))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from timeline_app.export.view import view_of_state
 from timeline_app.gui.event_menu import build_event_menu
 from timeline_app.gui.export_dialog import ExportDialog
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.layout import lay_out
 from timeline_app.sources.event_details import event_details
 
@@ -56,7 +57,7 @@ class ExportActionsMixin:
     def show_event_menu(self, event_id: str, where: QPoint) -> QMenu | None:
         """The right-click menu of an event: select, zoom to, copy, export."""
         store = self.state.store
-        details = event_details(store, self.state.catalog, event_id) if store is not None else None
+        details = event_details(store, self.state.catalog, event_id, window_date_words()) if store is not None else None
         if details is None:
             return None
         menu = build_event_menu(self, details, {

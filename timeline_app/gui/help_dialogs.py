@@ -25,15 +25,10 @@ from timeline_app.sources.citations import chicago_citation
 from timeline_app.store.paths import RESOURCES
 
 LIBRARIES = ("PySide6-Essentials", "pyqtgraph", "numpy", "sqlite-utils", "click", "edtf")
-#: Keys that are not menu actions: the timeline's and the reader's own.
-OTHER_KEYS = (
-    ("Zoom in / out (timeline focused)", "+  /  −"),
-    ("Pan back / forward in time", "←  /  →"),
-    ("Back to the store's whole span", "Home"),
+#: What the mouse does that the keys listed above also do.
+MOUSE = (
     ("Zoom about the pointer", "mouse wheel"),
     ("Zoom to an event", "double-click"),
-    ("Find in the review (reader focused)", "Ctrl+F"),
-    ("Copy the passage with its citation", "Ctrl+Shift+C"),
 )
 
 
@@ -70,11 +65,17 @@ def show_about(parent: QWidget, sources: list[dict]) -> QMessageBox:
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for every menu action with a shortcut, then the keys of the timeline and reader."""
+    """(what, keys) for every action with a shortcut, then the timeline's and the overview's own keys.
+
+    Both come from what the window really binds (its actions, the timeline's key table), never a copy.
+    """
+    from timeline_app.gui.timeline_keys import overview_bindings, timeline_bindings
+
     rows = [(action.text().replace("&", "").rstrip("…"),
              action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
             for action in actions if not action.shortcut().isEmpty()]
-    return rows + list(OTHER_KEYS)
+    keys = [(binding.what, binding.shown) for binding in (*timeline_bindings(), *overview_bindings())]
+    return rows + keys + list(MOUSE)
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:

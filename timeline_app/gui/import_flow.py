@@ -1,4 +1,4 @@
-"""File > Import: pick a CSV or JSON file and a store of the user's own, then import."""
+"""File > Import: pick a timeline file (ours, TimelineJS, Timeline) and a store of the user's own, then import."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def ask_and_import(parent: QWidget, current: Path | None, shipped: Path) -> Path
     chosen instead. The shipped store is never a target.
     """
     folder = str(current.parent) if current else str(Path.home())
-    source, _ = QFileDialog.getOpenFileName(parent, "Import events", folder, "Events (*.csv *.json);;All files (*)")
+    source, _ = QFileDialog.getOpenFileName(parent, "Import events", folder,
+                                            "Timelines (*.csv *.json *.timeline *.xml);;All files (*)")
     if not source:
         return None
     target = choose_target(parent, Path(source), current, shipped)

@@ -20,17 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui import help_dialogs
+from timeline_app.gui.accessible_names import name_window
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.focus_order import FocusKeeper
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
 from timeline_app.gui.plain_text import rich_label, show_message
 from timeline_app.gui.review_reader import ReviewReader
 from timeline_app.gui.store_watch import WATCH_MS, StoreWatchMixin
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.gui.view_actions import ViewActionsMixin
 from timeline_app.gui.window_settings import WindowSettings
 from timeline_app.model.explorer_state import (
     ExplorerState,
@@ -52,7 +56,7 @@ DEFER_LISTS_ABOVE = 5_000
 LISTS_AFTER_OPEN_MS = 60
 
 
-class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
+class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWindow):
     """Timeline above, panes below, filters on the left; all views follow one :class:`ExplorerState`.
 
     Signals:
@@ -119,6 +123,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setStretchFactor(1, 2)
         self.lower_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main)
+        self.setup_views()
         self._build_menus()
         self.state.subscribe(self._on_state_changed)
         self.timeline.sigEventClicked.connect(self.state.select)
@@ -142,6 +147,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         self.right.setSizes([520, 280])
         self.lower_splitter.setSizes([520, 500])
         self.top.setSizes([700, 300])
+        name_window(self)  # what a screen reader says for each control
 
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -158,10 +164,12 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
         view.addSeparator()
         self._action(view, "Zoom &in", "Ctrl++", lambda: self.timeline.zoom(1 / 1.6))
         self._action(view, "Zoom &out", "Ctrl+-", lambda: self.timeline.zoom(1.6))
-        self._action(view, "Show &1917–1991", "Ctrl+0", self.timeline.home)
+        self._action(view, "&Home: the store's years", "Ctrl+0", self.timeline.home)
+        self.add_view_actions(view)
         view.addSeparator()
         self._action(view, "&Next event", "Ctrl+Down", lambda: self.state.step_selection(1))
         self._action(view, "&Previous event", "Ctrl+Up", lambda: self.state.step_selection(-1))
+        self.focus_keeper = FocusKeeper(self, view)  # Tab order, focus ring, View > Go to
         group = view.addMenu("&Group lanes by")
         self.grouping_actions = {}
         for key, label in GROUPINGS.items():
@@ -271,6 +279,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
     def _on_state_changed(self, notice: Notice) -> None:
         state = self.state
         if isinstance(notice, StoreChanged):
+            self.timeline.home_range = state.home_range
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", "Timeline") if state.store is not None else None
@@ -315,7 +324,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, QMainWindow):
             self.timeline.centre_on(index)
         self.table.select_event(event_id)
         store = self.state.store
-        details = event_details(store, self.state.catalog, event_id) if event_id and store is not None else None
+        details = event_details(store, self.state.catalog, event_id, window_date_words()) \
+            if event_id and store is not None else None
         self.excerpts.show_details(details)
         self.commentary.show_details(details)
         self.reader.show_event(event_id)

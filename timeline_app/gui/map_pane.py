@@ -14,10 +14,13 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.map_canvas import MapCanvas
 from timeline_app.gui.map_painter import MapMarks
 from timeline_app.gui.plain_text import plain_label
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.date_words import date_words
 from timeline_app.model.explorer_state import (
     ExplorerState,
     FilterChanged,
@@ -39,7 +42,6 @@ from timeline_app.model.map_counts import (
 )
 from timeline_app.model.map_geometry import Bounds, PlacePoints, fit_bounds, place_points, shipped_outlines
 from timeline_app.model.time_ticks import from_decimal
-from timeline_app.store.dates import format_date, format_span
 
 #: Past this many events, the map's one-off sorting runs on a thread after the first frame.
 SORT_AWAY_ABOVE = 100_000
@@ -88,6 +90,8 @@ class MapPane(QWidget):
         self.state = state
         outlines = shipped_outlines()
         self.canvas = MapCanvas(outlines)
+        register_canvas(self.canvas)
+        self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
         self.legend = plain_label(LEGEND)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("padding: 2px 6px; font-size: 11px;")
@@ -175,6 +179,7 @@ class MapPane(QWidget):
         shown = self.counter.shown(self.years)
         self.canvas.caption = (f"{years_text(self.years)}: {shown:,} event{'s' if shown != 1 else ''} "
                                f"at {places} place{'s' if places != 1 else ''}")
+        self._name_for_screen_readers(counts)
         if self._fit_pending:
             self._fit_pending = False
             self.canvas.wanted = self._home_bounds()
@@ -224,6 +229,16 @@ class MapPane(QWidget):
         if self.state.filter.places:
             self.state.set_filter(self.state.filter.with_(places=frozenset()))
 
+    def _name_for_screen_readers(self, counts: np.ndarray) -> None:
+        # The map is a drawing: its accessible name tells what it shows, the busiest places first.
+        top = [int(k) for k in np.argsort(-counts, kind="stable")[:5] if counts[k] > 0]
+        busiest = ", ".join(f"{self.points.names[k]} {int(counts[k])}" for k in top)
+        name = self.tr("Map, {caption}").format(caption=self.canvas.caption)
+        if busiest:
+            name += self.tr("; most events: {places}").format(places=busiest)
+        if name != self.canvas.accessibleName():
+            self.canvas.setAccessibleName(name)
+
     def tooltip(self, index: int) -> str:
         """The place, its kind, the events in view there and their first and last dates (store text escaped)."""
         points, catalog = self.points, self.state.catalog
@@ -239,9 +254,10 @@ class MapPane(QWidget):
             if span is not None:
                 first, last = span
                 last_date = catalog.ends[last] or catalog.starts[last]
-                lines.append(html.escape(f"{format_date(catalog.starts[first])} – {format_date(last_date)}"))
-                if first == last:
-                    lines[-1] = html.escape(format_span(catalog.starts[first], catalog.ends[first]))
+                words = window_date_words()
+                when = catalog.date_words(first, words) if first == last else \
+                    date_words(catalog.starts[first], last_date, words=words)
+                lines.append(html.escape(when))
         if not points.on_map[index]:
             lines.append("<i>beyond the map</i>")
         return "<br>".join(lines)

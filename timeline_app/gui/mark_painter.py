@@ -12,9 +12,12 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
+from timeline_app.gui.vague_ends import draw_faded_bars, fade_lengths
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.time_ticks import tick_levels
+from timeline_app.store.timeline_index import UNSPECIFIED_YEARS
 
 MARKER_PX = 11
 MIN_LABEL_PX = 36
@@ -63,10 +66,11 @@ class PaintedMarks:
 class MarkPainter:
     """Draws lane bands, event marks and the labels that fit.
 
-    Diamonds mark events known to the day; a translucent dashed span with a hollow
-    diamond marks an event known only to the month or year; bars mark periods;
-    hatching marks disputed events. Where more marks are visible than can be told
-    apart, each lane becomes a density strip instead.
+    Diamonds mark events known to the day; a translucent span with a hollow diamond
+    marks an event known only to the month or year, or to a decade (``192X``); bars mark
+    periods; hatching marks disputed events. Approximate, uncertain and open ends fade
+    out. Where more marks are visible than can be told apart, each lane becomes a density
+    strip instead.
     """
 
     def __init__(self, catalog: EventCatalog, layout: TimelineLayout) -> None:
@@ -77,6 +81,7 @@ class MarkPainter:
         self.selected: int | None = None
         self.exact_day = catalog.exact_day
         self.is_range = catalog.is_range
+        self.date_flags = catalog.date_flags
         self.disputed = catalog.disputed
         self.film = np.asarray(catalog.arrays.layer) == FILM_CODE
         self.lane_colors = [QColor(lane.color) for lane in layout.lanes]
@@ -84,7 +89,9 @@ class MarkPainter:
         palette = [QColor(catalog.theme_colors.get(key, NEUTRAL)) for key in themes.keys] + [QColor(NEUTRAL)]
         self.first_theme = themes.first()  # -1: no theme, drawn in the neutral colour (last style)
         self._lane_has_color = np.array([lane.color != NEUTRAL for lane in layout.lanes] or [False])
-        self._styles = [self._make_style(c) for c in (*self.lane_colors, *palette)]
+        self._colors = [*self.lane_colors, *palette]
+        self.background = "#ffffff"
+        self._styles = [self._make_style(c, self.background) for c in self._colors]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
         self._density_image: tuple | None = None
         self.grid = True
@@ -94,6 +101,13 @@ class MarkPainter:
         colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
         self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
         self._density: tuple[np.ndarray, float, float] | None = None
+
+    def set_background(self, background: QColor) -> None:
+        """Draw for this background: outlines and labels on bars are chosen to stand out on it."""
+        if background.name() != self.background:
+            self.background = background.name()
+            self._styles = [self._make_style(c, self.background) for c in self._colors]
+            self._stamps.clear()
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
         """Indices of the marks that overlap the visible data rectangle ``view``."""
@@ -129,7 +143,8 @@ class MarkPainter:
         x1 = np.minimum(device.x(lay.x1[marks]), right_px)
         cy = device.y(lay.row[marks] + 0.5)
         events = lay.event[marks]
-        point = ~self.is_range[events]
+        flags = self.date_flags[events]
+        point = ~self.is_range[events] | ((flags & UNSPECIFIED_YEARS) > 0)  # a decade is a span, not a period
         exact = self.exact_day[events]
         anchor = np.where(point, (x0 + np.maximum(x1, x0 + 3)) / 2, x0)
         row_px = abs(device.sy)
@@ -138,10 +153,21 @@ class MarkPainter:
         disputed = self.disputed[events]
         film = self.film[events]
         diamond = point & exact
+        left_fade, right_fade = fade_lengths(flags)
+        vague = (left_fade > 0) | (right_fade > 0)
         # Python calls per mark are the cost here: pens and brushes are made once per colour,
         # and bars go first without antialiasing (their edges sit on pixels), diamonds after.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self._draw_bars(painter, np.flatnonzero(~diamond), style_of, x0, x1, cy, bar_h, point, disputed)
+        self._draw_bars(painter, np.flatnonzero(~diamond & ~vague), style_of, x0, x1, cy, bar_h, point, disputed)
+        vague_marks = np.flatnonzero(vague)
+        if len(vague_marks):
+            # A day known only vaguely gets a faded halo under its diamond; other marks fade at their ends.
+            colors = [self._styles[s]["span" if p else "bar"].color()
+                      for s, p in zip(style_of[vague_marks].tolist(), point[vague_marks].tolist(), strict=True)]
+            draw_faded_bars(painter, colors, x0[vague_marks], x1[vague_marks], cy[vague_marks] - bar_h / 2, bar_h,
+                            left_fade[vague_marks], right_fade[vague_marks])
+            self._draw_hatching(painter, vague_marks[disputed[vague_marks] & ~diamond[vague_marks]], style_of, x0,
+                                x1, cy, bar_h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen and in PNGs each diamond is a stamp of a ready-drawn picture; SVG and PDF
         # get real polygons so they stay vector.
@@ -167,7 +193,8 @@ class MarkPainter:
                                      bool(point[k] and exact[k]))
         label_left = np.full(len(marks), np.nan)
         if row_px >= MIN_ROW_PX_FOR_LABELS and len(marks) <= MAX_LABELLED_MARKS:
-            label_left = self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px)
+            label_left = self._draw_labels(painter, marks, events, anchor, x1, cy, point, (left_px, right_px), row_px,
+                                           style_of)
         painter.restore()
         return PaintedMarks(events, np.minimum(anchor, x0), np.maximum(x1, anchor), cy, label_left)
 
@@ -192,16 +219,18 @@ class MarkPainter:
         return np.where(self._lane_has_color[lanes], lanes, by_theme)
 
     @staticmethod
-    def _make_style(color: QColor) -> dict:
+    def _make_style(color: QColor, background: str) -> dict:
+        # Outlines reach 3:1 on the background (WCAG 1.4.11): a pale theme colour keeps its shape.
+        outline = QColor(mark_outline(color.name(), background))
         fill_light = QColor(color)
         fill_light.setAlpha(80)
         fill_solid = QColor(color)
         fill_solid.setAlpha(215)
         return {
-            "fill": QBrush(color), "outline": QPen(color.darker(150), 1.2),
-            "bar": QBrush(fill_solid), "bar_pen": QPen(color.darker(130), 1.2),
-            "span": QBrush(fill_light),
-            "hollow": QPen(color.darker(140), 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
+            "fill": QBrush(color), "outline": QPen(outline, 1.2),
+            "bar": QBrush(fill_solid), "bar_pen": QPen(outline, 1.2),
+            "span": QBrush(fill_light), "label": QColor(label_on_bar(color.name(), background)),
+            "hollow": QPen(outline, 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
         }
 
     def _density_table(self) -> tuple[np.ndarray, float, float]:
@@ -350,6 +379,13 @@ class MarkPainter:
             painter.setBrush(self._styles[style]["hatch"])
             painter.drawRects(rects)
 
+    def _draw_hatching(self, painter: QPainter, chosen: np.ndarray, style_of: np.ndarray, x0: np.ndarray,
+                       x1: np.ndarray, cy: np.ndarray, bar_h: float) -> None:
+        painter.setPen(_NO_PEN)
+        for k in chosen.tolist():
+            painter.setBrush(self._styles[int(style_of[k])]["hatch"])
+            painter.drawRect(QRectF(float(x0[k]), float(cy[k]) - bar_h / 2, max(float(x1[k] - x0[k]), 3.0), bar_h))
+
     def _draw_selection(self, painter: QPainter, x0: float, x1: float, cy: float, bar_h: float,
                         diamond: bool) -> None:
         pen = QPen(self.text_color, 2.2)
@@ -360,7 +396,7 @@ class MarkPainter:
             painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(QRectF(x0 - 3, cy - bar_h / 2 - 3, max(x1 - x0, 3.0) + 6, bar_h + 6), 3, 3)
 
-    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px) -> np.ndarray:
+    def _draw_labels(self, painter, marks, events, anchor, x1, cy, point, edges, row_px, style_of) -> np.ndarray:
         left_px, right_px = edges
         font = QFont(self.font)
         font.setPixelSize(int(max(10, min(13, row_px - 2))))
@@ -386,7 +422,7 @@ class MarkPainter:
             text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, float(room[k]))
             if len(text) < 4:
                 continue
-            painter.setPen(_ON_BAR if inside[k] else self.text_color)
+            painter.setPen(self._styles[int(style_of[k])]["label"] if inside[k] else self.text_color)
             painter.drawText(QRectF(float(text_x[k]), float(cy[k]) - half, float(room[k]), 2 * half),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
             drawn[k] = text_x[k]
@@ -394,7 +430,6 @@ class MarkPainter:
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
-_ON_BAR = QColor("#111111")  # bars are mid-tone colours: dark text reads on all of them
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 

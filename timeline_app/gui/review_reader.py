@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
 
 from timeline_app.gui.clipboard import copy_to_clipboard
 from timeline_app.gui.plain_text import clip, plain_label, rich_label, tooltip_text
+from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.model.date_words import date_words
 from timeline_app.model.explorer_state import ExplorerState
 from timeline_app.sources.citations import chicago_citation_html, quoted_passage
 from timeline_app.sources.review_coverage import Passage, coverage, passages_of, segments
-from timeline_app.store.dates import format_date
 
 KIND_COLORS = {"excerpt": "#ffe08a", "commentary": "#b9dcff", "claim": "#ffc2c2"}
 KIND_NAMES = {"excerpt": "excerpt", "commentary": "commentary", "claim": "claim"}
 UNUSED = "#e4e4e4"
+#: Each kind also has a type style, so colour is not the only thing that tells them apart.
+KIND_STYLES = {"excerpt": "", "commentary": "font-style:italic;", "claim": "text-decoration:overline;"}
 
 
 class ReviewReader(QWidget):
@@ -62,8 +65,8 @@ class ReviewReader(QWidget):
         self.copy_button = QPushButton("Copy citation")
         self.copy_button.setToolTip("Copy the selected text, or the current passage, with a Chicago-style "
                                     "citation (Ctrl+Shift+C)")
-        legend = "   ".join(f"<span style='background:{color}; color:#111'>&nbsp;{KIND_NAMES[k]}&nbsp;</span>"
-                            for k, color in KIND_COLORS.items())
+        legend = "   ".join(f"<span style='background:{color}; color:#111; {KIND_STYLES[k]}'>"
+                            f"&nbsp;{KIND_NAMES[k]}&nbsp;</span>" for k, color in KIND_COLORS.items())
         unused = f"<span style='background:{UNUSED}; color:#111'>&nbsp;not used&nbsp;</span>"
         self.legend = rich_label(f"{legend}   {unused}")
         self.header = rich_label()
@@ -132,11 +135,12 @@ class ReviewReader(QWidget):
             self.text.clear()
             return
         self.source = store.sources()[source_id]
-        published = format_date(self.source["published"]) if self.source.get("published") else ""
+        published = self.source.get("published") or ""
+        published = date_words(published, words=window_date_words()) if published else ""
         self.header.setText(
             f"<b>{html.escape(self.source['title'])}</b> — {html.escape(self.source['author'])}, "
             f"<i>{html.escape(self.source.get('publication') or '')}</i>, {html.escape(published)}<br>"
-            f"<span style='color:gray'>{html.escape(self.source.get('url') or '')}</span>")
+            f"<span style='font-style:italic'>{html.escape(self.source.get('url') or '')}</span>")
         self.redraw_text()
 
     def _ensure_loaded(self) -> None:
@@ -171,7 +175,8 @@ class ReviewReader(QWidget):
                     chunk = self._mark_unused(text, segment.start, segment.end, unused)
                 out.append(chunk)
                 continue
-            style = f"background-color:{KIND_COLORS[segment.kind]}; color:#111111; text-decoration:none;"
+            style = (f"background-color:{KIND_COLORS[segment.kind]}; color:#111111; text-decoration:none; "
+                     f"{KIND_STYLES[segment.kind]}")
             current = self.current is not None and self.passages[self.current].start <= segment.start \
                 and segment.end <= self.passages[self.current].end
             if segment.selected or current:

@@ -15,10 +15,11 @@ from timeline_app.export.view import ExportView
 from timeline_app.gui.mark_painter import DeviceMap, MarkPainter
 from timeline_app.gui.period_band import paint_periods, period_spans
 from timeline_app.gui.snapshot_map import MAP_ASPECT, MapPicture
+from timeline_app.gui.translated_dates import window_date_words
+from timeline_app.model.date_words import date_words
 from timeline_app.model.layout import GROUPINGS
 from timeline_app.model.time_ticks import from_decimal, tick_label, tick_levels
 from timeline_app.sources.citations import chicago_citation
-from timeline_app.store.dates import format_date
 
 MARGIN = 28.0
 ROW_PX = 20.0
@@ -44,7 +45,7 @@ def _wrapped_height(text: str, font: QFont, width: float) -> float:
 
 def _day_text(value: float) -> str:
     day = from_decimal(value)
-    return format_date(f"{day.year:04d}-{day.month:02d}-{day.day:02d}")
+    return date_words(f"{day.year:04d}-{day.month:02d}-{day.day:02d}", words=window_date_words())
 
 
 @dataclass
@@ -175,7 +176,8 @@ class Snapshot:
         used = {t for t, count in c.arrays.themes.counts(self.view.mask).items() if count} or set(c.theme_names)
         items = [(c.theme_colors.get(t, "#8c8c8c"), c.theme_names[t]) for t in sorted(used, key=c.theme_names.get)
                  if t in c.theme_names]
-        key = ("◆ exact day   ◇ month or year only   ▬ period   ▨ hatched: disputed   "
+        key = ("◆ exact day   ◇ month or year only   ▬ period   ░ faded end: approximate, uncertain or open   "
+               "▨ hatched: disputed   "
                "■ square, dotted lane: a scene of the film, not the record")
         metrics = QFontMetricsF(self.text_font)
         x, y, line = MARGIN, top, 22.0

@@ -10,17 +10,18 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from timeline_app.gui.canvas_roles import register_canvas
 from timeline_app.gui.events_item import EventsItem
 from timeline_app.gui.period_band import PeriodBandItem
+from timeline_app.gui.timeline_keys import TimelineKeys
+from timeline_app.gui.timeline_speech import TimelineSpeech
+from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.gui.year_axis import YearAxisItem
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.explorer_state import DEFAULT_RANGE
 from timeline_app.model.layout import TimelineLayout
-from timeline_app.store.dates import format_span
 
 MIN_SPAN_YEARS = 1.5 / 365  # about one day fills the view at the deepest zoom
-PAN_FRACTION = 0.2
-ZOOM_STEP = 1.6
 MIN_ROW_PX = 12  # the row height labels need (see mark_painter.MIN_ROW_PX_FOR_LABELS)
 MAX_MIN_PLOT_PX = 170  # rows keep room for labels up to this; a small screen still fits
 SYNC_MS = 40  # the overview and year boxes follow the view at most 25 times a second
@@ -30,8 +31,11 @@ TOOLTIP_MS = 60_000  # a tooltip is the only way to read a shortened label: it s
 class TimelineView(QWidget):
     """Shows events in lanes on a zoomable time axis.
 
+    Keys (when focused) move from event to event, pan and zoom (:mod:`timeline_keys`); its accessible
+    name and description tell the selected event (:mod:`timeline_speech`).
+
     Signals:
-      sigEventClicked(str): an event id the user clicked.
+      sigEventClicked(str): an event id the user clicked or moved to with the arrow keys.
       sigEventMenu(str, QPoint): an event id the user right-clicked, and where (global).
       sigRangeChanged(float, float): the visible years, while the view moves.
       sigRangeChangeFinished(float, float): the visible years, once the view settles.
@@ -48,6 +52,7 @@ class TimelineView(QWidget):
         self.catalog: EventCatalog | None = None
         self._tip_index: int | None = None
         self.layout_: TimelineLayout | None = None
+        self.shown_count = 0
         self.limits = (1912.0, 1997.0)
         self._density_for: EventCatalog | None = None
         pg.setConfigOptions(antialias=True)
@@ -62,14 +67,18 @@ class TimelineView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": YearAxisItem()}, enableMenu=False)
         self.overview = pg.PlotWidget(enableMenu=False)
         self.overview.setFixedHeight(52)
-        self.legend = QLabel(
-            "◆ exact day   ◇ month or year only   ▬ period   ▨ disputed   ■ film scene   ·   "
-            "wheel: zoom   drag: pan   double-click: zoom to event   keys: + − ← → Home"
-        )
+        self.legend = QLabel(self.tr(
+            "◆ exact day   ◇ month or year only   ▬ period   ░ faded: approximate or open   ▨ hatched: disputed   "
+            "■ square: film scene   ·   "
+            "wheel: zoom   drag: pan   double-click: zoom to event   ·   keys: arrows go from event to event, "
+            "Shift+arrows pan, + − zoom, Enter zooms to the event, Home"
+        ))
         self.legend.setWordWrap(True)
         for widget in (self.band_plot, self.plot, self.overview):
             layout.addWidget(widget)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the timeline itself takes the keys
+        self.overview.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its keys move the window of years
         layout.addWidget(self.legend)
         self.box = self.plot.getPlotItem().getViewBox()
         self.box.setMouseEnabled(x=True, y=False)
@@ -87,6 +96,10 @@ class TimelineView(QWidget):
         self.box.sigXRangeChanged.connect(self._on_range_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
+        self.keys = TimelineKeys(self)
+        register_canvas(self)  # before anything asks for its accessible interface
+        register_canvas(self.overview)
+        self.speech = TimelineSpeech(self)
         self.apply_palette()
 
     def _setup_band(self) -> None:
@@ -113,6 +126,7 @@ class TimelineView(QWidget):
         self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=pg.mkBrush(120, 120, 120, 120),
                                        pen=pg.mkPen(120, 120, 120))
         self.overview.addItem(self.density)
+        self.home_range: tuple[float, float] = DEFAULT_RANGE  # the open store's: set by the window
         self.overview_window = pg.LinearRegionItem(values=DEFAULT_RANGE, brush=pg.mkBrush(60, 120, 220, 50))
         self.overview_window.setZValue(10)
         self.overview.addItem(self.overview_window)
@@ -140,7 +154,7 @@ class TimelineView(QWidget):
                             else pg.mkPen(None))
         self.legend.setStyleSheet(f"color: {text.name()}; padding: 2px 6px;")
         self.items.font = self.font()
-        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12))
+        self.items.set_palette_colors(text, QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 12), base)
         self.band.font = self.font()
 
     # -- content -------------------------------------------------------------------------------------
@@ -152,6 +166,9 @@ class TimelineView(QWidget):
         self.box.setLimits(xMin=self.limits[0], xMax=self.limits[1], minXRange=MIN_SPAN_YEARS,
                            maxXRange=self.limits[1] - self.limits[0])
         self.items.set_layout(catalog, layout, self.limits)
+        self.shown_count = len(np.unique(layout.event))
+        self.keys.mark = None  # marks are renumbered: find the selected event's anew
+        self.keys.follow_selection(self.items.selected)
         rows = layout.total_rows
         # Keep rows tall enough for labels (up to a point), whatever the splitters are set to.
         self.plot.setMinimumHeight(int(min(MAX_MIN_PLOT_PX, rows * MIN_ROW_PX + 40)))
@@ -182,13 +199,18 @@ class TimelineView(QWidget):
         self.overview.setYRange(0, max(1.0, float(np.sqrt(counts).max(initial=1))), padding=0.05)
 
     def set_selected(self, index: int | None) -> None:
-        """Outline the event at catalog ``index`` (on the strips too), and mark it on the overview."""
+        """Outline the event at catalog ``index`` (on the strips too), mark it on the overview, put the
+        keys' place on it and tell a screen reader."""
         self.items.set_selected(index)
+        self.keys.follow_selection(index)
         if index is None or self.catalog is None or not 0 <= index < len(self.catalog):
             self.overview_selected.hide()
+            self.speech.show_nothing()
             return
         self.overview_selected.setPos(float(self.catalog.start_year[index]))
         self.overview_selected.show()
+        position = self.tr("{shown} events shown.").format(shown=self.shown_count) if self.shown_count else ""
+        self.speech.show_event(self.catalog, index, self.keys.lane_name(), position)
 
     # -- range ---------------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:
@@ -201,8 +223,8 @@ class TimelineView(QWidget):
         self.box.setXRange(low, high, padding=0)
 
     def home(self) -> None:
-        """Back to 1917-1991."""
-        self.set_view_range(*DEFAULT_RANGE)
+        """Back to the store's home range (``home_range``: its years, 1917-1991 for the shipped store)."""
+        self.set_view_range(*self.home_range)
 
     def zoom(self, factor: float, centre: float | None = None) -> None:
         """Zoom in (factor < 1) or out (factor > 1) about ``centre`` (default: the middle)."""
@@ -295,7 +317,7 @@ class TimelineView(QWidget):
         self._tip_index = index
         c = self.catalog
         places = ", ".join(c.place_names.get(p, p) for p in c.places[index]) or "no place given"
-        when = format_span(c.starts[index], c.ends[index])
+        when = c.date_words(index, window_date_words())
         kind = {1: "<br><i>▣ a scene of the film, not the record</i>", 2: "<br><i>the film's reception</i>"}.get(
             int(c.arrays.layer[index]), "")
         text = f"<b>{_escape(c.titles[index][:300])}</b><br>{_escape(when)}<br>{_escape(places)}{kind}"
@@ -306,18 +328,7 @@ class TimelineView(QWidget):
         QToolTip.showText(global_pos, text, self.plot, area, TOOLTIP_MS)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(1 / ZOOM_STEP)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom(ZOOM_STEP)
-        elif key == Qt.Key.Key_Left:
-            self.pan(-PAN_FRACTION)
-        elif key == Qt.Key.Key_Right:
-            self.pan(PAN_FRACTION)
-        elif key == Qt.Key.Key_Home:
-            self.home()
-        else:
+        if not self.keys.handle(event):
             super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

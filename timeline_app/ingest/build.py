@@ -17,7 +17,7 @@ from timeline_app.store.timeline_index import compute_arrays, save_arrays
 # Insert order respects foreign keys.
 _TABLE_ORDER = (
     "sources", "places", "themes", "periods", "events", "event_places", "event_themes",
-    "excerpts", "commentary", "claims", "outside_facts",
+    "excerpts", "commentary", "claims", "outside_facts", "aliases",
 )
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline_app.store.dates import date_span
+from timeline_app.ingest.own_entries import dates_of_edtf, is_uncertain
+from timeline_app.store.dates import DateError, date_span
 from timeline_app.store.rules import (
     calendar_problem,
     certainty_problem,
@@ -120,8 +121,12 @@ def check_source(reader: EntryReader, row: dict[str, Any], where: str) -> None:
             reader.problem(where, field_name, why, str(sid or ""))
 
 
-def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
-    """Read places or themes keyed by id; return the ids."""
+def read_named(reader: EntryReader, entries: dict, table: str, own: bool = False) -> set[str]:
+    """Read places or themes keyed by id; return the ids.
+
+    ``own``: a user's own places, which may leave out the kind and the position (null), as places
+    named in a CSV or sheet do; such a place is listed but not drawn on the map.
+    """
     for key, raw in as_mapping(reader, entries, table).items():
         where = f"{table[:-1]} '{key}'"
         entry = as_mapping(reader, raw, where, key)
@@ -136,16 +141,45 @@ def read_named(reader: EntryReader, entries: dict, table: str) -> set[str]:
             row["color"] = color
         else:
             kind = entry.get("kind", "")
-            if kind not in PLACE_KINDS:
+            if own and kind is None:
+                pass
+            elif kind not in PLACE_KINDS:
                 reader.problem(where, "kind", f"{kind!r} is not one of {', '.join(PLACE_KINDS)}", key)
             row["kind"] = kind
             for axis, limit in (("latitude", 90), ("longitude", 180)):
                 value = entry.get(axis)
-                if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
+                if own and entry.get("latitude") is None and entry.get("longitude") is None:
+                    pass  # no position at all: not on the map
+                elif isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
                     reader.problem(where, axis, f"{value!r} is not a {axis} in degrees", key)
                 row[axis] = value
         reader.rows.add(table, row)
+        read_aliases(reader, entry, table[:-1], key, where)
     return set(entries) if isinstance(entries, dict) else set()
+
+
+def read_aliases(reader: EntryReader, entry: dict, kind: str, key: str, where: str) -> None:
+    """An entry's ``aliases``: its other names (Russian, other transliterations), each a line of text."""
+    seen: set[str] = set()
+    for alias in as_list(reader, entry.get("aliases", []), where, "aliases", key):
+        if not isinstance(alias, str) or not alias.strip() or alias != alias.strip():
+            reader.problem(where, "aliases", f"{alias!r} is not a name (text, no space around it)", key)
+        elif alias not in seen:
+            seen.add(alias)
+            reader.rows.add("aliases", {"kind": kind, "target_id": key, "alias": alias})
+
+
+def read_people(reader: EntryReader, entries: dict) -> None:
+    """People by a slug of our own, with every name search should know them by (``aliases``)."""
+    for key, raw in as_mapping(reader, entries, "people").items():
+        where = f"person '{key}'"
+        entry = as_mapping(reader, raw, where, key)
+        why = id_problem(key)
+        if why:
+            reader.problem(where, "id", why, key)
+        if not entry.get("aliases"):
+            reader.problem(where, "aliases", "lists no names: add the names search should know", key)
+        read_aliases(reader, entry, "person", key, where)
 
 
 def read_periods(reader: EntryReader, entries: list) -> None:
@@ -164,13 +198,15 @@ def read_periods(reader: EntryReader, entries: list) -> None:
 
 def read_events(
     reader: EntryReader, entries: list, sources: dict[str, str], places: set[str], themes: set[str],
-    taken: frozenset[str] = frozenset(),
+    taken: frozenset[str] = frozenset(), own: bool = False,
 ) -> None:
     """Read event entries, checking each against the known sources, places and themes.
 
     ``sources`` maps source ids to their text; a quote must stand in it verbatim, except
     where the text is empty (a user's source registered without text), whose quotes are
-    kept unverified, with no offsets.
+    kept unverified, with no offsets. ``own``: a user's own events (an import), which may
+    give an EDTF ``date`` instead of ``start``/``end``, leave out the certainty (read from
+    the date), and have no place, theme or passage (then their date basis stays unknown).
     """
     seen: set[str] = set(taken)
     counters = {"excerpts": 0, "commentary": 0, "claims": 0}
@@ -187,6 +223,12 @@ def read_events(
             reader.problem(where, "id", f"duplicate id: {already}", eid)
         seen.add(eid)
         start, end = entry.get("start", ""), entry.get("end", "")
+        if own and not start and not end and entry.get("date"):
+            try:
+                start, end = dates_of_edtf(entry["date"])
+            except DateError as exc:
+                reader.problem(where, "date", str(exc), eid)
+                continue
         span: tuple[float | None, float | None] = (None, None)
         why = dates_problem(start, end)
         if why:
@@ -196,7 +238,10 @@ def read_events(
             span = date_span(start, end)
         start = start if isinstance(start, str) else repr(start)
         end = end if isinstance(end, str) else repr(end)
-        values = {"certainty": entry.get("certainty", ""), "layer": entry.get("layer", "history"),
+        certainty = entry.get("certainty", "")
+        if own and not certainty:
+            certainty = "approximate" if is_uncertain(str(entry.get("date") or "")) else "exact"
+        values = {"certainty": certainty, "layer": entry.get("layer", "history"),
                   "date_basis": entry.get("date_basis", "unknown"), "calendar": entry.get("calendar", "gregorian")}
         for field_name, rule in (("certainty", certainty_problem), ("layer", layer_problem),
                                  ("date_basis", date_basis_problem), ("calendar", calendar_problem)):
@@ -211,7 +256,7 @@ def read_events(
         reader.rows.add("events", {
             "id": eid,
             "title": reader.text_field(entry, "title", where, eid),
-            "summary": reader.text_field(entry, "summary", where, eid),
+            "summary": reader.text_field(entry, "summary", where, eid, required=not own),
             "start": start, "end": end, **values, "date_text": date_text,
             "start_year": span[0], "end_year": span[1],
         })
@@ -227,14 +272,15 @@ def read_events(
         ):
             kind = name[:-1]
             listed = as_list(reader, entry.get(name, []), where, name, eid)
-            if not listed:
+            if not listed and not own:
                 reader.problem(where, name, f"lists no {kind}", eid)
             for value in dict.fromkeys(str(v) for v in listed):
                 if value not in known:
                     reader.problem(where, f"{kind}s", f"unknown {kind} {value!r}", eid)
                 reader.rows.add(table, {"event_id": eid, column: value})
-        if not entry.get("excerpts"):
-            reader.problem(where, "excerpts", "has no excerpt: every event needs at least one", eid)
+        if not entry.get("excerpts") and not (own and values["date_basis"] in ("unknown", None)):
+            reader.problem(where, "excerpts", "has no excerpt: every event needs at least one" + (
+                " (or a date basis of 'unknown': a user's own event with nothing said)" if own else ""), eid)
         for table in ("excerpts", "commentary", "claims"):
             for item in as_list(reader, entry.get(table, []), where, table, eid):
                 counters[table] += 1

@@ -19,9 +19,11 @@ from timeline_app.ingest.entries import (
     check_source,
     read_events,
     read_named,
+    read_people,
     read_periods,
 )
 from timeline_app.ingest.review_text import ReviewCut, ReviewTextError, cut_review
+from timeline_app.store.home_range import home_range_problem
 from timeline_app.store.schema import SCHEMA_VERSION
 
 __all__ = ["Problem", "SourceFileError", "StoreRows", "read_source_file"]
@@ -59,14 +61,21 @@ def read_source_file(path: Path) -> StoreRows:
     except tomllib.TOMLDecodeError as exc:
         raise SourceFileError(path, [Problem("file", "-", f"is not valid TOML: {exc}")]) from None
     reader = EntryReader(path, text)
+    meta = as_mapping(reader, data.get("meta", {}), "meta")
     reader.rows.meta = {
         "schema_version": SCHEMA_VERSION,
-        "title": str(as_mapping(reader, data.get("meta", {}), "meta").get("title", "Event store")),
+        "title": str(meta.get("title", "Event store")),
         "built_from": path.name,
     }
+    if "home_range" in meta:  # the years the window opens on (else the data's extent)
+        why = home_range_problem(meta["home_range"])
+        if why:
+            reader.problem("meta", "home_range", why)
+        reader.rows.meta["home_range"] = str(meta["home_range"])
     sources = _read_sources(reader, data.get("sources", {}))
     places = read_named(reader, data.get("places", {}), "places")
     themes = read_named(reader, data.get("themes", {}), "themes")
+    read_people(reader, data.get("people", {}))
     read_periods(reader, data.get("periods", []))
     read_events(reader, data.get("events", []), sources, places, themes)
     for event in reader.rows.tables.get("events", []):

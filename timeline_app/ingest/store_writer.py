@@ -29,7 +29,7 @@ from timeline_app.store.schema import (
 )
 from timeline_app.store.timeline_index import compute_arrays, save_arrays
 
-_ORDER = ("sources", "places", "themes", "events", "event_places", "event_themes", "excerpts", "commentary",
+_ORDER = ("sources", "places", "themes", "periods", "events", "event_places", "event_themes", "excerpts", "commentary",
           "claims", "outside_facts")
 
 
@@ -69,7 +69,9 @@ def foreign_triggers(conn: sqlite3.Connection) -> list[str]:
 
 
 def import_events(source: Path, target: Path, shipped: Path | None = None, allow_shipped: bool = False) -> int:
-    """Add the events of ``source`` (CSV or JSON) to the store ``target``, creating it if needed.
+    """Add the events of ``source`` (any format :mod:`.import_file` reads) to the store ``target``.
+
+    The store is created if needed.
 
     All or nothing, inside the store: see the module's notes. The shipped store is refused
     unless ``allow_shipped``. Returns the number of events added. Raise
@@ -119,7 +121,12 @@ def _add_to(path: Path, source: Path, named: Path) -> int:
 
 
 def _add_rows(conn: sqlite3.Connection, source: Path, named: Path) -> int:
-    tables, _meta = read_import(source, Existing(conn))
+    tables, meta = read_import(source, Existing(conn))
+    empty = conn.execute("select count(*) from events").fetchone()[0] == 0
+    if empty and meta.get("title"):  # a store with no events yet takes the file's title (a TimelineJS title row)
+        conn.execute("insert or replace into meta (key, value) values ('title', ?)", (meta["title"],))
+    if tables.get("periods") and not conn.execute("select 1 from sqlite_master where name = 'periods'").fetchone():
+        conn.execute("create table periods (id text primary key, name text, start text, [end] text)")
     if schema_version(conn) == "1":
         upgrade_to_v2(conn)  # in the same transaction: a failure leaves it version 1
     install_change_counter(conn)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from timeline_app.model.date_words import ENGLISH, DateWords, date_words
 from timeline_app.store.event_store import EventStore
 from timeline_app.store.timeline_index import (
     CERTAINTY_CODES,
@@ -145,6 +146,11 @@ class EventCatalog:
         self.titles = TextColumn(self.store, "title", a.rowid)
         self.starts = TextColumn(self.store, "start", a.rowid)
         self.ends = TextColumn(self.store, "end", a.rowid)
+        # Version 2's dates as written (EDTF) and calendars; a version-1 store reads as empty text.
+        has = self.store.columns("events") if self.store is not None else set()
+        self.date_texts = TextColumn(self.store if "date_text" in has else None, "date_text", a.rowid)
+        self.calendars = TextColumn(self.store if "calendar" in has else None, "calendar", a.rowid)
+        self.date_flags = a.date_flags
         self.certainty = [CERTAINTY_CODES[c] if c < 3 else "unknown" for c in a.certainty.tolist()] \
             if len(a) <= EAGER_TEXT else _CertaintyColumn(a.certainty)
         self.places = MemberColumn(a.places)
@@ -154,6 +160,11 @@ class EventCatalog:
 
     def __len__(self) -> int:
         return len(self.arrays)
+
+    def date_words(self, index: int, words: DateWords = ENGLISH) -> str:
+        """The date of the event at ``index`` as a historian writes it: "c. 1930", "25 Oct (7 Nov) 1917"."""
+        return date_words(self.starts[index], self.ends[index], self.certainty[index], self.date_texts[index],
+                          self.calendars[index], words)
 
     def search_mask(self, text: str) -> np.ndarray | None:
         """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words."""

@@ -17,11 +17,22 @@ import numpy as np
 from timeline_app.model.catalog import EventCatalog, empty_catalog, load_catalog
 from timeline_app.model.filters import YEARS, FilterState, Years, combine, facet_counts, facet_masks
 from timeline_app.model.layout import GROUPINGS, TimelineLayout, lay_out
+from timeline_app.model.view_fit import fitted_range
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import EventStore, StoreError, explain
+from timeline_app.store.home_range import data_home, named_home
 from timeline_app.store.timeline_index import TimelineArrays
 
 DEFAULT_RANGE: Years = (1917.0, 1992.0)
+
+
+def home_of(store: EventStore | None, catalog: EventCatalog) -> Years:
+    """The years ``store`` opens on and *Home* returns to: its ``home_range``, else its data's extent."""
+    named = named_home(store.meta().get("home_range")) if store is not None else None
+    if named is None and store is not None and len(catalog):
+        named = data_home(*catalog.extent())
+    low, high = named or DEFAULT_RANGE
+    return round(low, 4), round(high, 4)
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,7 @@ class ExplorerState:
         self.selection: str | None = None
         self.grouping = "theme"
         self.view_range: Years = DEFAULT_RANGE
+        self.home_range: Years = DEFAULT_RANGE
         self.mask = np.zeros(0, dtype=bool)
         self.timeline_mask = np.zeros(0, dtype=bool)
         self.layout: TimelineLayout = lay_out(self.catalog, self.timeline_mask, self.grouping)
@@ -167,7 +179,7 @@ class ExplorerState:
 
     # -- store -----------------------------------------------------------------------------------------
     def open_store(self, path: Path | str, check_rows: bool | None = True) -> None:
-        """Open ``path`` read-only and show it with no filter, in the current view range.
+        """Open ``path`` read-only and show it with no filter, in its home range (:func:`home_of`).
 
         Raise :class:`StoreError` and keep the old store if it fails. ``check_rows=None``
         leaves the row checks of a large store to the caller (see
@@ -182,7 +194,11 @@ class ExplorerState:
             raise StoreError(path, reason) from None
         if self.store is not None:
             self.store.close()
+        previous = self.view_range
+        self.home_range = self.view_range = home_of(store, catalog)
         self._show(store, catalog, FilterState())
+        if self.view_range != previous:
+            self._announce(RangeChanged(self.view_range))
 
     def replace_arrays(self, arrays: TimelineArrays) -> None:
         """Show the same store with freshly read arrays (its saved timeline index was stale)."""
@@ -242,6 +258,14 @@ class ExplorerState:
         self._announce(RangeChanged(value))
         if shown:
             self._announce(ShownChanged(self.shown_count(), len(self.catalog)))
+
+    def fit_to_shown(self) -> bool:
+        """Show the years of the events the filter shows, with a small margin; False if it shows none."""
+        years = fitted_range(self.catalog, self.timeline_mask)
+        if years is None:
+            return False
+        self.set_view_range(*years)
+        return True
 
     def set_grouping(self, grouping: str) -> None:
         """Group timeline lanes by ``theme``, ``place`` or ``reviewer``."""

@@ -77,6 +77,8 @@ FILM_LANE = "film:scenes"
 FILM_LANE_NAME = "Film scenes (not history)"
 FILM_COLOR = "#7b5ea7"
 FILM_CODE = 1  # the film layer's code in the timeline arrays
+#: The lane of events with no theme (or place, or reviewer): a user's own events need none.
+UNSORTED_LANE_NAME = "Unsorted"
 
 
 def _membership(catalog: EventCatalog, group_by: str) -> tuple[Membership, dict[str, str]]:
@@ -140,8 +142,8 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     """Put the events ``mask`` selects into lanes grouped by ``group_by``, stacked so marks rarely touch.
 
     An event with two themes (or places, or reviewers) is drawn in both lanes; one with
-    none goes to a lane "(none)". Rows come from :func:`_all_marks`; rows a filter leaves
-    empty are closed up, so a lane is never taller than what it shows.
+    none goes to the lane "Unsorted" (:data:`UNSORTED_LANE_NAME`). Rows come from
+    :func:`_all_marks`; rows a filter leaves empty are closed up, so a lane is never taller than what it shows.
     """
     everything = bool(mask.all())
     full = catalog.__dict__.setdefault("_full_layouts", {})
@@ -170,7 +172,7 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
     for lane_index, code in enumerate(ordered):
         key = keys[code]
         color = catalog.theme_colors.get(key, _NEUTRAL) if group_by == "theme" else _NEUTRAL
-        name = names.get(key, key) if key else "(none)"
+        name = names.get(key, key) if key else UNSORTED_LANE_NAME
         if key == FILM_LANE:
             color, name = FILM_COLOR, FILM_LANE_NAME
         lanes.append(Lane(key, name, color, int(first_rows[lane_index]), int(used[lane_index])))

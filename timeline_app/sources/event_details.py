@@ -9,8 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from timeline_app.model.catalog import EventCatalog
+from timeline_app.model.date_words import ENGLISH, DateWords, date_words
 from timeline_app.sources.passages import PassageInContext, paragraph_around
-from timeline_app.store.dates import format_date, format_span
 from timeline_app.store.event_store import EventStore, Quote
 
 LAYERS = {"history": "history", "film": "a scene of the film", "reception": "the film's making and reception"}
@@ -63,7 +63,7 @@ class EventDetails:
 
     id: str
     title: str
-    when: str
+    when: str  # as a historian writes it: "c. 1930", "25 Oct (7 Nov) 1917"
     certainty: str
     places: list[str]
     themes: list[str]
@@ -95,10 +95,11 @@ class EventDetails:
         return SourceInfo(source_id, source_id, "", "", "", "")
 
 
-def _source_info(row: dict) -> SourceInfo:
+def _source_info(row: dict, words: DateWords) -> SourceInfo:
     published = row.get("published") or ""
     return SourceInfo(row["id"], row.get("author") or row["id"], row.get("title") or "",
-                      row.get("publication") or "", format_date(published) if published else "", row.get("url") or "")
+                      row.get("publication") or "", date_words(published, words=words) if published else "",
+                      row.get("url") or "")
 
 
 def _view(quote: Quote, texts: dict[str, str]) -> PassageView:
@@ -108,8 +109,9 @@ def _view(quote: Quote, texts: dict[str, str]) -> PassageView:
     return PassageView(quote, None)
 
 
-def event_details(store: EventStore, catalog: EventCatalog, event_id: str) -> EventDetails | None:
-    """The details of ``event_id``, or None if the store has no such event."""
+def event_details(store: EventStore, catalog: EventCatalog, event_id: str,
+                  words: DateWords = ENGLISH) -> EventDetails | None:
+    """The details of ``event_id``, or None if the store has no such event; dates written with ``words``."""
     index = catalog.index_of.get(event_id)
     row = store.event(event_id) if index is not None else None
     if row is None or index is None:
@@ -130,7 +132,8 @@ def event_details(store: EventStore, catalog: EventCatalog, event_id: str) -> Ev
     return EventDetails(
         id=event_id,
         title=row.get("title") or "",
-        when=format_span(row.get("start") or "", row.get("end") or ""),
+        when=date_words(row.get("start") or "", row.get("end") or "", row.get("certainty") or "",
+                        row.get("date_text") or "", row.get("calendar") or "gregorian", words),
         certainty=row.get("certainty") or "",
         places=[catalog.place_names.get(p, p) for p in catalog.places[index]],
         themes=[catalog.theme_names.get(t, t) for t in catalog.themes[index]],
@@ -140,7 +143,7 @@ def event_details(store: EventStore, catalog: EventCatalog, event_id: str) -> Ev
         date_text=row.get("date_text") or "",
         calendar=row.get("calendar") or "gregorian",
         outside_facts=store.outside_facts(event_id),
-        sources=[_source_info(s) for s in sources.values()],
+        sources=[_source_info(s, words) for s in sources.values()],
         excerpts=excerpts,
         commentary=dict(commentary),
         claims={topic: claims[topic] for topic in sorted(claims)},

@@ -137,6 +137,7 @@ class EventStore:
     def __init__(self, path: Path | str, check_rows: bool | None = True) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._search_vocabularies: dict = {}
         try:
             with time_limit(self.conn, OPENING_SECONDS):
                 problems = self._problems(check_rows)
@@ -274,4 +275,4 @@ class EventStore:
 
         None if ``text`` has no words.
         """
-        return search_rowids(self.conn, text)
+        return search_rowids(self.conn, text, self._search_vocabularies)

@@ -1,6 +1,7 @@
 """The event store's tables: contract versions 1 and 2 (``shared/store-schema.md``) plus our additions.
 
-Additions, which the contract allows: ``events.start_year`` and ``events.end_year``
+Additions, which the contract allows: an ``aliases`` table (other names of places, people and
+themes, :mod:`.aliases`; optional: older stores open without it), ``events.start_year`` and ``events.end_year``
 (the decimal-year span the timeline draws, indexed so range queries stay fast on
 large stores), a ``periods`` table (the leaders' eras drawn across the top of the
 timeline), ``note`` on every passage (an editor's note on an error in a quote),
@@ -13,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 
 import sqlite_utils
+
+from timeline_app.store.aliases import create_aliases_table
 
 SCHEMA_VERSION = "2"
 READABLE_VERSIONS = ("1", "2")
@@ -76,6 +79,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
     db.execute("create table outside_facts (id integer primary key, event_id text references events(id), "
                "fact text, ref text)")
     db.execute("create table periods (id text primary key, name text, start text, [end] text)")
+    create_aliases_table(db.conn)
     _create_indexes(db.conn)
     install_change_counter(db.conn)
 

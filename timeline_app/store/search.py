@@ -2,18 +2,33 @@
 
 A search is a list of words; an event matches when every word begins a word of its title,
 summary, any of its quotes or any of its claims' values (all of one row: one event's
-title and summary, or one quote). The store's FTS5 indexes answer this quickly; a store
-without them (or with one that is damaged or lacks a column) is scanned with
+title and summary, or one quote). Words are compared as written and by their
+:func:`~timeline_app.store.transliteration.latin_key`, so a Latin word finds Cyrillic text
+and the other way round, whatever the transliteration ("Khrushch" finds "Хрущёв").
+
+Words that name a place, person or theme (its own name or an alias in the store, :mod:`.aliases`:
+each word of the name begun by a typed word) also find every row that mentions that target by
+any of its names, and, for a place or theme, every event there or of that theme: "Новочеркасск"
+and "Novocherkask" find Novocherkassk's events.
+
+The store's FTS5 indexes answer this quickly (their vocabulary is compared by key, once per
+word); a store without them (or with one that is damaged or lacks a column) is scanned with
 :func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
-import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
+
+from timeline_app.store.aliases import ALIAS_TARGETS, Name, all_names
+from timeline_app.store.transliteration import fold, latin_key, same_word_start
 
 #: (table, searched columns); events are found through the quote tables' ``event_id``.
 SEARCHED = (
@@ -22,19 +37,14 @@ SEARCHED = (
     ("commentary", ("quote",)),
     ("claims", ("quote", "value")),
 )
+#: Shorter words find a name only when they are one of its words, so two letters do not bring in a place.
+NAME_PREFIX_LENGTH = 3
+#: Words of the index's vocabulary asked for in one FTS query.
+TERMS_PER_QUERY = 300
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: unicode61 splits words at "_" too
-_LATIN_DIACRITIC = re.compile(r"(?<=[a-z])[\u0300-\u036f](?![\u0300-\u036f])")
-
-
-def fold(text: str) -> str:
-    """Lower case without the diacritic of a Latin letter, as FTS5's unicode61 tokenizer compares words.
-
-    Like the tokenizer (``remove_diacritics 1``), it keeps letters such as Russian й and ё, and a
-    letter with two diacritics.
-    """
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize("NFC", _LATIN_DIACRITIC.sub("", decomposed))
+__all__ = ["SEARCHED", "fold", "fts_query", "names_of", "row_matches", "search_rowids", "search_words"]
+_MEMBERS = {"place": ("event_places", "place_id"), "theme": ("event_themes", "theme_id")}
 
 
 def search_words(text: str) -> list[str]:
@@ -48,9 +58,35 @@ def fts_query(text: str) -> str:
 
 
 def row_matches(words: str, *values: str | None) -> bool:
-    """Whether every word of ``words`` (space-separated, folded) begins a word of ``values``."""
+    """Whether every word of ``words`` (space-separated, folded) begins a word of ``values`` (or its key)."""
     tokens = search_words(" ".join(v for v in values if v))
-    return all(any(token.startswith(word) for token in tokens) for word in words.split())
+    return all(any(same_word_start(word, token) for token in tokens) for word in words.split())
+
+
+def _begins(typed: str, token: str) -> bool:
+    """A typed word begins a word of a name; a short one only when it is that word."""
+    if len(typed) < NAME_PREFIX_LENGTH:
+        return typed == token or latin_key(typed) == latin_key(token)
+    return same_word_start(typed, token)
+
+
+def names_of(word: str, words: list[str], names: Iterable[Name]) -> list[Name]:
+    """The names that ``word`` finds: it begins one of their words, and every word of the name is typed.
+
+    So "Soviet" alone does not bring in the Soviet Union's events, "Soviet Union" does.
+    """
+    found = []
+    for name in names:
+        tokens = _name_words(name.name)
+        if tokens and any(_begins(word, token) for token in tokens) and all(
+                any(_begins(typed, token) for typed in words) for token in tokens):
+            found.append(name)
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(search_words(name))
 
 
 def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[str]:
@@ -59,27 +95,139 @@ def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[
     return {r[1] for r in conn.execute(f"pragma table_info([{table}_fts])")}
 
 
-def search_rowids(conn: sqlite3.Connection, text: str) -> np.ndarray | None:
-    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words."""
-    words = search_words(text)
+class _Searcher:
+    """One search on one connection: rows matching each word, per table, by index or by scan."""
+
+    def __init__(self, conn: sqlite3.Connection, vocabularies: dict | None = None) -> None:
+        self.conn = conn
+        self.tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+        conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
+        # Kept by the caller from one search to the next while no one writes the store (data_version).
+        version = conn.execute("pragma data_version").fetchone()[0]
+        shared = vocabularies if vocabularies is not None else {}
+        if shared.get("data_version") != version:
+            shared.clear()
+            shared["data_version"] = version
+        self._vocabulary: dict[str, tuple[list[str], list[str]] | None] = shared.setdefault("tables", {})
+        self._rows: dict[tuple[str, str], set[int]] = {}
+
+    def vocabulary(self, table: str) -> tuple[list[str], list[str]] | None:
+        """The distinct words of ``table``'s FTS index by key: (keys, words), sorted by key; None if no index."""
+        if table not in self._vocabulary:
+            columns = dict(SEARCHED)[table]
+            keyed = None
+            if set(columns) <= _fts_columns(self.conn, table, self.tables):
+                try:
+                    self.conn.execute(f"create virtual table if not exists temp.[{table}_vocabulary] "
+                                      f"using fts5vocab(main, '{table}_fts', 'row')")
+                    terms = [r[0] for r in self.conn.execute(f"select term from temp.[{table}_vocabulary]")]
+                    pairs = sorted((latin_key(t), t) for t in terms if isinstance(t, str))
+                    keyed = ([k for k, _t in pairs], [t for _k, t in pairs])
+                except sqlite3.Error:
+                    keyed = None  # a damaged or foreign index: the scan gives the same answer, slower
+            self._vocabulary[table] = keyed
+        return self._vocabulary[table]
+
+    def rows(self, table: str, word: str) -> set[int]:
+        """Rowids of ``table`` whose searched text has a word that ``word`` begins."""
+        if (table, word) in self._rows:
+            return self._rows[(table, word)]
+        columns = dict(SEARCHED)[table]
+        found: set[int] | None = None
+        vocabulary = self.vocabulary(table)
+        if vocabulary is not None:
+            found = self._indexed_rows(table, word, vocabulary)
+        if found is None:
+            cells = ", ".join(f"[{c}]" for c in columns)
+            sql = f"select rowid from [{table}] where tl_row_matches(?, {cells})"
+            found = {r[0] for r in self.conn.execute(sql, (word,))}
+        self._rows[(table, word)] = found
+        return found
+
+    def _indexed_rows(self, table: str, word: str, vocabulary: tuple[list[str], list[str]]) -> set[int] | None:
+        key = latin_key(word)
+        keys, terms_by_key = vocabulary
+        first, last = bisect_left(keys, key), bisect_left(keys, key + "\U0010ffff")
+        # The prefix query finds every word written so; only the others are asked for one by one.
+        others = [t for t in terms_by_key[first:last] if not t.startswith(word)]
+        terms = [f'"{word}"*', *(f'"{t}"' for t in others)]
+        found: set[int] = set()
+        try:
+            for start in range(0, len(terms), TERMS_PER_QUERY):
+                query = " OR ".join(terms[start:start + TERMS_PER_QUERY])
+                found.update(r[0] for r in self.conn.execute(
+                    f"select rowid from [{table}_fts] where [{table}_fts] match ?", (query,)))
+        except sqlite3.Error:
+            return None
+        return found
+
+    def events_of(self, table: str, rows: set[int]) -> set[int]:
+        """Event rowids of these rows of ``table``."""
+        if table == "events" or not rows:
+            return set(rows)
+        sql = (f"select e.rowid from events e join [{table}] t on t.event_id = e.id "
+               "where t.rowid in (select value from json_each(?))")
+        return {r[0] for r in self.conn.execute(sql, (json.dumps(sorted(rows)),))}
+
+    def rows_of_events(self, table: str, events: set[int]) -> set[int]:
+        """Rowids of the rows of ``table`` that belong to these events."""
+        if table == "events" or not events:
+            return set(events)
+        sql = (f"select t.rowid from [{table}] t join events e on e.id = t.event_id "
+               "where e.rowid in (select value from json_each(?))")
+        return {r[0] for r in self.conn.execute(sql, (json.dumps(sorted(events)),))}
+
+    def members(self, names: list[Name]) -> set[int]:
+        """Rowids of the events at the places, or of the themes, these names name."""
+        found: set[int] = set()
+        for kind, (link, column) in _MEMBERS.items():
+            targets = sorted({n.target_id for n in names if n.kind == kind})
+            if not targets or link not in self.tables:
+                continue
+            sql = (f"select e.rowid from events e join [{link}] l on l.event_id = e.id "
+                   f"where l.[{column}] in (select value from json_each(?))")
+            found.update(r[0] for r in self.conn.execute(sql, (json.dumps(targets),)))
+        return found
+
+
+def search_rowids(conn: sqlite3.Connection, text: str, vocabularies: dict | None = None) -> np.ndarray | None:
+    """Rowids of the events matching ``text`` (see the module's rule); None if ``text`` has no words.
+
+    ``vocabularies``: a dict the caller keeps for ``conn``, so the index's words are read and keyed
+    once, not at every search, until the store is written.
+    """
+    words = list(dict.fromkeys(search_words(text)))
     if not words:
         return None
-    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
-    conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
-    query = fts_query(text)
+    searcher = _Searcher(conn, vocabularies)
+    names = all_names(conn) if set(ALIAS_TARGETS.values()) <= searcher.tables else []
+    # Each word: the targets it names, every name of those targets, and the events linked to them.
+    named = {}
+    for word in words:
+        targets = {(n.kind, n.target_id) for n in names_of(word, words, names)}
+        named[word] = [n for n in names if (n.kind, n.target_id) in targets]
+    members = {word: searcher.members(named[word]) for word in words}
     found: set[int] = set()
-    for table, columns in SEARCHED:
-        join = "" if table == "events" else f"join [{table}] t on t.event_id = e.id"
-        row = "e" if table == "events" else "t"
-        if set(columns) <= _fts_columns(conn, table, tables):
-            sql = (f"select e.rowid from events e {join} join [{table}_fts] f on f.rowid = {row}.rowid "
-                   f"where [{table}_fts] match ?")
-            try:
-                found.update(r[0] for r in conn.execute(sql, (query,)))
-                continue
-            except sqlite3.Error:
-                pass  # a damaged or foreign index: the scan below gives the same answer, slower
-        cells = ", ".join(f"{row}.[{c}]" for c in columns)
-        sql = f"select e.rowid from events e {join} where tl_row_matches(?, {cells})"
-        found.update(r[0] for r in conn.execute(sql, (" ".join(words),)))
+    for table, _columns in SEARCHED:
+        rows: set[int] | None = None
+        for word in words:
+            matched = set(searcher.rows(table, word))
+            for name in named[word]:
+                matched |= _rows_naming(searcher, table, name)
+            matched |= searcher.rows_of_events(table, members[word])
+            rows = matched if rows is None else rows & matched
+            if not rows:
+                break
+        found |= searcher.events_of(table, rows or set())
     return np.fromiter(found, dtype=np.int64, count=len(found))
+
+
+def _rows_naming(searcher: _Searcher, table: str, name: Name) -> set[int]:
+    """Rows of ``table`` with every word of ``name``."""
+    rows: set[int] | None = None
+    for token in dict.fromkeys(_name_words(name.name)):
+        matched = searcher.rows(table, token)
+        rows = set(matched) if rows is None else rows & matched
+        if not rows:
+            return set()
+    return rows or set()

@@ -104,10 +104,13 @@ class TimelineArrays:
     places: Membership
     sources: Membership
     layer: np.ndarray | None = None  # 0 history, 1 film, 2 reception (version 2; a version-1 store is history)
+    date_flags: np.ndarray | None = None  # uint8 bits VAGUE_START...UNSPECIFIED_YEARS, from date_text (version 2)
 
     def __post_init__(self) -> None:
         if self.layer is None:
             self.layer = np.zeros(len(self.rowid), dtype=np.int8)
+        if self.date_flags is None:
+            self.date_flags = np.zeros(len(self.rowid), dtype=np.uint8)
 
     def __len__(self) -> int:
         return len(self.rowid)
@@ -115,11 +118,34 @@ class TimelineArrays:
 
 CERTAINTY_CODES = ("exact", "approximate", "disputed")
 LAYER_CODES = ("history", "film", "reception")
+# How vague each end of an event's date is, as its EDTF date_text says: the bits of ``date_flags``.
+VAGUE_START = 1  # approximate or uncertain (~ ? %) start: 1930~, 1953?/1964
+VAGUE_END = 2  # approximate or uncertain end: 1930~, 1962-06/1992?
+OPEN_START = 4  # no start or an unknown one: ../1917, /1917
+OPEN_END = 8  # no end or an unknown one: 1985/.., 1985/
+UNSPECIFIED_YEARS = 16  # a run of years written with X: 192X, 19XX
+
+
+def date_flags_sql(columns: set[str]) -> str:
+    """An SQL expression for an event's ``date_flags`` from its ``date_text`` (0 without the column)."""
+    if "date_text" not in columns:
+        return "0"
+    text = "coalesce(date_text, '')"
+    cut = f"instr({text}, '/')"
+    first = f"(case when {cut} > 0 then substr({text}, 1, {cut} - 1) else {text} end)"
+    last = f"(case when {cut} > 0 then substr({text}, {cut} + 1) else {text} end)"
+    # Most dates are plain ISO: one glob rules them out before the string surgery.
+    return (f"(case when date_text glob '*[~?%X.]*' or date_text glob '/*' or date_text glob '*/' then "
+            f"({first} glob '*[~?%]*') * {VAGUE_START} + ({last} glob '*[~?%]*') * {VAGUE_END}"
+            f" + ({cut} > 0 and {first} in ('', '..')) * {OPEN_START}"
+            f" + ({cut} > 0 and {last} in ('', '..')) * {OPEN_END}"
+            f" + (instr({text}, 'X') > 0) * {UNSPECIFIED_YEARS} else 0 end)")
 
 
 def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
     """Whether two sets of arrays describe the same events in the same way."""
-    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims", "layer"):
+    for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims", "layer",
+                 "date_flags"):
         if not np.array_equal(getattr(a, name), getattr(b, name)):
             return False
     for name in ("themes", "places", "sources"):
@@ -138,6 +164,8 @@ def fingerprint(conn: sqlite3.Connection) -> str:
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     parts = [one("select total(start_year), total(end_year), total(length(certainty) * (rowid % 9973)) "
                  "from events")]
+    if "date_text" in {r[1] for r in conn.execute("pragma table_info(events)")}:  # the marks show how vague
+        parts.append(one(f"select total({date_flags_sql({'date_text'})} * (rowid % 9973)) from events"))
     for table, column in (("event_themes", "theme_id"), ("event_places", "place_id")):
         parts.append(one(f"select total((rowid % 9973) * (length([{column}]) + unicode([{column}]) "
                          f"+ 7 * unicode(substr([{column}], -1)))) from [{table}]"))
@@ -168,7 +196,8 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     cases = " ".join(f"when '{c}' then {k}" for k, c in enumerate(CERTAINTY_CODES))
     layers = " ".join(f"when '{c}' then {k}" for k, c in enumerate(LAYER_CODES))
     layer = f"case layer {layers} else 0 end" if "layer" in columns else "0"
-    flags = f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end, {layer}"
+    flags = (f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end, {layer}, "
+             f"{date_flags_sql(columns)}")
     missing_years = "start_year" not in columns or "end_year" not in columns or conn.execute(
         "select count(*) from events where start_year is null or end_year is null").fetchone()[0]
     plain = conn.cursor()
@@ -181,12 +210,13 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
         rows = plain.execute(f"select rowid, start_year, end_year, {flags} from events")
     # One pass, streamed into a structured array: no list of a million row tuples in memory.
     table = np.fromiter(rows, dtype=[("rowid", np.int64), ("start", float), ("end", float), ("exact", bool),
-                                     ("range", bool), ("certainty", np.int8), ("layer", np.int8)], count=n)
+                                     ("range", bool), ("certainty", np.int8), ("layer", np.int8),
+                                     ("date_flags", np.uint8)], count=n)
     rowid, start, end = table["rowid"], table["start"], table["end"]
     exact, is_range, certainty = table["exact"], table["range"], table["certainty"]
     order = np.lexsort((rowid, start))
-    rowid, start, end, exact, is_range, certainty, layer_code = (
-        a[order] for a in (rowid, start, end, exact, is_range, certainty, table["layer"]))
+    rowid, start, end, exact, is_range, certainty, layer_code, date_flags = (
+        a[order] for a in (rowid, start, end, exact, is_range, certainty, table["layer"], table["date_flags"]))
     position = position_lookup(rowid)
 
     def membership(target: str, pairs_sql: str) -> Membership:
@@ -211,7 +241,8 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id", np.int64, -1)
     claimed[position(claim_rows)] = True
-    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members, layer=layer_code)
+    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members, layer=layer_code,
+                          date_flags=date_flags)
 
 
 def position_lookup(rowid: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
@@ -250,6 +281,7 @@ def save_arrays(conn: sqlite3.Connection, arrays: TimelineArrays) -> None:
                   | arrays.has_claims.astype(np.uint8) << 2).tobytes(),
         "certainty": arrays.certainty.astype(np.int8).tobytes(),
         "layer": np.asarray(arrays.layer, dtype=np.int8).tobytes(),
+        "date_flags": np.asarray(arrays.date_flags, dtype=np.uint8).tobytes(),
     }
     for name in ("themes", "places", "sources"):
         for part, blob in getattr(arrays, name).to_arrays().items():
@@ -265,11 +297,25 @@ def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
             blobs = dict(conn.execute(f"select name, data from {INDEX_TABLE}").fetchall())
             if bytes(blobs["key"]).decode() == index_key(conn):
                 arrays = _from_blobs(blobs)
+                if "date_flags" not in blobs:  # an index saved before dates had flags: read just those
+                    arrays.date_flags = _date_flags(conn, arrays.rowid)
                 if _plausible(arrays, conn):
                     return arrays
         except (KeyError, ValueError, TypeError, sqlite3.Error):
             pass  # a damaged index is no worse than none: read the tables
     return compute_arrays(conn)
+
+
+def _date_flags(conn: sqlite3.Connection, rowid: np.ndarray) -> np.ndarray:
+    columns = {r[1] for r in conn.execute("pragma table_info(events)")}
+    flags = np.zeros(len(rowid), dtype=np.uint8)
+    plain = conn.cursor()
+    plain.row_factory = None
+    found = np.fromiter(plain.execute(f"select rowid, {date_flags_sql(columns)} from events"),
+                        dtype=[("rowid", np.int64), ("flags", np.uint8)])
+    position = position_lookup(rowid)(found["rowid"])
+    flags[position] = found["flags"]
+    return flags
 
 
 def _plausible(arrays: TimelineArrays, conn: sqlite3.Connection) -> bool:
@@ -312,13 +358,32 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
         (flags & 1).astype(bool), (flags & 2).astype(bool), np.frombuffer(blobs["certainty"], dtype=np.int8),
         (flags & 4).astype(bool), **members,
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
+        date_flags=np.frombuffer(blobs["date_flags"], dtype=np.uint8) if "date_flags" in blobs else None,
     )
-    parts = (arrays.start_year, arrays.end_year, arrays.exact_day, arrays.certainty, arrays.layer)
+    parts = (arrays.start_year, arrays.end_year, arrays.exact_day, arrays.certainty, arrays.layer, arrays.date_flags)
     if not all(a is not None and len(a) == n for a in parts) or any(
             len(m.event) != len(m.value) for m in members.values()):
         raise ValueError("timeline index arrays disagree in length")
     return arrays
 
 
-__all__ = ["CERTAINTY_CODES", "LAYER_CODES", "DateError", "Membership", "TimelineArrays", "arrays_equal",
-           "compute_arrays", "fingerprint", "index_key", "load_arrays", "position_lookup", "save_arrays"]
+__all__ = [
+    "CERTAINTY_CODES",
+    "LAYER_CODES",
+    "OPEN_END",
+    "OPEN_START",
+    "UNSPECIFIED_YEARS",
+    "VAGUE_END",
+    "VAGUE_START",
+    "DateError",
+    "Membership",
+    "TimelineArrays",
+    "arrays_equal",
+    "compute_arrays",
+    "date_flags_sql",
+    "fingerprint",
+    "index_key",
+    "load_arrays",
+    "position_lookup",
+    "save_arrays",
+]
