@@ -24,7 +24,8 @@ def launched(monkeypatch) -> list[tuple]:
     """The windows the command line opens, as (store, screenshot, size, select)."""
     calls: list[tuple] = []
 
-    def record(store, screenshot, size, select=None):
+    def record(store, screenshot, size, select=None, view=None):
+        assert view is None  # the saved views' tests check --view
         calls.append((store, screenshot, size, select))
 
     monkeypatch.setattr(cli_module, "_launch", record)
@@ -122,7 +123,7 @@ def test_the_window_status_is_the_commands_status(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "timeline_app.gui.app", app)
     status = 3
     assert invoke("open", "mine.db", "--select", "thaw").exit_code == 3
-    assert opened == [(Path("mine.db"), {"screenshot": None, "size": None, "select": "thaw"})]
+    assert opened == [(Path("mine.db"), {"screenshot": None, "size": None, "select": "thaw", "view": None})]
     status = 0
     assert invoke("open", "mine.db").exit_code == 0
 

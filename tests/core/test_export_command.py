@@ -129,17 +129,17 @@ def test_years_out_of_bounds_get_one_line(tmp_path: Path, args: list[str], messa
     assert not (tmp_path / "v.json").exists()
 
 
-@pytest.mark.parametrize("flag,value,choices", [
-    ("--place", "atlantis", "moscow"),
-    ("--theme", "sport", "repression"),
-    ("--reviewer", "nobody", "any, both"),
+@pytest.mark.parametrize("flag,value,lead,choices", [
+    ("--place", "atlantis", "its places are: ", "Moscow"),  # places and themes by their names
+    ("--theme", "sport", "its themes are: ", "Terror and repression"),
+    ("--reviewer", "nobody", "choose from ", "any, both"),
 ])
-def test_an_unknown_filter_value_is_named_with_the_choices(tmp_path: Path, flag: str, value: str,
+def test_an_unknown_filter_value_is_named_with_the_choices(tmp_path: Path, flag: str, value: str, lead: str,
                                                            choices: str) -> None:
     result = CliRunner().invoke(cli, ["export", "-o", str(tmp_path / "v.json"), flag, value])
     assert result.exit_code == 2
     line = result.output.strip()
-    assert line.startswith(f"error: {flag} '{value}' is not in ") and "events.db; choose from " in line
+    assert line.startswith(f"error: {flag} '{value}' is not in ") and f"events.db; {lead}" in line
     assert choices in line and "\n" not in line
     assert not (tmp_path / "v.json").exists()
 

@@ -127,7 +127,8 @@ def test_the_new_formats_are_registered_by_suffix_and_name() -> None:
 
 def test_the_timelinejs_json_keeps_the_field_names_timelinejs_reads(tmp_path: Path) -> None:
     # TimelineJS 3's JSON format: title and events are slides (start_date, end_date, text with headline
-    # and text, group, unique_id); eras have start_date, end_date and text; dates have year, month, day.
+    # and text, group, unique_id, display_date: the date in words); eras have start_date, end_date and text;
+    # dates have year, month, day.
     exported = tmp_path / "tl.json"
     event_store = EventStore(SHIPPED_STORE)
     try:
@@ -138,7 +139,8 @@ def test_the_timelinejs_json_keeps_the_field_names_timelinejs_reads(tmp_path: Pa
     assert set(document) == {"title", "events", "eras"}
     assert set(document["title"]["text"]) == {"headline", "text"}
     for slide in document["events"]:
-        assert set(slide) <= {"unique_id", "start_date", "end_date", "text", "group"}
+        assert set(slide) <= {"unique_id", "start_date", "end_date", "text", "group", "display_date"}
+        assert isinstance(slide.get("display_date", ""), str)
         assert set(slide["start_date"]) <= {"year", "month", "day"} and isinstance(slide["start_date"]["year"], int)
         assert set(slide["text"]) == {"headline", "text"}
     assert len({s["unique_id"] for s in document["events"]}) == len(document["events"])

@@ -86,7 +86,7 @@ def test_each_cell_shows_the_events_own_values(qapp, shipped) -> None:
     assert cells[5] == "History"
     kinds = dict(zip(ids(model), column(model, 5), strict=True))
     assert kinds["film-lyudmila"] == "Film scene" and kinds["dear-comrades-venice"] == "Reception"
-    assert column(model, 0)[ids(model).index("great-terror")] == "1936 – 1938"
+    assert column(model, 0)[ids(model).index("great-terror")] == "1936–1938"
     assert column(model, 0)[ids(model).index("stalin-death")] == "5 March 1953"
 
 

@@ -3,38 +3,72 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from timeline_app.gui.background_jobs import BackgroundJobs
 from timeline_app.gui.plain_text import tooltip_text
 from timeline_app.gui.translated_dates import window_date_words
 from timeline_app.model.catalog import EventCatalog, empty_catalog
+from timeline_app.model.latest import Latest, Ticket
+from timeline_app.model.table_order import KIND, PLACES, SOURCES, THEMES, TITLE, TableOrder, cell_text
 
 COLUMNS = ("Date", "Title", "Places", "Themes", "Sources", "Kind")
-KINDS = ("History", "Film scene", "Reception")
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
+#: Above this many events a column is sorted in a worker thread, and every column is sorted
+#: in advance soon after a store opens, so a click on a header finds its order ready.
+BACKGROUND_ABOVE = 20_000
+PREPARE_AFTER_MS = 500
 
 
 class EventTableModel(QAbstractTableModel):
-    """Rows are catalog positions of the shown events, sorted by the model itself.
+    """Rows are catalog positions of the shown events, in the order of the sorted column.
 
-    Sorting here rather than through a proxy keeps a million-row table cheap: only the
-    rows on screen are ever asked for their text.
+    Each column's order is computed once per store (:class:`TableOrder`), so a sort or a new
+    filter only picks the shown rows out of it, and only the rows on screen are ever asked
+    for their text. On a large store that order is computed in a worker thread: until it is
+    ready the rows stay as they were and ``sorting`` is True.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, jobs: BackgroundJobs | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.catalog: EventCatalog = empty_catalog()
+        self.order = TableOrder(self.catalog)
+        self.shown = np.zeros(0, dtype=np.int64)
         self.rows = np.zeros(0, dtype=np.int64)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+        self.sorting = False
+        self.jobs = jobs
+        self.background_above = BACKGROUND_ABOVE
+        self._sorts, self._prepares = Latest(), Latest()
+        self._computing: dict[int, Ticket] = {}  # column: the ticket of the job computing its order
+        self._prepare_timer = QTimer(self, singleShot=True, interval=PREPARE_AFTER_MS)
+        self._prepare_timer.timeout.connect(self._prepare)
 
     def set_rows(self, catalog: EventCatalog, positions: np.ndarray) -> None:
         """Show the events at these catalog positions, in the current sort order."""
+        if catalog is not self.catalog:
+            self._sorts.cancel()
+            self._prepares.cancel()
+            self._computing.clear()
+            self.sorting = False
+            self.catalog, self.order = catalog, TableOrder(catalog)
+            if self._in_background():
+                self._prepare_timer.start()
         self.beginResetModel()
-        self.catalog = catalog
-        self.rows = self._sorted(np.asarray(positions, dtype=np.int64))
+        self.shown = np.asarray(positions, dtype=np.int64)
+        self.rows = self._arranged(self.order.rows(0, False, self.shown))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt hook
@@ -50,18 +84,7 @@ class EventTableModel(QAbstractTableModel):
 
     def text(self, position: int, column: int) -> str:
         """What the table shows for the event at ``position`` in ``column``."""
-        c = self.catalog
-        if column == 0:
-            return c.date_words(position, window_date_words())
-        if column == 1:
-            return c.titles[position]
-        if column == 5:
-            kind = KINDS[int(c.arrays.layer[position])] if 0 <= int(c.arrays.layer[position]) < 3 else ""
-            # The timeline hatches a disputed event; the list says it in words.
-            return f"{kind}, disputed" if bool(c.disputed[position]) else kind
-        names = (c.place_names, c.theme_names, c.source_names)[column - 2]
-        values = (c.places, c.themes, c.sources)[column - 2][position]
-        return ", ".join(names.get(v, v) for v in values)
+        return cell_text(self.catalog, position, column, window_date_words())
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -80,26 +103,72 @@ class EventTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
+        rows = self._arranged(self.rows)
+        if rows is self.rows:
+            return
         self.layoutAboutToBeChanged.emit()
-        self.rows = self._sorted(self.rows)
+        self.rows = rows
         self.layoutChanged.emit()
 
-    def _sorted(self, rows: np.ndarray) -> np.ndarray:
-        if self.sort_column == 0:
-            # Positions are in start order already: a sort would only cost time on big stores.
-            order = np.arange(len(rows)) if np.all(rows[1:] >= rows[:-1]) else np.argsort(rows, kind="stable")
-        else:
-            if self.sort_column == 1 and len(rows) > 5000:
-                self.catalog.titles.load_all()
-            texts = [self.text(int(p), self.sort_column).lower() for p in rows]
-            order = np.argsort(np.array(texts, dtype=object), kind="stable") if texts else np.zeros(0, np.int64)
-        if self.sort_order == Qt.SortOrder.DescendingOrder:
-            order = order[::-1]
-        return rows[order]
+    def _in_background(self) -> bool:
+        return self.jobs is not None and len(self.catalog) > self.background_above
+
+    def _arranged(self, meanwhile: np.ndarray) -> np.ndarray:
+        """The shown rows in the sort order; ``meanwhile`` while that order is computed in a worker."""
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        rows = self.order.rows(self.sort_column, descending, self.shown)
+        if rows is not None:
+            self.sorting = False
+            return rows
+        if not self._in_background():
+            self.order.compute(self.sort_column)
+            return self.order.rows(self.sort_column, descending, self.shown)
+        self.sorting = True
+        if not self._being_computed(self.sort_column):
+            self._compute(self.sort_column, self._sorts.start())
+        return meanwhile
+
+    def _being_computed(self, column: int) -> bool:
+        ticket = self._computing.get(column)
+        return ticket is not None and not ticket.cancelled()
+
+    def _compute(self, column: int, ticket: Ticket, then: tuple[int, ...] = ()) -> None:
+        """Compute ``column``'s order in a worker, then the columns in ``then``; re-sort when it is ready."""
+        assert self.jobs is not None
+        order = self.order
+        self._computing[column] = ticket
+
+        def done(_result: object) -> None:
+            if order is not self.order:
+                return
+            self._computing.pop(column, None)
+            if self.sorting and order.known(self.sort_column):
+                self.sort(self.sort_column, self.sort_order)
+            following = [c for c in then if not order.known(c) and not self._being_computed(c)]
+            if following:
+                self._compute(following[0], ticket, tuple(following[1:]))
+
+        def failed(_error: str) -> None:
+            self._computing.pop(column, None)
+            self.sorting = False
+
+        self.jobs.run(ticket, lambda cancelled: order.compute(column, cancelled), done, failed)
+
+    def _prepare(self) -> None:
+        """Sort every column in advance (one at a time, in a worker) so a click finds its order ready."""
+        if not self._in_background():
+            return
+        waiting = [c for c in (TITLE, PLACES, THEMES, SOURCES, KIND) if not self.order.known(c)]
+        if waiting:
+            self._compute(waiting[0], self._prepares.start(), tuple(waiting[1:]))
+
+    def busy(self) -> bool:
+        """Whether a sort is still being worked out."""
+        return self.sorting
 
     def row_of(self, position: int) -> int | None:
         """The table row showing catalog ``position``, if any."""
-        found = np.flatnonzero(self.rows == position + 1)
+        found = np.flatnonzero(self.rows == position)
         return int(found[0]) if len(found) else None
 
 
@@ -114,9 +183,9 @@ class EventTable(QTableView):
     sigEventSelected = Signal(str)
     sigEventMenu = Signal(str, QPoint)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, jobs: BackgroundJobs | None = None) -> None:
         super().__init__(parent)
-        self.source_model = EventTableModel()
+        self.source_model = EventTableModel(jobs, self)
         self.setModel(self.source_model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)

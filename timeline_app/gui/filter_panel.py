@@ -25,6 +25,8 @@ from timeline_app.model.filters import FilterState
 from timeline_app.store.timeline_index import LAYER_CODES
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: A search starts once typing pauses this long; a newer keystroke cancels a search still running.
+SEARCH_PAUSE_MS = 50
 LAYER_LABELS = {"history": "History", "film": "Film scenes", "reception": "Reception"}
 
 
@@ -92,7 +94,7 @@ class FilterPanel(QWidget):
         layout.addWidget(rich_label("<b>Places</b>"))
         layout.addWidget(self.places, 4)
         layout.addWidget(self.clear)
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._emit)

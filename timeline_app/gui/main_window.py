@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from timeline_app.gui import help_dialogs
 from timeline_app.gui.accessible_names import name_window
+from timeline_app.gui.background_jobs import BackgroundJobs
 from timeline_app.gui.commentary_pane import CommentaryPane
 from timeline_app.gui.event_table import EventTable
 from timeline_app.gui.excerpt_pane import ExcerptPane
 from timeline_app.gui.export_actions import ExportActionsMixin
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.filter_requests import FilterRequests
 from timeline_app.gui.focus_order import FocusKeeper
 from timeline_app.gui.import_flow import ask_and_import
 from timeline_app.gui.map_pane import MapPane
@@ -78,6 +80,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self._row_check = None
         self._check_number = 0
         self.quiet_errors = False
+        self._counts: dict[str, dict[str, int]] | None = None  # the facet counts last shown
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self._refresh_lists)
         self._watched: tuple | None = None
@@ -87,7 +90,9 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.setWindowTitle("Soviet history timeline")
         self.timeline = TimelineView()
         self.filters = FilterPanel()
-        self.table = EventTable()
+        self.jobs = BackgroundJobs(self)
+        self.requests = FilterRequests(self.state, self.jobs, self)
+        self.table = EventTable(jobs=self.jobs)
         self.excerpts = ExcerptPane()
         self.commentary = CommentaryPane()
         self.panes = QTabWidget()
@@ -137,7 +142,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.show_folder.linkActivated.connect(lambda _link: self._open_export_folder())
         self.statusBar().addPermanentWidget(self.show_folder)
         self._exported: Path | None = None
-        self.filters.sigFilterChanged.connect(self.state.set_filter)
+        self.filters.sigFilterChanged.connect(self.requests.request)
         self.filters.sigYearsEdited.connect(self.timeline.set_view_range)
         self.excerpts.sigShowInReview.connect(self.show_in_review)
         self.reader.sigEventClicked.connect(self.state.select)
@@ -280,6 +285,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         state = self.state
         if isinstance(notice, StoreChanged):
             self.timeline.home_range = state.home_range
+            self.requests.store_shown()
+            self._counts = None
             self.filters.set_catalog(state.catalog)
             self.reader.reload()
             title = state.store.meta().get("title", "Timeline") if state.store is not None else None
@@ -315,7 +322,16 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)
         self.table.select_event(state.selection)
-        self.filters.show_state(state.filter, state.facet_counts(), len(shown), len(state.catalog))
+        shown_filter = state.filter.with_(search=self.requests.shown_search())  # not undo what is being typed
+        shown_count, total = len(shown), len(state.catalog)
+        if self._counts is not None:  # the filter shows at once; on a large store its counts follow
+            self.filters.show_state(shown_filter, self._counts, shown_count, total)
+
+        def show_counts(counts: dict[str, dict[str, int]]) -> None:
+            self._counts = counts
+            self.filters.show_state(state.filter.with_(search=self.requests.shown_search()), counts, shown_count, total)
+
+        self.requests.count(show_counts)
 
     def _show_selection(self, event_id: str | None) -> None:
         index = self.state.catalog.index_of.get(event_id) if event_id else None
@@ -394,7 +410,12 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.settings.save_view(self.state.store.path, view)
         self.settings.sync()
 
+    def background_busy(self) -> bool:
+        """Whether a search or a sort is still being worked out in a worker thread."""
+        return self.requests.pending() or self.requests.counting() or self.table.source_model.busy()
+
     def closeEvent(self, event) -> None:
         self.stop_row_check()  # nothing to wait for: the check runs in a process of its own
         self.save_settings()
+        self.jobs.stop()
         super().closeEvent(event)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from timeline_app.model.date_words import ENGLISH, DateWords, date_words
-from timeline_app.store.event_store import EventStore
+from timeline_app.store.event_store import EventStore, connect
+from timeline_app.store.interrupt import CancelCheck, never
+from timeline_app.store.search import QuoteOwners, prepare_vocabularies, search_rowids
 from timeline_app.store.timeline_index import (
     CERTAINTY_CODES,
     Membership,
@@ -141,7 +143,7 @@ class EventCatalog:
         a = self.arrays
         self.start_year, self.end_year = a.start_year, a.end_year
         self.exact_day, self.is_range = a.exact_day, a.is_range
-        self.disputed = (a.certainty == 2) | a.has_claims
+        self.disputed: np.ndarray = (a.certainty == 2) | a.has_claims
         self.ids = TextColumn(self.store, "id", a.rowid)
         self.titles = TextColumn(self.store, "title", a.rowid)
         self.starts = TextColumn(self.store, "start", a.rowid)
@@ -157,6 +159,9 @@ class EventCatalog:
         self.themes = MemberColumn(a.themes)
         self.sources = MemberColumn(a.sources)
         self.index_of = PositionIndex(self.store, a.rowid, self.ids)
+        self.quote_owners = QuoteOwners()  # read on the first search, kept for the next ones
+        # The index's words by key, per kind of connection (the store's own; a worker's own).
+        self.search_vocabularies: tuple[dict, dict] = ({}, {})
 
     def __len__(self) -> int:
         return len(self.arrays)
@@ -166,12 +171,34 @@ class EventCatalog:
         return date_words(self.starts[index], self.ends[index], self.certainty[index], self.date_texts[index],
                           self.calendars[index], words)
 
-    def search_mask(self, text: str) -> np.ndarray | None:
-        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words."""
+    def search_mask(self, text: str, cancelled: CancelCheck = never, own_connection: bool = False) -> np.ndarray | None:
+        """Mask of the events whose title, summary, quotes or claim values match ``text``; None if it has no words.
+
+        A worker thread passes ``own_connection`` (SQLite connections are not shared between
+        threads) and a ``cancelled`` check that stops a search a newer keystroke made stale.
+        """
         if self.store is None:
             return None
-        rowids = self.store.search_rowids(text)
+        if not own_connection:
+            rowids = search_rowids(self.store.conn, text, cancelled, self.quote_owners, self.search_vocabularies[0])
+        else:
+            conn = connect(self.store.path)
+            try:
+                rowids = search_rowids(conn, text, cancelled, self.quote_owners, self.search_vocabularies[1])
+            finally:
+                conn.close()
         return None if rowids is None else self.mask_of_rowids(rowids)
+
+    def prepare_search(self, cancelled: CancelCheck = never) -> None:
+        """Read what makes searches with many hits fast, on this thread's own connection."""
+        if self.store is None:
+            return
+        conn = connect(self.store.path)
+        try:
+            self.quote_owners.prepare(conn, cancelled)
+            prepare_vocabularies(conn, self.search_vocabularies[1], cancelled)
+        finally:
+            conn.close()
 
     def mask_of_rowids(self, rowids) -> np.ndarray:
         """Mask of the events with these ``events`` rowids."""

@@ -85,6 +85,14 @@ class SelectionChanged:
     event_id: str | None
 
 
+@dataclass(frozen=True)
+class SearchHits:
+    """The events the full-text search found for ``text`` (``mask`` None: the text has no words)."""
+
+    text: str
+    mask: np.ndarray | None
+
+
 Notice = StoreChanged | FilterChanged | RangeChanged | GroupingChanged | LanesChanged | ShownChanged | SelectionChanged
 Listener = Callable[[Notice], None]
 
@@ -227,12 +235,19 @@ class ExplorerState:
         self._announce(SelectionChanged(None))
 
     # -- filter, range, grouping ---------------------------------------------------------------------
-    def set_filter(self, state: FilterState) -> None:
-        """Show only the events ``state`` selects; a selection it hides from the timeline is cleared."""
+    def set_filter(self, state: FilterState, found: SearchHits | None = None) -> None:
+        """Show only the events ``state`` selects; a selection it hides from the timeline is cleared.
+
+        ``found`` is the answer to ``state.search`` when a worker thread already searched
+        (an answer to other text is ignored and the search runs here).
+        """
         if state == self.filter:
             return
         if state.search != self.filter.search:
-            self._search_hits = self.catalog.search_mask(state.search)
+            if found is not None and found.text == state.search:
+                self._search_hits = found.mask
+            else:
+                self._search_hits = self.catalog.search_mask(state.search)
         self.filter = state
         lanes, shown = self._apply()
         self._announce(FilterChanged(state))
@@ -293,7 +308,12 @@ class ExplorerState:
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts for every facet value under the other active filters and the view's years."""
-        return facet_counts(self.catalog, self.filter, self._search_hits, self.view_range, self._masks)
+        return self.facet_counter()()
+
+    def facet_counter(self) -> Callable[[], dict[str, dict[str, int]]]:
+        """A function computing :meth:`facet_counts` as of now, safe to call from a worker thread."""
+        catalog, state, hits, years, masks = self.catalog, self.filter, self._search_hits, self.view_range, self._masks
+        return lambda: facet_counts(catalog, state, hits, years, masks)
 
     # -- what is shown ---------------------------------------------------------------------------------
     def shown_indices(self) -> np.ndarray:

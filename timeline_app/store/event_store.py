@@ -275,4 +275,4 @@ class EventStore:
 
         None if ``text`` has no words.
         """
-        return search_rowids(self.conn, text, self._search_vocabularies)
+        return search_rowids(self.conn, text, vocabularies=self._search_vocabularies)

@@ -1,0 +1,91 @@
+"""Work off the window's thread: a search or a sort runs in a thread pool and hands its answer back.
+
+Each job carries a :class:`~timeline_app.model.latest.Ticket`; the answer is delivered on
+the GUI thread, and the caller drops it unless the ticket is still current, so a slow old
+answer never overwrites a newer one. A job stopped by its ticket delivers nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from timeline_app.model.latest import Ticket
+from timeline_app.store.interrupt import CancelCheck, Cancelled
+
+Work = Callable[[CancelCheck], Any]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread: a signal emitted from a worker reaches it through the event loop."""
+
+    sigFinished = Signal(int, object, str)  # job number, result, error ("" if none)
+
+
+class _Job(QRunnable):
+    def __init__(self, number: int, ticket: Ticket, work: Work, relay: _Relay) -> None:
+        super().__init__()
+        self.number, self.ticket, self.work, self.relay = number, ticket, work, relay
+
+    def run(self) -> None:
+        try:
+            result, error = self.work(self.ticket.cancelled), ""
+        except Cancelled:
+            result, error = None, ""
+        except Exception as exc:
+            result, error = None, str(exc) or type(exc).__name__
+        with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for the answer
+            self.relay.sigFinished.emit(self.number, result, error)
+
+
+class BackgroundJobs(QObject):
+    """A small thread pool whose answers come back on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._relay = _Relay(self)
+        self._relay.sigFinished.connect(self._deliver)
+        self._waiting: dict[int, tuple[Ticket, Callable[[Any], None], Callable[[str], None] | None]] = {}
+        self._count = 0
+        self._stopped = False
+
+    def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
+            on_error: Callable[[str], None] | None = None) -> None:
+        """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled."""
+        if self._stopped:
+            return
+        self._count += 1
+        try:
+            self.pool.start(_Job(self._count, ticket, work, self._relay))
+        except RuntimeError:
+            return  # the window is being deleted
+        self._waiting[self._count] = (ticket, on_done, on_error)
+
+    def busy(self) -> bool:
+        """Whether any job has not delivered yet."""
+        return bool(self._waiting)
+
+    def stop(self, wait_ms: int = 3000) -> None:
+        """Drop queued jobs, wait for running ones (cancelled, they stop at their next check); start no more."""
+        self._stopped = True
+        for ticket, _done, _error in self._waiting.values():
+            ticket.stop.set()
+        self.pool.clear()
+        self.pool.waitForDone(wait_ms)
+        self._waiting.clear()
+
+    def _deliver(self, number: int, result: object, error: str) -> None:
+        ticket, on_done, on_error = self._waiting.pop(number, (None, None, None))
+        if ticket is None or ticket.cancelled():
+            return
+        if error:
+            if on_error is not None:
+                on_error(error)
+            return
+        if on_done is not None:
+            on_done(result)
