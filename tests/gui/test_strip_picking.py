@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from conftest import build_small_store, event_entry
 from timeline_app.gui import mark_painter
@@ -32,6 +33,8 @@ def crowded(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
 
 def _point_of(window: MainWindow, event_id: str, shift_px: float = 0.0) -> QPoint:
     """The middle of the event's day in its row of the protest lane, on the viewport (where its mark would be)."""
+    QApplication.processEvents()  # a selection fills the panes below: let the layout settle first
+    window.timeline.plot.grab()  # and paint the timeline as it is now
     layout = window.timeline.layout_
     index = window.state.catalog.index_of[event_id]
     protest = next(k for k, lane in enumerate(layout.lanes) if lane.key == "protest")
