@@ -134,9 +134,11 @@ class TableOrder:
         if column == TITLE:
             return self._title_ranks(cancelled)
         if column == KIND:
-            layer = np.asarray(a.layer, dtype=np.int64)
-            kind_rank = _dense_ranks(natural_keys([kind_text(k) for k in range(len(KINDS) + 1)]))
-            return kind_rank[np.clip(layer, 0, len(KINDS))] if len(layer) else layer
+            layer = np.clip(np.asarray(a.layer, dtype=np.int64), 0, len(KINDS))
+            # Sorted by the text the cell shows: the kind, then ", disputed" after it.
+            texts = [kind_text(k) + (", disputed" if d else "") for k in range(len(KINDS) + 1) for d in (0, 1)]
+            kind_rank = _dense_ranks(natural_keys(texts))
+            return kind_rank[layer * 2 + c.disputed.astype(np.int64)] if len(layer) else layer
         membership, names = {PLACES: (a.places, c.place_names), THEMES: (a.themes, c.theme_names),
                              SOURCES: (a.sources, c.source_names)}[column]
         return _member_ranks(membership, names)
