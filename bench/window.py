@@ -401,7 +401,12 @@ def measure_window(size: int, store: Path) -> dict:
     from PySide6.QtGui import QAction, QKeySequence
 
     QTimer.singleShot(0, quit_now)
-    return app.exec()
+    status = app.exec()
+    try:
+        from timeline_app.gui.app import end_process  # the application's own way out, where it has one
+    except ImportError:
+        return status
+    end_process(status)
 
 
 def measure_size(size: int, store: Path, settings: Path) -> dict:

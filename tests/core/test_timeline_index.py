@@ -476,3 +476,13 @@ def test_arrays_equal_notices_any_single_difference(small_store: Path) -> None:
                 values[-1] = values[-1] - 1 if values[-1] else values[-1] + 1
                 setattr(membership, part, values)
             assert not arrays_equal(base, changed), (name, part)
+
+
+@pytest.mark.parametrize(("rowids", "different"), [
+    ([3, 1, 2], True), ([1, 2, 2], False), ([0, 5, 0], False),  # dense, as SQLite hands rowids out
+    ([5, 2**40, -7], True), ([2**40, 9, 2**40], False),  # sparse: a table as big as the largest would not do
+])
+def test_a_saved_index_naming_one_event_twice_is_not_plausible(rowids: list[int], different: bool) -> None:
+    from timeline_app.store.timeline_index import _all_different
+
+    assert _all_different(np.array(rowids, dtype=np.int64)) is different

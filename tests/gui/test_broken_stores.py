@@ -166,7 +166,7 @@ def test_a_large_store_shows_at_once_and_a_broken_one_is_reported_after(
     qtbot.addWidget(window)
     assert window.open_store(small_store)  # shown at once, rows not yet checked
     assert window.state.store is not None and not window.state.store.rows_checked
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)  # the check runs in a process of its own
     assert "event 'strike': dates: end '1961' is before start '1962-06'" in shown[0]
     assert str(small_store) in shown[0]
     assert window.state.store is None

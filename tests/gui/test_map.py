@@ -213,3 +213,32 @@ def test_the_export_dialog_offers_the_map(window: MainWindow, tmp_path: Path) ->
     assert dialog.export_to(tmp_path / "d.png")
     assert QImage(str(tmp_path / "d.png")).width() > 2000
     dialog.close()
+
+
+def test_on_a_big_store_the_map_counts_once_its_sorting_is_done_and_only_for_the_store_shown(
+        qtbot, tmp_path: Path, small_store: Path, monkeypatch) -> None:
+    from timeline_app.gui import map_pane
+
+    monkeypatch.setattr(map_pane, "SORT_AWAY_ABOVE", 0)  # treat the stores as big: sort on a thread
+    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    canvas = win.map_pane.canvas
+    assert win.open_store(small_store, quiet=True)
+    canvas.grab()  # the first paint starts the sorting and draws no marks yet
+    assert canvas.marks is None and "Counting" in canvas.caption
+    qtbot.waitUntil(lambda: canvas.grab() is not None and canvas.marks is not None, timeout=30_000)
+    assert drawn_counts(win) == {"novocherkassk": 2}
+    sorted_catalogs: list = []
+    win.map_pane.sigSorted.connect(sorted_catalogs.append)
+    assert win.open_store(SHIPPED_STORE, quiet=True)
+    shipped = win.state.catalog
+    canvas.grab()
+    assert win.open_store(small_store, quiet=True)  # a third store while the second one's sorting runs
+    canvas.grab()
+    qtbot.waitUntil(lambda: canvas.grab() is not None and canvas.marks is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: shipped in sorted_catalogs, timeout=30_000)  # the second store's sorting reports late
+    canvas.grab()
+    assert drawn_counts(win) == {"novocherkassk": 2}

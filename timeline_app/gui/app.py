@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 SETTINGS_ENV = "TIMELINE_APP_SETTINGS"
 
@@ -42,6 +43,7 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     ``language`` ("en" or "ru") is the interface's; by default the system's.
 
     Returns the exit status: 0, or 2 when a screenshot was asked for and the store or picture failed.
+    Without ``screenshot`` it does not return: the process ends when the window closes.
     """
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -68,7 +70,18 @@ def run_window(store: Path, screenshot: Path | None = None, size: tuple[int, int
     window.show()
     if window.open_store(store) and view is not None:
         window.show_view(view)
-    return app.exec()
+    end_process(app.exec())
+
+
+def end_process(status: int) -> NoReturn:
+    """End the process at once after the window has closed (and saved its settings).
+
+    Freeing a big store's objects one by one would keep a person waiting for a process they
+    have already left: seconds at a million events.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _report_unexpected(window):

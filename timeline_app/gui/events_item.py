@@ -100,6 +100,8 @@ class EventsItem(pg.GraphicsObject):
     def mark_at(self, x_px: float, y_px: float, tolerance: float = 6.0) -> int | None:
         """The catalog index of the event drawn under the device point, if any (from the last paint)."""
         painted = self.painted
+        if painted is not None and painted.density is not None and self.marks is not None:
+            return self.marks.nearest_mark(painted.density, x_px, y_px)  # strips: the nearest event in the row
         if painted is None or not len(painted.events):
             return None
         near_y = np.abs(painted.cy - y_px) <= max(tolerance, MARKER_PX / 2 + 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -55,6 +56,7 @@ from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 
 DEFER_LISTS_ABOVE = 5_000
+LISTS_AFTER_OPEN_MS = 60
 
 
 class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWindow):
@@ -62,12 +64,13 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
 
     Signals:
       sigStoreFailed(str): the message shown when a store could not be opened.
-      sigRowsChecked(str, list, object): a large store's path, the problems its rows have and
-        fresh timeline arrays if its saved index was stale (from the background check).
+      sigRowsChecked(str, list, object, int): a large store's path, the problems its rows have,
+        fresh timeline arrays if its saved index was stale, and the number of the check (from the
+        background check; only the latest check's result counts).
     """
 
     sigStoreFailed = Signal(str)
-    sigRowsChecked = Signal(str, list, object)
+    sigRowsChecked = Signal(str, list, object, int)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +78,8 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.keep_settings = True  # False for --screenshot: a picture must not change what the user sees next
         self.state = ExplorerState()
         self.sigRowsChecked.connect(self._on_background_check)
+        self._row_check = None
+        self._check_number = 0
         self.quiet_errors = False
         self._counts: dict[str, dict[str, int]] | None = None  # the facet counts last shown
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
@@ -221,9 +226,14 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             if not quiet:
                 show_message(self, self.tr("Cannot open this store"), message)
             return False
+        self.stop_row_check()  # a check of the store shown before would be stale
         if previous is not None and self.keep_settings:
             self.settings.save_view(previous, previous_view)
         self._restore_view(Path(path))
+        if self._lists_timer.isActive():
+            # A large store: its first frame is drawn from the saved arrays before the table and
+            # the counts are filled, a moment later.
+            self._lists_timer.start(LISTS_AFTER_OPEN_MS)
         self._remember_recent(Path(path))
         lacks = self.state.store.lacks()
         if lacks:
@@ -314,6 +324,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.timeline.set_view_range(*view_range)
 
     def _refresh_lists(self) -> None:
+        self._lists_timer.setInterval(0)
         state = self.state
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)
@@ -403,8 +414,11 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.settings.set_value("tab", self.panes.currentIndex())
         self.settings.set_value("reader_unused", self.reader.unused.isChecked())
         if self.state.store is not None:
-            self.state.set_view_range(*self.timeline.view_range())  # what is on screen, settled or not
-            self.settings.save_view(self.state.store.path, self.state.view_state())
+            # What is on screen, settled or not; recorded as is, not set on the state: at a close,
+            # recomputing what a new range shows would only delay the quit.
+            low, high = self.timeline.view_range()
+            view = replace(self.state.view_state(), view_range=(round(low, 4), round(high, 4)))
+            self.settings.save_view(self.state.store.path, view)
         self.settings.sync()
 
     def background_busy(self) -> bool:
@@ -412,6 +426,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         return self.requests.pending() or self.requests.counting() or self.table.source_model.busy()
 
     def closeEvent(self, event) -> None:
+        self.stop_row_check()  # nothing to wait for: the check runs in a process of its own
         self.save_settings()
         self.jobs.stop()
         super().closeEvent(event)

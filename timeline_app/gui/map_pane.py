@@ -8,9 +8,10 @@ with every frame of a pan or zoom. A click sets the place filter; Esc clears it.
 from __future__ import annotations
 
 import html
+import threading
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timeline_app.gui.map_canvas import MapCanvas
@@ -30,10 +31,19 @@ from timeline_app.model.explorer_state import (
     StoreChanged,
 )
 from timeline_app.model.filters import Years
-from timeline_app.model.map_counts import NEUTRAL, MapCounts, PlaceCounter, place_colors
+from timeline_app.model.map_counts import (
+    NEUTRAL,
+    MapCounts,
+    PlaceCounter,
+    place_colors,
+    sort_for_counting,
+    sorted_for_counting,
+)
 from timeline_app.model.map_geometry import Bounds, PlacePoints, fit_bounds, place_points, shipped_outlines
 from timeline_app.model.time_ticks import from_decimal
 
+#: Past this many events, the map's one-off sorting runs on a thread after the first frame.
+SORT_AWAY_ABOVE = 100_000
 LEGEND = QT_TRANSLATE_NOOP("MapPane", "● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  "
                                       "Home: fit  ·  Natural Earth")
 
@@ -72,7 +82,13 @@ def years_text(years: Years) -> str:
 
 
 class MapPane(QWidget):
-    """The map with a one-line key; linked both ways to the window's state."""
+    """The map with a one-line key; linked both ways to the window's state.
+
+    Signals:
+      sigSorted(object): the catalog whose sorting for counts finished on a thread.
+    """
+
+    sigSorted = Signal(object)
 
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +117,8 @@ class MapPane(QWidget):
         self.canvas.sigPlaceClicked.connect(self.toggle_place)
         self.canvas.sigEscape.connect(self.clear_place)
         self.canvas.sigHome.connect(self.home)
+        self._sorting: EventCatalog | None = None
+        self.sigSorted.connect(self._on_sorted)
         state.subscribe(self._on_notice)
         self._load_places()
 
@@ -144,6 +162,9 @@ class MapPane(QWidget):
         state = self.state
         base = state.timeline_mask
         if self.counter is None or self._base is not base:
+            if len(state.catalog) > SORT_AWAY_ABOVE and not sorted_for_counting(state.catalog):
+                self._sort_away(state.catalog)  # the timeline's first frame does not wait for the map
+                return
             if self.counter is None or self._base is None or not np.array_equal(self._base, base):
                 self.counter = PlaceCounter(state.catalog, base)
             self._base = base
@@ -168,6 +189,27 @@ class MapPane(QWidget):
             self._fit_pending = False
             self.canvas.wanted = self._home_bounds()
             self.canvas.frame = None
+
+    def _sort_away(self, catalog: EventCatalog) -> None:
+        self._dirty = True  # count at the first paint after the sorting
+        self.canvas.marks = None
+        self.counts = np.zeros(len(self.points), dtype=np.int64)
+        self.canvas.caption = self.tr("Counting the events at each place…")
+        if self._sorting is catalog:
+            return
+        self._sorting = catalog
+
+        def sort() -> None:
+            sort_for_counting(catalog)
+            self.sigSorted.emit(catalog)  # queued to the window's thread
+
+        threading.Thread(target=sort, daemon=True, name="map-sort").start()
+
+    def _on_sorted(self, catalog: EventCatalog) -> None:
+        if self._sorting is catalog:
+            self._sorting = None
+        if catalog is self.state.catalog:  # a catalog replaced meanwhile is stale: its sorting is dropped
+            self._changed()
 
     def _home_bounds(self) -> Bounds:
         rect = self.canvas.rect()

@@ -60,6 +60,7 @@ class PaintedMarks:
     right: np.ndarray
     cy: np.ndarray
     label_left: np.ndarray | None = None  # where each mark's label starts (NaN: no label drawn)
+    density: DeviceMap | None = None  # drawn as density strips, through this map: picked by nearest_mark
 
 
 class MarkPainter:
@@ -132,9 +133,10 @@ class MarkPainter:
         marks = None if crowded else self.visible_marks(view)
         if marks is None or len(marks) > DENSITY_LIMIT:
             self._paint_density(painter, device)
+            self._paint_selection_on_strips(painter, device)
             painter.restore()
             empty = np.zeros(0)
-            return PaintedMarks(np.zeros(0, dtype=np.int64), empty, empty, empty)
+            return PaintedMarks(np.zeros(0, dtype=np.int64), empty, empty, empty, density=device)
         lay = self.layout
         # Clamp to the view: not every vector format honours a clip, and a bar cut at the
         # frame reads better than one running past it.
@@ -275,6 +277,44 @@ class MarkPainter:
         target = QRectF(left_px, device.y(0), width, rows * device.sy)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(target, self._density_image[1])
+
+    def _paint_selection_on_strips(self, painter: QPainter, device: DeviceMap) -> None:
+        """Outline the selected event where it lies on the strips (one search over the marks, in numpy)."""
+        if self.selected is None:
+            return
+        lay, view = self.layout, device.view
+        at = np.flatnonzero(lay.event == self.selected)
+        at = at[(lay.x1[at] >= view.left()) & (lay.x0[at] <= view.right())]
+        left_px, right_px = device.x(view.left()), device.x(view.right())
+        bar_h = max(4.0, min(abs(device.sy) * 0.5, 16.0))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for k in at.tolist():
+            x0 = max(float(device.x(lay.x0[k])), left_px)
+            x1 = min(float(device.x(lay.x1[k])), right_px)
+            point = not bool(self.is_range[self.selected])
+            if point:
+                x1 = max(x1, x0 + 3)
+            self._draw_selection(painter, x0, x1, float(device.y(lay.row[k] + 0.5)), bar_h,
+                                 point and bool(self.exact_day[self.selected]))
+
+    def nearest_mark(self, device: DeviceMap, x_px: float, y_px: float, reach_px: float = 12.0) -> int | None:
+        """The catalog index of the event nearest the device point in its row of a density strip
+        (within ``reach_px`` pixels), or None. Marks are sorted by start: two binary searches, then numpy."""
+        lay = self.layout
+        row = int(np.floor((y_px - device.dy) / device.sy)) if device.sy else -1
+        if not 0 <= row < lay.total_rows:
+            return None
+        year = (x_px - device.dx) / device.sx
+        reach = reach_px / abs(device.sx)
+        lo = int(np.searchsorted(lay.x0, year - reach - lay.longest, side="left"))
+        hi = int(np.searchsorted(lay.x0, year + reach, side="right"))
+        near = np.flatnonzero(lay.row[lo:hi] == row) + lo
+        if not len(near):
+            return None
+        # Distance to the mark's span (zero inside a bar), so a period under the pointer wins.
+        gap = np.maximum(np.maximum(lay.x0[near] - year, year - lay.x1[near]), 0.0)
+        best = int(np.argmin(gap))
+        return int(lay.event[near[best]]) if gap[best] <= reach else None
 
     @staticmethod
     def _draw_diamond(painter: QPainter, style: dict, variant: str, x: float, y: float) -> None:

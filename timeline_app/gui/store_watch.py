@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from timeline_app.gui.plain_text import show_message
-from timeline_app.store.row_check import check_rows_and_index
+from timeline_app.store.background_check import RowCheck
 
 WATCH_MS = 2000  # how often the window looks whether another program changed the open store
 
@@ -57,16 +56,26 @@ class StoreWatchMixin:
         return True
 
     def _start_row_check(self, path: Path, loaded) -> None:
-        def run() -> None:
-            problems, fresh = check_rows_and_index(path, loaded)
-            self.sigRowsChecked.emit(str(path), problems, fresh)  # queued to the window's thread
+        self.stop_row_check()
+        self._check_number += 1
+        number = self._check_number
 
-        threading.Thread(target=run, daemon=True, name="row-check").start()
+        def done(problems: list, fresh) -> None:
+            self.sigRowsChecked.emit(str(path), problems, fresh, number)  # queued to the window's thread
 
-    def _on_background_check(self, path: str, problems: list, fresh) -> None:
+        self._row_check = RowCheck(path, loaded, done).start()
+
+    def stop_row_check(self) -> None:
+        """End the background check, if one runs; what it would have found is dropped."""
+        if self._row_check is not None:
+            self._row_check.cancel()
+            self._row_check = None
+
+    def _on_background_check(self, path: str, problems: list, fresh, number: int) -> None:
         store = self.state.store
-        if store is None or str(store.path) != path:
-            return  # another store was opened meanwhile
+        if number != self._check_number or store is None or str(store.path) != path:
+            return  # a newer check was started, or another store opened, meanwhile: this result is stale
+        self._row_check = None
         self.statusBar().clearMessage()
         if problems:
             more = self.tr(" (and %n more problem(s))", "", len(problems) - 1) if len(problems) > 1 else ""

@@ -129,6 +129,11 @@ class TimelineView(QWidget):
         self.overview_window.setZValue(10)
         self.overview.addItem(self.overview_window)
         self.overview_window.sigRegionChanged.connect(self._on_window_dragged)
+        # The selected event on the overview's strip: found again after zooming far out.
+        self.overview_selected = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(200, 40, 40, width=2))
+        self.overview_selected.setZValue(11)
+        self.overview_selected.hide()
+        self.overview.addItem(self.overview_selected)
         self._syncing = False
 
     def apply_palette(self) -> None:
@@ -192,12 +197,16 @@ class TimelineView(QWidget):
         self.overview.setYRange(0, max(1.0, float(np.sqrt(counts).max(initial=1))), padding=0.05)
 
     def set_selected(self, index: int | None) -> None:
-        """Outline the event at catalog ``index``, put the keys' place on it and tell a screen reader."""
+        """Outline the event at catalog ``index`` (on the strips too), mark it on the overview, put the
+        keys' place on it and tell a screen reader."""
         self.items.set_selected(index)
         self.keys.follow_selection(index)
-        if index is None or self.catalog is None:
+        if index is None or self.catalog is None or not 0 <= index < len(self.catalog):
+            self.overview_selected.hide()
             self.speech.show_nothing()
             return
+        self.overview_selected.setPos(float(self.catalog.start_year[index]))
+        self.overview_selected.show()
         position = self.tr("{shown} events shown.").format(shown=self.shown_count) if self.shown_count else ""
         self.speech.show_event(self.catalog, index, self.keys.lane_name(), position)
 

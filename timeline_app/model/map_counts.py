@@ -111,6 +111,16 @@ def _rows_in_order(indptr: np.ndarray, order: np.ndarray) -> np.ndarray:
     return offsets + np.arange(total, dtype=np.int64)
 
 
+def sort_for_counting(catalog: EventCatalog) -> None:
+    """Do the once-per-catalog sorting a :class:`PlaceCounter` needs now (numpy: it can run on a thread)."""
+    _sorted(catalog)
+
+
+def sorted_for_counting(catalog: EventCatalog) -> bool:
+    """Whether :func:`sort_for_counting` is done for ``catalog``, so a counter is quick to make."""
+    return "sorted" in catalog.__dict__.get("_map_counts", {})
+
+
 class PlaceCounter:
     """Counts per place for one filter (``base``, the years aside) and any window of years.
 

@@ -116,17 +116,37 @@ def date_text_problem(date_text: object, start: object, end: object = "") -> str
     return None
 
 
+#: How many answers a rule remembers per connection (values repeat: a million events have a few
+#: thousand distinct dates), so a big store's check calls each rule once per distinct value.
+REMEMBERED = 200_000
+
+
+def _remembering(rule):
+    answers: dict = {}
+
+    def ask(*values):
+        try:
+            return answers[values]
+        except KeyError:
+            if len(answers) >= REMEMBERED:
+                answers.clear()
+            answer = answers[values] = rule(*values)
+            return answer
+        except TypeError:  # an unhashable value cannot come from SQLite, but never fail a check on it
+            return rule(*values)
+    return ask
+
+
 def install_rule_functions(conn: sqlite3.Connection) -> None:
     """Make the rules callable from SQL on ``conn`` (``tl_dates_problem(start, end)`` and the like)."""
-    conn.create_function("tl_dates_problem", 2, dates_problem, deterministic=True)
-    conn.create_function("tl_id_problem", 1, id_problem, deterministic=True)
-    conn.create_function("tl_published_problem", 1, published_problem, deterministic=True)
-    conn.create_function("tl_certainty_problem", 1, certainty_problem, deterministic=True)
-    conn.create_function("tl_layer_problem", 1, layer_problem, deterministic=True)
-    conn.create_function("tl_date_basis_problem", 1, date_basis_problem, deterministic=True)
-    conn.create_function("tl_calendar_problem", 1, calendar_problem, deterministic=True)
-    conn.create_function("tl_voice_problem", 1, voice_problem, deterministic=True)
-    conn.create_function("tl_date_text_problem", 3, date_text_problem, deterministic=True)
+    for name, count, rule in (("tl_dates_problem", 2, dates_problem), ("tl_id_problem", 1, id_problem),
+                              ("tl_published_problem", 1, published_problem),
+                              ("tl_certainty_problem", 1, certainty_problem), ("tl_layer_problem", 1, layer_problem),
+                              ("tl_date_basis_problem", 1, date_basis_problem),
+                              ("tl_calendar_problem", 1, calendar_problem), ("tl_voice_problem", 1, voice_problem),
+                              ("tl_date_text_problem", 3, date_text_problem)):
+        # Ids are all different: remembering them would only cost memory.
+        conn.create_function(name, count, rule if rule is id_problem else _remembering(rule), deterministic=True)
 
 
 def table_names(conn: sqlite3.Connection) -> set[str]:

@@ -1,0 +1,90 @@
+"""The background check of a large store runs in a child process: same answers, and a cancelled one never reports."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from store_copies import edit
+
+import timeline_app.store.background_check as background_check
+from timeline_app.store.background_check import RowCheck
+from timeline_app.store.timeline_index import arrays_equal, compute_arrays
+
+
+def _arrays(store: Path):
+    conn = sqlite3.connect(store)
+    try:
+        return compute_arrays(conn)
+    finally:
+        conn.close()
+
+
+def _finish(check: RowCheck) -> list:
+    check.thread.join(timeout=120)
+    assert not check.thread.is_alive()
+    return check.results  # type: ignore[attr-defined]
+
+
+def _check(store: Path, loaded) -> RowCheck:
+    results: list = []
+    check = RowCheck(store, loaded, lambda problems, fresh: results.append((problems, fresh)))
+    check.results = results  # type: ignore[attr-defined]
+    return check
+
+
+def test_the_child_finds_the_broken_rows_the_check_finds(small_store: Path) -> None:
+    edit(small_store, "update events set certainty = 'likely' where id = 'strike'")
+    results = _finish(_check(small_store, _arrays(small_store)).start())
+    assert results == [(["event 'strike': certainty 'likely' is not one of exact, approximate, disputed"], None)]
+
+
+def test_the_child_hands_back_fresh_arrays_when_the_index_is_stale(small_store: Path) -> None:
+    loaded = _arrays(small_store)
+    edit(small_store, "update events set start = '1962-05', date_text = '', start_year = 1962.33 where id = 'strike'")
+    [(problems, fresh)] = _finish(_check(small_store, loaded).start())
+    assert problems == [] and fresh is not None
+    assert arrays_equal(fresh, _arrays(small_store)) and not arrays_equal(fresh, loaded)
+
+
+def test_a_sound_store_reports_nothing_wrong(small_store: Path) -> None:
+    assert _finish(_check(small_store, _arrays(small_store)).start()) == [([], None)]
+
+
+def test_a_cancelled_check_never_reports_even_when_its_child_has_answered(small_store: Path, monkeypatch) -> None:
+    answered = threading.Event()
+    release = threading.Event()
+    real = RowCheck._in_child
+
+    def slow_child(self):
+        result = real(self)  # the child has found its answer...
+        answered.set()
+        release.wait(60)  # ...and the window moves on before it is handed over
+        return result
+
+    monkeypatch.setattr(RowCheck, "_in_child", slow_child)
+    edit(small_store, "update events set certainty = 'likely' where id = 'strike'")
+    check = _check(small_store, _arrays(small_store)).start()
+    assert answered.wait(120)
+    check.cancel()
+    release.set()
+    assert _finish(check) == []
+
+
+def test_a_check_cancelled_at_once_ends_without_reporting(small_store: Path) -> None:
+    check = _check(small_store, _arrays(small_store))
+    check.cancel()
+    check.start()
+    assert _finish(check) == []
+
+
+def test_without_a_child_process_the_check_runs_on_its_thread(small_store: Path, monkeypatch) -> None:
+    monkeypatch.setattr(background_check.subprocess, "Popen", _no_process)
+    edit(small_store, "update events set certainty = 'likely' where id = 'strike'")
+    results = _finish(_check(small_store, _arrays(small_store)).start())
+    assert results == [(["event 'strike': certainty 'likely' is not one of exact, approximate, disputed"], None)]
+
+
+def _no_process(*_args, **_kwargs):
+    raise OSError("no processes here")
