@@ -976,6 +976,7 @@
     <name>MapPane</name>
     <message>
         <source>● area: events in view  ■ a country  ○ none  ·  click: filter (Esc clears)  ·  Home: fit  ·  Natural Earth</source>
+        <extracomment>Past this many events, the map&apos;s one-off sorting runs on a thread after the first frame.</extracomment>
         <translation>● площадь: события в виде  ■ страна  ○ нет событий  ·  щелчок: фильтр (Esc — сброс)  ·  Home: вписать  ·  Natural Earth</translation>
     </message>
     <message>
@@ -1001,6 +1002,10 @@
             <numerusform>%Ln местах</numerusform>
             <numerusform>%Ln местах</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counting the events at each place…</source>
+        <translation>Подсчёт событий по местам…</translation>
     </message>
     <message>
         <source>Map, {caption}</source>

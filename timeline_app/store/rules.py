@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
+from typing import Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
 from timeline_app.store.schema import (
@@ -121,7 +123,7 @@ def date_text_problem(date_text: object, start: object, end: object = "") -> str
 REMEMBERED = 200_000
 
 
-def _remembering(rule):
+def _remembering(rule: Callable[..., Any]) -> Callable[..., Any]:
     answers: dict = {}
 
     def ask(*values):
