@@ -181,3 +181,21 @@ def test_the_sheets_group_is_the_views_lane(odd_store: Path, tmp_path: Path, gro
         rows = [r for r in csv.DictReader(handle) if not r["Type"]]
     assert {r["Group"].replace("&amp;", "&") for r in rows} == groups
     assert heard[-1] == (6, 6)  # the dialog's progress bar reaches the end
+
+
+def test_a_source_with_empty_fields_survives_a_json_round_trip(small_store: Path, tmp_path: Path) -> None:
+    # Another tool may leave a source's publication, url or stance NULL; the export writes null.
+    conn = sqlite3.connect(small_store)
+    conn.execute("update sources set publication = null, url = null")
+    conn.commit()
+    conn.close()
+    exported = tmp_path / "view.json"
+    event_store = EventStore(small_store)
+    try:
+        export(view_of_store(event_store, FilterState(), "theme", (1900.0, 2030.0)), exported, "json")
+    finally:
+        event_store.close()
+    copy = tmp_path / "copy.db"
+    assert import_events(exported, copy) == len(json.loads(exported.read_text())["events"])
+    rows = sqlite3.connect(copy).execute("select coalesce(publication, ''), coalesce(url, '') from sources").fetchall()
+    assert rows and all(r == ("", "") for r in rows)

@@ -216,11 +216,13 @@ def read_import(path: Path, existing: Existing) -> tuple[dict[str, list[dict]], 
     data = _read_any(path, text, reader, existing)
     sources = dict(existing.sources)
     for raw in as_list(reader, data.get("sources", []), "sources", "-"):
-        entry = as_mapping(reader, raw, "source")
+        # A store made by another tool may leave a source's field NULL; our JSON export writes it as null.
+        entry = {k: "" if v is None else v for k, v in as_mapping(reader, raw, "source").items()}
         sid = str(entry.get("id", ""))
         where = f"source '{sid}'"
+        known = sid in existing.sources  # compared with the store's row below, as the store has it
         row: dict[str, Any] = {"id": sid, **{c: reader.text_field(entry, c, where, sid,
-                                                                   required=c in ("author", "title"))
+                                                                   required=c in ("author", "title") and not known)
                                              for c in _SOURCE_COLUMNS}}
         row["text"] = entry.get("text") if isinstance(entry.get("text"), str) else ""
         check_source(reader, row, where)
