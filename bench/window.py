@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -224,8 +225,10 @@ class Driver:
 
 
 def _shows(window, count: int) -> bool:
+    """Whether the filter panel's line says ``count`` of all events (numbers as the locale writes them)."""
     total = len(window.state.catalog)
-    return window.filters.shown.text() == f"Showing {count:,} of {total:,} events"
+    numbers = re.findall(r"\d(?:[\d,.\s\u00a0\u202f]*\d)?", window.filters.shown.text())
+    return [int(re.sub(r"\D", "", n)) for n in numbers] == [count, total]
 
 
 def _expected_count(window, wanted) -> int:
