@@ -23,11 +23,16 @@ SEEDS = ROOT / "data" / "seeds"
 
 def shipped_count(sql: str = "select count(*) from events", params: tuple = ()) -> int:
     """A count from the shipped store, so tests follow its content instead of copying numbers."""
+    return int(shipped_rows(sql, params)[0][0])
+
+
+def shipped_rows(sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of a query on the shipped store, opened read-only."""
     import sqlite3
 
     conn = sqlite3.connect(f"file:{SHIPPED_STORE}?mode=ro", uri=True)
     try:
-        return int(conn.execute(sql, params).fetchone()[0])
+        return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_EVENTS, SHIPPED_STORE
+from conftest import SHIPPED_EVENTS, SHIPPED_STORE, shipped_rows
 from timeline_app import __version__
 from timeline_app.export.data_formats import (
     CSV_COLUMNS,
@@ -32,12 +32,7 @@ from timeline_app.store.event_store import EventStore
 ALL_YEARS = (1900.0, 2030.0)
 
 
-def sql(query: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{SHIPPED_STORE}?mode=ro", uri=True)
-    try:
-        return conn.execute(query, params).fetchall()
-    finally:
-        conn.close()
+sql = shipped_rows  # a query on the shipped store
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
-from conftest import SHIPPED_EVENTS, SHIPPED_STORE
+from conftest import SHIPPED_EVENTS, SHIPPED_STORE, shipped_rows
 from timeline_app.gui.commentary_pane import CommentaryPane, commentary_html
 from timeline_app.gui.event_table import COLUMNS, ID_ROLE, MAX_CELL_CHARS, EventTable, EventTableModel
 from timeline_app.gui.excerpt_pane import ExcerptPane, passage_html, provenance_html
@@ -26,12 +26,7 @@ DISPLAY, TOOLTIP, DECORATION = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.Too
                                 Qt.ItemDataRole.DecorationRole)
 
 
-def sql(query: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{SHIPPED_STORE}?mode=ro", uri=True)
-    try:
-        return conn.execute(query, params).fetchall()
-    finally:
-        conn.close()
+sql = shipped_rows  # a query on the shipped store
 
 
 @pytest.fixture(scope="module")
