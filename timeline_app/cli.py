@@ -12,6 +12,7 @@ import click
 from timeline_app.export.registry import EXPORTERS, ExportError, ExportOptions, export, format_for
 from timeline_app.export.view import view_of_store
 from timeline_app.gui import picture_formats  # noqa: F401 - registers PNG, SVG and PDF
+from timeline_app.gui.translated_help import TranslatedCommand, translated_option
 from timeline_app.gui.translation import (
     LANGUAGES,
     QT_TRANSLATE_NOOP,
@@ -53,78 +54,14 @@ class UserError(click.ClickException):
         click.echo(translate("cli", "error: {message}").format(message=self.format_message()), err=True)
 
 
-class _Formatter(click.HelpFormatter):
-    """Click's help layout with its headings in the interface's language."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix if prefix is not None else translate("cli", "Usage:") + " ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(translate("cli", heading))
-
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        # Click's own options (--help, --version) come with English help; ours are translated already.
-        super().write_dl([(term, translate("cli", text)) for term, text in rows], col_max, col_spacing)
-
-
-class _Context(click.Context):
-    formatter_class = _Formatter
-
-
-# Click's own headings and options, so lupdate offers them for translation.
-QT_TRANSLATE_NOOP("cli", "Options")
-QT_TRANSLATE_NOOP("cli", "Commands")
-QT_TRANSLATE_NOOP("cli", "Arguments")
-QT_TRANSLATE_NOOP("cli", "Show this message and exit.")
-QT_TRANSLATE_NOOP("cli", "Show the version and exit.")
-
-
-class _Option(click.Option):
-    """An option whose help is translated when it is shown (the language is known only then)."""
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        english, english_default = self.help, self.show_default
-        self.help = translate("cli", self.help) if self.help else self.help
-        if isinstance(self.show_default, str):
-            self.show_default = translate("cli", self.show_default)
-        try:
-            return super().get_help_record(ctx)
-        finally:
-            self.help, self.show_default = english, english_default
-
-
-class _Command(click.Command):
-    """A command whose help is translated when it is shown."""
-
-    context_class = _Context
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        english, self.help = self.help, translate("cli", self.help) if self.help else self.help
-        try:
-            super().format_help_text(ctx, formatter)
-        finally:
-            self.help = english
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        english, self.help = self.help, translate("cli", self.help) if self.help else self.help
-        try:
-            return super().get_short_help_str(limit)
-        finally:
-            self.help = english
-
-
-def _option(*names: str, **settings):
-    return click.option(*names, cls=_Option, **settings)
-
-
-class _Group(_Command, click.Group):
+class _Group(TranslatedCommand, click.Group):
     """Turns our exceptions into one-line messages; no traceback reaches a user.
 
     ``timeline-app MY.db`` opens a store, as the desktop menu's "Open with" calls it. The language
     (``--lang``, else the system's) is chosen before anything is parsed, so help and errors use it.
     """
 
-    command_class = _Command
+    command_class = TranslatedCommand
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         use_language(choose_language(_requested_language(args)))
@@ -177,13 +114,13 @@ def _parse_size(_ctx, _param, value: str | None) -> tuple[int, int] | None:
 
 
 def _window_options(func):
-    func = _option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
+    func = translated_option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
         "cli", "Open a saved view (View > Saved views), or a view's copied text (tlview1:...)."))(func)
-    func = _option("--select", metavar="EVENT_ID", help=QT_TRANSLATE_NOOP(
+    func = translated_option("--select", metavar="EVENT_ID", help=QT_TRANSLATE_NOOP(
         "cli", "With --screenshot: select this event first, so its passages show."))(func)
-    func = _option("--size", callback=_parse_size, metavar="WxH",
+    func = translated_option("--size", callback=_parse_size, metavar="WxH",
                    help=QT_TRANSLATE_NOOP("cli", "Window size for --screenshot, e.g. 1600x1000."))(func)
-    func = _option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), metavar="PNG",
+    func = translated_option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), metavar="PNG",
                    help=QT_TRANSLATE_NOOP("cli", "Render the window offscreen, write it as a PNG and exit."))(func)
     return func
 
@@ -198,7 +135,7 @@ With no command, opens the window on the shipped store (or a saved view on the s
     timeline-app --view "Novocherkassk 1962"
 """))
 @click.version_option(package_name="timeline-app")
-@_option("--lang", type=click.Choice(LANGUAGES), expose_value=False,
+@translated_option("--lang", type=click.Choice(LANGUAGES), expose_value=False,
          help=QT_TRANSLATE_NOOP("cli", "Language of the window and the messages (default: the system's)."))
 @_window_options
 @click.pass_context
@@ -328,9 +265,9 @@ Add your own events from a CSV or JSON file to a store of your own.
 All or nothing: any bad row rejects the whole file, naming its line and field.
 """))
 @click.argument("source", type=click.Path(path_type=Path))
-@_option("--into", "store", type=click.Path(path_type=Path), required=True, metavar="STORE",
+@translated_option("--into", "store", type=click.Path(path_type=Path), required=True, metavar="STORE",
          help=QT_TRANSLATE_NOOP("cli", "The store to add to; created if it does not exist."))
-@_option("--allow-shipped-store", is_flag=True,
+@translated_option("--allow-shipped-store", is_flag=True,
          help=QT_TRANSLATE_NOOP("cli", "Allow changing the shipped data/events.db."))
 def import_command(source: Path, store: Path, allow_shipped_store: bool) -> None:
     try:
@@ -349,41 +286,41 @@ Export a view of the timeline as a picture or the filtered events as data, witho
 
 The picture is the one the window draws for the same filters, range and lanes.
 """))
-@_option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@translated_option("-o", "--output", type=click.Path(path_type=Path), required=True,
          help=QT_TRANSLATE_NOOP("cli", "File to write: .png, .svg, .pdf, .csv or .json."))
-@_option("--store", type=click.Path(path_type=Path), default=SHIPPED_STORE,
+@translated_option("--store", type=click.Path(path_type=Path), default=SHIPPED_STORE,
          show_default=QT_TRANSLATE_NOOP("cli", "the shipped store"),
          help=QT_TRANSLATE_NOOP("cli", "The store to export from."))
-@_option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)),
+@translated_option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)),
          help=QT_TRANSLATE_NOOP("cli", "Format, if not the file's suffix (timelinejs for TimelineJS 3)."))
-@_option("--place", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+@translated_option("--place", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
     "cli", "Only events at this place: its id, name or another name, in any case (repeatable)."))
-@_option("--theme", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+@translated_option("--theme", multiple=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
     "cli", "Only events with this theme: its id, name or another name, in any case (repeatable)."))
-@_option("--reviewer", default="any", metavar="WHO",
+@translated_option("--reviewer", default="any", metavar="WHO",
          help=QT_TRANSLATE_NOOP("cli", "any, both, only-one, or a source id such as doyle-2021."))
-@_option("--disputed", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Only events the reviewers dispute."))
-@_option("--search", default="",
+@translated_option("--disputed", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Only events the reviewers dispute."))
+@translated_option("--search", default="",
          help=QT_TRANSLATE_NOOP("cli", "Only events matching these words (full-text search)."))
-@_option("--from", "year_from", type=float, default=None,
+@translated_option("--from", "year_from", type=float, default=None,
          show_default=QT_TRANSLATE_NOOP("cli", "the store's home range"),
          help=QT_TRANSLATE_NOOP("cli", "First year shown."))
-@_option("--to", "year_to", type=float, default=None,
+@translated_option("--to", "year_to", type=float, default=None,
          show_default=QT_TRANSLATE_NOOP("cli", "the store's home range"),
          help=QT_TRANSLATE_NOOP("cli", "Last year shown."))
-@_option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
+@translated_option("--group-by", type=click.Choice(sorted(GROUPINGS)), default="theme", show_default=True,
          help=QT_TRANSLATE_NOOP("cli", "Lanes of the timeline."))
-@_option("--width", type=click.IntRange(600, 8000), default=1600, show_default=True,
+@translated_option("--width", type=click.IntRange(600, 8000), default=1600, show_default=True,
          help=QT_TRANSLATE_NOOP("cli", "Picture width in logical pixels."))
-@_option("--scale", type=click.Choice(["1", "2"]), default="1", show_default=True,
+@translated_option("--scale", type=click.Choice(["1", "2"]), default="1", show_default=True,
          help=QT_TRANSLATE_NOOP("cli", "PNG pixels per logical pixel (2 for high-DPI)."))
-@_option("--page", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
+@translated_option("--page", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
          help=QT_TRANSLATE_NOOP("cli", "PDF page size (landscape)."))
-@_option("--map", "with_map", is_flag=True,
+@translated_option("--map", "with_map", is_flag=True,
          help=QT_TRANSLATE_NOOP("cli", "Pictures: the map of the events shown beside the timeline."))
-@_option("--fit", is_flag=True, help=QT_TRANSLATE_NOOP(
+@translated_option("--fit", is_flag=True, help=QT_TRANSLATE_NOOP(
     "cli", "Show the years of the events the filters show (View > Fit to shown events)."))
-@_option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
+@translated_option("--view", "view_name", metavar="NAME", help=QT_TRANSLATE_NOOP(
     "cli", "Start from a saved view (or a view's copied text); other options given change it."))
 @click.pass_context
 def export_command(ctx: click.Context, output: Path, store: Path, fmt: str | None, place: tuple[str, ...],
@@ -461,7 +398,8 @@ Add timeline-app to your desktop's menu (a launcher entry and icons in ~/.local/
 
     timeline-app install-desktop --uninstall
 """))
-@_option("--uninstall", is_flag=True, help=QT_TRANSLATE_NOOP("cli", "Remove the launcher entry and icons again."))
+@translated_option("--uninstall", is_flag=True,
+                   help=QT_TRANSLATE_NOOP("cli", "Remove the launcher entry and icons again."))
 def install_desktop_command(uninstall: bool) -> None:
     from timeline_app import desktop_entry
 
