@@ -96,6 +96,11 @@ def launch_child(store: str) -> None:
 def first_frame(store: Path, settings: Path) -> tuple[float, list[float], float]:
     """Median seconds from launch to first painted frame over LAUNCHES launches, each launch's,
     and the median CPU seconds the process had used by then."""
+    import compileall
+
+    # An installed app has its byte-code (pip compiles a wheel as it installs it, and Python
+    # caches the rest on first run); a checkout run with PYTHONDONTWRITEBYTECODE would not.
+    compileall.compile_dir(HERE.parent / "timeline_app", quiet=2)
     times, cpu = [], []
     for _ in range(LAUNCHES):
         settings.unlink(missing_ok=True)
@@ -150,6 +155,16 @@ class Driver:
         self._beat_last = time.perf_counter()
         self.block_max, self.block_worst = 0.0, ""
         self.heartbeat.start()
+
+    def oracle(self, answer):
+        """``answer()`` with the heartbeat paused: the benchmark's own reckoning of what the window
+        should show runs on the GUI thread too, and is not the window's stall."""
+        self.heartbeat.stop()
+        try:
+            return answer()
+        finally:
+            self._beat_last = time.perf_counter()
+            self.heartbeat.start()
 
     # waiting
     def until_idle(self, done=lambda: True, timeout: float = TIMEOUT_S) -> float | None:
@@ -323,7 +338,7 @@ def measure_window(size: int, store: Path) -> dict:
         QTest.keyClicks(search, word)
 
     for word in SEARCH_WORDS:
-        expected = _expected_count(window, window.state.filter.with_(search=word))
+        expected = driver.oracle(lambda w=word: _expected_count(window, window.state.filter.with_(search=w)))
         record("search", driver.timed("search", lambda: driver.key(search, Qt.Key.Key_Return),
                                       lambda e=expected, w=word: window.state.filter.search == w and _shows(window, e),
                                       prepare=lambda w=word: type_word(w)))
@@ -335,7 +350,7 @@ def measure_window(size: int, store: Path) -> dict:
             item = themes.item(k)
             key = item.data(Qt.ItemDataRole.UserRole)
             wanted = window.state.filter.with_(themes=frozenset({key}) if on else frozenset())
-            expected = _expected_count(window, wanted)
+            expected = driver.oracle(lambda w=wanted: _expected_count(window, w))
             point = themes.visualItemRect(item).center()
             record("facet", driver.timed("facet", lambda p=point: driver.click(themes.viewport(), p),
                                          lambda w=wanted, e=expected: window.state.filter == w and _shows(window, e)))
