@@ -336,6 +336,16 @@ def test_a_damaged_index_falls_back_to_the_tables(small_store: Path, tmp_path: P
     _assert_matches_model(loaded, conn)
 
 
+def test_an_index_naming_rows_the_table_lacks_falls_back_to_the_tables(small_store: Path, tmp_path: Path) -> None:
+    conn = _copy(small_store, tmp_path)
+    saved = np.frombuffer(conn.execute(f"select data from {INDEX_TABLE} where name = 'rowid'").fetchone()[0],
+                          dtype=np.int64)
+    conn.execute(f"update {INDEX_TABLE} set data = ? where name = 'rowid'", ((saved + 1000).tobytes(),))
+    conn.commit()  # as many rowids as rows, all different, none of them the table's
+    loaded = load_arrays(conn)
+    _assert_same(loaded, compute_arrays(conn))
+
+
 # -- memberships ---------------------------------------------------------------------------------
 
 
