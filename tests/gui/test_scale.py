@@ -81,3 +81,24 @@ def test_on_a_large_store_the_table_and_counts_follow_the_timeline(qtbot, synthe
     assert 0 < expected < len(state.catalog)
     qtbot.waitUntil(lambda: window.table.model().rowCount() == expected, timeout=3000)
     assert window.filters.shown.text() == f"Showing {expected:,} of {len(state.catalog):,} events"
+
+
+def test_on_a_large_store_the_map_draws_its_outlines_after_the_timeline_s_first_frame(
+        qtbot, synthetic_store: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor
+
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    canvas = window.map_pane.canvas
+    window.open_store(synthetic_store, quiet=True)
+    first = canvas.grab().toImage()  # painted with the timeline's first frame: the sea alone
+    sea = QColor(canvas.look.sea).rgb()
+    assert canvas.outlines is None
+    assert {first.pixel(x, y) for x in range(0, first.width(), 17) for y in range(0, first.height(), 17)} == {sea}
+    qtbot.waitUntil(lambda: window.table.model().rowCount() > 0, timeout=5000)  # the lists follow…
+    later = canvas.grab().toImage()  # …and the map with them: land, borders and the counts' marks
+    assert canvas.outlines is not None and (canvas.marks is not None or "Counting" in canvas.caption)
+    assert len({later.pixel(x, y) for x in range(0, later.width(), 17) for y in range(0, later.height(), 17)}) > 3

@@ -234,6 +234,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             # A large store: its first frame is drawn from the saved arrays before the table and
             # the counts are filled, a moment later.
             self._lists_timer.start(LISTS_AFTER_OPEN_MS)
+            self.map_pane.hold()  # its outlines follow with the table
         self._remember_recent(Path(path))
         lacks = self.state.store.lacks()
         if lacks:
@@ -325,6 +326,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
 
     def _refresh_lists(self) -> None:
         self._lists_timer.setInterval(0)
+        self.map_pane.release()
         state = self.state
         shown = state.shown_indices()
         self.table.set_rows(state.catalog, shown)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPale
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from timeline_app.gui.map_painter import MapFrame, MapLook, MapMarks, MapPainter, PaintedPlaces
-from timeline_app.model.map_geometry import Bounds, Outlines
+from timeline_app.model.map_geometry import Bounds, Outlines, region_bounds
 
 MIN_KM_PER_PX = 0.4  # the deepest zoom: a town's streets are not on this map anyway
 WHEEL_STEP = 1.25
@@ -33,17 +33,17 @@ class MapCanvas(QWidget):
     sigEscape = Signal()
     sigHome = Signal()
 
-    def __init__(self, outlines: Outlines, parent: QWidget | None = None) -> None:
+    def __init__(self, outlines: Outlines | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(220, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.outlines = outlines
-        self.map_painter = MapPainter(outlines)
-        self.limits: Bounds = outlines.bounds
-        self.wanted: Bounds = outlines.bounds  # what to show when the size changes
+        self.outlines: Outlines | None = None  # until set_outlines: the sea alone
+        self.map_painter: MapPainter | None = None
+        self.limits: Bounds = region_bounds()
+        self.wanted: Bounds = self.limits  # what to show when the size changes
         self.frame: MapFrame | None = None
         self.marks: MapMarks | None = None
         self.painted: PaintedPlaces | None = None
@@ -56,6 +56,20 @@ class MapCanvas(QWidget):
         self._press_frame: MapFrame | None = None
         self._dragged = False
         self.apply_palette()
+        if outlines is not None:
+            self.set_outlines(outlines)
+
+    def set_outlines(self, outlines: Outlines) -> None:
+        """Draw ``outlines`` from the next paint on.
+
+        Reading and drawing them takes a few tenths of a second, so a window can show its
+        timeline first and hand the map its outlines a moment later.
+        """
+        if self.wanted == self.limits:
+            self.wanted = outlines.bounds
+        self.outlines, self.map_painter, self.limits = outlines, MapPainter(outlines), outlines.bounds
+        self.frame, self._background = None, None
+        self.update()
 
     # -- the view ----------------------------------------------------------------------------------
     def current_frame(self) -> MapFrame:
@@ -112,6 +126,10 @@ class MapCanvas(QWidget):
             self.prepare()
         frame = self.current_frame()
         painter = QPainter(self)
+        if self.map_painter is None:
+            painter.fillRect(self.rect(), self.look.sea)
+            painter.end()
+            return
         try:
             painter.drawPixmap(QPoint(0, 0), self._background_pixmap(frame))
             if self.marks is not None:

@@ -93,8 +93,7 @@ class MapPane(QWidget):
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        outlines = shipped_outlines()
-        self.canvas = MapCanvas(outlines)
+        self.canvas = MapCanvas()  # its outlines are read at the first paint the window does not hold
         self.canvas.setAccessibleName(self.tr("Map"))  # the counts follow with the first paint
         self.legend = plain_label(self.tr(LEGEND))
         self.legend.setWordWrap(True)
@@ -104,7 +103,8 @@ class MapPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.legend)
-        self.ussr_bounds = _bounds_of(outlines.ussr)
+        self.ussr_bounds = _bounds_of([])
+        self.held = False
         self.points = place_points([], [])
         self.years: Years = state.view_range
         self.counter: PlaceCounter | None = None
@@ -154,9 +154,27 @@ class MapPane(QWidget):
         self._dirty = True
         self.canvas.update()
 
+    def hold(self) -> None:
+        """Show only the sea until :meth:`release`: the window's first frame of a big store comes first."""
+        self.held = True
+
+    def release(self) -> None:
+        """Draw the map again (reading its outlines if this is the first time)."""
+        if self.held:
+            self.held = False
+            self._changed()
+
+    def _read_outlines(self) -> bool:
+        """Hand the canvas its outlines unless held; whether it has them."""
+        if self.canvas.outlines is None and not self.held:
+            outlines = shipped_outlines()
+            self.ussr_bounds = _bounds_of(outlines.ussr)
+            self.canvas.set_outlines(outlines)
+        return self.canvas.outlines is not None
+
     # -- counting, just before a paint ---------------------------------------------------------------
     def _prepare(self) -> None:
-        if not self._dirty:
+        if not self._read_outlines() or not self._dirty:
             return
         self._dirty = False
         state = self.state
