@@ -75,19 +75,43 @@ def _rss_mb() -> tuple[float, float]:
 
 # -- the launch: a new process until its first painted frame ---------------------------------------------
 def launch_child(store: str) -> None:
-    """Run ``timeline-app STORE`` in this process; print the wall-clock time of the first frame with events."""
-    from timeline_app.gui import events_item
+    """Run ``timeline-app STORE`` in this process; print the wall-clock time of the first frame with events.
 
-    original = events_item.EventsItem.paint
+    The timeline's paint is wrapped as its module is first imported, where the application
+    imports it, so the launch loads its modules in its own order (importing the window here
+    first would delay what the command starts before it).
+    """
+    import importlib.abc
+    import importlib.util
 
-    def paint(self, painter, option, widget=None):
-        original(self, painter, option, widget)
-        if self.marks is not None and self.layout is not None and len(self.layout.row):
-            print(f"FRAME {time.time():.6f} {time.process_time():.6f}", flush=True)
-            os._exit(0)  # the frame is measured; the quit is timed elsewhere
+    def measure(events_item) -> None:
+        original = events_item.EventsItem.paint
 
-    events_item.EventsItem.paint = paint
-    from timeline_app.cli import main
+        def paint(self, painter, option, widget=None):
+            original(self, painter, option, widget)
+            if self.marks is not None and self.layout is not None and len(self.layout.row):
+                print(f"FRAME {time.time():.6f} {time.process_time():.6f}", flush=True)
+                os._exit(0)  # the frame is measured; the quit is timed elsewhere
+
+        events_item.EventsItem.paint = paint
+
+    class WrapOnImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name != "timeline_app.gui.events_item":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            run = spec.loader.exec_module
+
+            def exec_module(module) -> None:
+                run(module)
+                measure(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, WrapOnImport())
+    from timeline_app.launch import main  # the ``timeline-app`` command's own entry point
 
     sys.argv = ["timeline-app", store]
     main()

@@ -1,5 +1,5 @@
 """Allow ``python -m timeline_app``."""
 
-from timeline_app.cli import main
+from timeline_app.launch import main
 
 main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter, QPixmap
 
 from timeline_app.gui.mark_painter import MARKER_PX, DeviceMap, MarkPainter, PaintedMarks
@@ -33,6 +33,7 @@ class EventsItem(pg.GraphicsObject):
         self.painted: PaintedMarks | None = None
         self._cached: tuple | None = None
         self._version = 0  # bumped whenever what is drawn changes, so the cached picture is redrawn
+        self.after_frame: list = []  # called (queued) once a frame with marks has been painted
 
     def set_layout(self, catalog: EventCatalog, layout: TimelineLayout, x_limits: tuple[float, float]) -> None:
         """Draw ``layout`` from now on."""
@@ -96,6 +97,9 @@ class EventsItem(pg.GraphicsObject):
                 self._cached = (key, picture)
             painter.drawPixmap(target.topLeft(), self._cached[1])
         painter.restore()
+        waiting, self.after_frame = self.after_frame, []
+        for callback in waiting:
+            QTimer.singleShot(0, callback)  # after this paint has reached the screen
 
     def mark_at(self, x_px: float, y_px: float, tolerance: float = 6.0) -> int | None:
         """The catalog index of the event drawn under the device point, if any (from the last paint)."""

@@ -56,7 +56,7 @@ from timeline_app.store.event_store import StoreError
 from timeline_app.store.paths import SHIPPED_STORE
 
 DEFER_LISTS_ABOVE = 5_000
-LISTS_AFTER_OPEN_MS = 60
+LISTS_AFTER_OPEN_MS = 1000  # unless the timeline's first frame comes sooner
 
 
 class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWindow):
@@ -231,10 +231,11 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.settings.save_view(previous, previous_view)
         self._restore_view(Path(path))
         if self._lists_timer.isActive():
-            # A large store: its first frame is drawn from the saved arrays before the table and
-            # the counts are filled, a moment later.
+            # A large store: its first frame is drawn from the saved arrays; the table, the counts
+            # and the map's outlines follow it (or a moment later, if the timeline is not on screen).
             self._lists_timer.start(LISTS_AFTER_OPEN_MS)
-            self.map_pane.hold()  # its outlines follow with the table
+            self.timeline.after_next_frame(self._lists_after_frame)
+            self.map_pane.hold()
         self._remember_recent(Path(path))
         lacks = self.state.store.lacks()
         if lacks:
@@ -323,6 +324,10 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         low, high = self.timeline.view_range()
         if abs(low - view_range[0]) > 1e-3 or abs(high - view_range[1]) > 1e-3:
             self.timeline.set_view_range(*view_range)
+
+    def _lists_after_frame(self) -> None:
+        if self._lists_timer.isActive():
+            self._lists_timer.start(0)
 
     def _refresh_lists(self) -> None:
         self._lists_timer.setInterval(0)

@@ -156,6 +156,10 @@ class TimelineView(QWidget):
         self.band.font = self.font()
 
     # -- content -------------------------------------------------------------------------------------
+    def after_next_frame(self, callback) -> None:
+        """Call ``callback()`` once the next frame with events has been painted (queued after it)."""
+        self.items.after_frame.append(callback)
+
     def set_content(self, catalog: EventCatalog, layout: TimelineLayout) -> None:
         """Draw ``layout``; keeps the current view range."""
         self.catalog, self.layout_ = catalog, layout

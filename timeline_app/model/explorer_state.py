@@ -17,6 +17,7 @@ import numpy as np
 from timeline_app.model.catalog import EventCatalog, empty_catalog, load_catalog
 from timeline_app.model.filters import YEARS, FilterState, Years, combine, facet_counts, facet_masks
 from timeline_app.model.layout import GROUPINGS, TimelineLayout, lay_out
+from timeline_app.model.store_opening import take_opened
 from timeline_app.model.view_fit import fitted_range
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import EventStore, StoreError, explain
@@ -193,13 +194,17 @@ class ExplorerState:
         leaves the row checks of a large store to the caller (see
         :class:`~timeline_app.store.event_store.EventStore`); ``store.rows_checked`` says whether they ran.
         """
-        store = EventStore(path, check_rows=check_rows)
-        try:
-            catalog = load_catalog(store)
-        except (sqlite3.Error, DateError, ValueError) as exc:
-            store.close()
-            reason = explain(exc) if isinstance(exc, sqlite3.Error) else f"cannot be read: {exc}"
-            raise StoreError(path, reason) from None
+        opened = take_opened(path, check_rows)  # read while the window was being built
+        if opened is not None:
+            store, catalog = opened
+        else:
+            store = EventStore(path, check_rows=check_rows)
+            try:
+                catalog = load_catalog(store)
+            except (sqlite3.Error, DateError, ValueError) as exc:
+                store.close()
+                reason = explain(exc) if isinstance(exc, sqlite3.Error) else f"cannot be read: {exc}"
+                raise StoreError(path, reason) from None
         if self.store is not None:
             self.store.close()
         previous = self.view_range
