@@ -102,3 +102,23 @@ def test_on_a_large_store_the_map_draws_its_outlines_after_the_timeline_s_first_
     later = canvas.grab().toImage()  # …and the map with them: land, borders and the counts' marks
     assert canvas.outlines is not None and (canvas.marks is not None or "Counting" in canvas.caption)
     assert len({later.pixel(x, y) for x in range(0, later.width(), 17) for y in range(0, later.height(), 17)}) > 3
+
+
+def test_work_waiting_for_the_timeline_s_next_frame_runs_once_after_it(qtbot, synthetic_store: Path,
+                                                                       tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_store(synthetic_store, quiet=True)
+    called: list[int] = []
+    window.timeline.after_next_frame(lambda: called.append(1))
+    QApplication.processEvents()
+    assert called == []  # nothing painted yet: the window is not on screen
+    window.timeline.plot.grab()
+    qtbot.waitUntil(lambda: called == [1], timeout=3000)
+    window.timeline.plot.grab()
+    QApplication.processEvents()
+    assert called == [1]
