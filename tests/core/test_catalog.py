@@ -115,6 +115,24 @@ def test_fetch_reads_only_the_positions_asked_for_and_only_once(shipped, monkeyp
     assert len(queries) == 1
 
 
+def test_a_screenful_of_events_from_all_over_the_store_is_read_in_one_query_per_column(shipped, monkeypatch) -> None:
+    monkeypatch.setattr(catalog_module, "EAGER_TEXT", 10)
+    catalog, eager = load_catalog(shipped), load_catalog(shipped)
+    positions = np.array([40, 2, 25, 61, 7])
+    assert not any(catalog.titles.known(int(p)) for p in positions)
+    queries = _queries(shipped)
+    catalog.read_text(positions)
+    assert len(queries) == 6  # id, title, start, end, date_text, calendar
+    for column in ("ids", "titles", "starts", "ends", "date_texts", "calendars"):
+        lazy, read = getattr(catalog, column), getattr(eager, column)
+        assert [k for k, v in enumerate(lazy.values) if v is not None] == sorted(positions.tolist()), column
+        assert [lazy[int(p)] for p in positions] == [read[int(p)] for p in positions], column
+    queries.clear()
+    assert [catalog.date_words(int(p)) for p in positions] == [eager.date_words(int(p)) for p in positions]
+    assert queries == []  # everything a table row shows was read
+    assert TextColumn(None, "title", np.arange(3)).known(1)  # a catalog without a store has nothing to read
+
+
 def test_a_store_small_enough_has_its_text_read_on_opening(shipped, monkeypatch) -> None:
     monkeypatch.setattr(catalog_module, "EAGER_TEXT", SHIPPED_EVENTS)
     catalog = load_catalog(shipped)

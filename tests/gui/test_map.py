@@ -242,3 +242,32 @@ def test_on_a_big_store_the_map_counts_once_its_sorting_is_done_and_only_for_the
     qtbot.waitUntil(lambda: shipped in sorted_catalogs, timeout=30_000)  # the second store's sorting reports late
     canvas.grab()
     assert drawn_counts(win) == {"novocherkassk": 2}
+
+
+def test_on_a_big_store_a_filter_s_counts_are_made_on_a_thread_and_then_drawn(qtbot, tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    from timeline_app.gui import map_pane
+
+    monkeypatch.setattr(map_pane, "SORT_AWAY_ABOVE", 0)
+    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_store(SHIPPED_STORE, quiet=True)
+    canvas, state = win.map_pane.canvas, win.state
+    qtbot.waitUntil(lambda: canvas.grab() is not None and canvas.marks is not None, timeout=30_000)
+    low, high = state.view_range
+    assert drawn_counts(win) == per_place(low, high)
+    threads: list = []
+    win.map_pane.sigCounted.connect(threads.append)
+    theme = "repression"
+    state.set_filter(state.filter.with_(themes=frozenset({theme})))
+    canvas.grab()
+    qtbot.waitUntil(lambda: len(threads) == 1, timeout=30_000)
+    canvas.grab()
+    wanted = dict(sql("select p.place_id, count(*) from event_places p join events e on e.id = p.event_id "
+                      "join event_themes t on t.event_id = e.id where t.theme_id = ? and e.end_year >= ? "
+                      "and e.start_year <= ? group by p.place_id", (theme, low, high)))
+    assert wanted and wanted != per_place(low, high)
+    assert drawn_counts(win) == wanted

@@ -33,6 +33,7 @@ KINDS = (QT_TRANSLATE_NOOP("EventTable", "History"), QT_TRANSLATE_NOOP("EventTab
          QT_TRANSLATE_NOOP("EventTable", "Reception"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
+READ_AHEAD_ROWS = 120  # more than a tall window shows: one read per screenful, not per row
 #: Above this many events a column is sorted in a worker thread, and every column is sorted
 #: in advance soon after a store opens, so a click on a header finds its order ready.
 BACKGROUND_ABOVE = 20_000
@@ -107,6 +108,8 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         position, column = int(self.rows[index.row()]), index.column()
+        if not self.catalog.titles.known(position):
+            self.catalog.read_text(self.rows[index.row():index.row() + READ_AHEAD_ROWS])  # this screenful
         if role == ID_ROLE:
             return self.catalog.ids[position]
         if role == Qt.ItemDataRole.DisplayRole:

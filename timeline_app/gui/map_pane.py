@@ -86,9 +86,11 @@ class MapPane(QWidget):
 
     Signals:
       sigSorted(object): the catalog whose sorting for counts finished on a thread.
+      sigCounted(object): (catalog, filter mask, PlaceCounter) made on a thread for a large store.
     """
 
     sigSorted = Signal(object)
+    sigCounted = Signal(object)
 
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +121,8 @@ class MapPane(QWidget):
         self.canvas.sigHome.connect(self.home)
         self._sorting: EventCatalog | None = None
         self.sigSorted.connect(self._on_sorted)
+        self._counting: np.ndarray | None = None  # the filter a thread is counting for
+        self.sigCounted.connect(self._on_counted)
         state.subscribe(self._on_notice)
         self._load_places()
 
@@ -180,12 +184,22 @@ class MapPane(QWidget):
         state = self.state
         base = state.timeline_mask
         if self.counter is None or self._base is not base:
-            if len(state.catalog) > SORT_AWAY_ABOVE and not sorted_for_counting(state.catalog):
+            big = len(state.catalog) > SORT_AWAY_ABOVE
+            if big and not sorted_for_counting(state.catalog):
                 self._sort_away(state.catalog)  # the timeline's first frame does not wait for the map
                 return
             if self.counter is None or self._base is None or not np.array_equal(self._base, base):
-                self.counter = PlaceCounter(state.catalog, base)
-            self._base = base
+                if big:
+                    # A filter's counter costs tens of milliseconds at a million events: made on a
+                    # thread, while the map shows the last counts a moment longer.
+                    self._count_away(state.catalog, base)
+                    if self.counter is None or self.counter.catalog is not state.catalog:
+                        return
+                else:
+                    self.counter = PlaceCounter(state.catalog, base)
+                    self._base = base
+            else:
+                self._base = base
         found = self.counter.counts(self.years)
         counts, colors = marks_for(state.catalog, self.points, found.counts, found.dominant, state.grouping)
         self.counts = counts
@@ -222,6 +236,27 @@ class MapPane(QWidget):
             self.sigSorted.emit(catalog)  # queued to the window's thread
 
         threading.Thread(target=sort, daemon=True, name="map-sort").start()
+
+    def _count_away(self, catalog: EventCatalog, base: np.ndarray) -> None:
+        if self._counting is base:
+            return  # already being counted
+        self._counting = base
+
+        def count() -> None:
+            counter = PlaceCounter(catalog, base)
+            counter.shown(self.years)  # its running totals, for the caption
+            self.sigCounted.emit((catalog, base, counter))  # queued to the window's thread
+
+        threading.Thread(target=count, daemon=True, name="map-count").start()
+
+    def _on_counted(self, counted: tuple) -> None:
+        catalog, base, counter = counted
+        if self._counting is base:
+            self._counting = None
+        now = self.state.timeline_mask
+        if catalog is self.state.catalog and (base is now or np.array_equal(base, now)):  # else a newer filter came
+            self.counter, self._base = counter, base
+            self._changed()
 
     def _on_sorted(self, catalog: EventCatalog) -> None:
         if self._sorting is catalog:

@@ -65,6 +65,10 @@ class TextColumn(Sequence):
                     f"select rowid, [{self.column}] from events where rowid in ({marks})", chunk):
                 self.values[position_of[rowid]] = value or ""
 
+    def known(self, index: int) -> bool:
+        """Whether the value at ``index`` has been read."""
+        return self.store is None or self.values[index] is not None
+
     def load_all(self) -> None:
         """Read the whole column in one query."""
         if self.store is None or all(v is not None for v in self.values):
@@ -165,6 +169,15 @@ class EventCatalog:
 
     def __len__(self) -> int:
         return len(self.arrays)
+
+    def read_text(self, positions: np.ndarray) -> None:
+        """Read the ids, titles and dates of the events at ``positions`` now, a query per column.
+
+        A table sorted or filtered shows events from all over the store: read one by one,
+        each would read the block of events around it.
+        """
+        for column in (self.ids, self.titles, self.starts, self.ends, self.date_texts, self.calendars):
+            column.fetch(np.asarray(positions, dtype=np.int64))
 
     def date_words(self, index: int, words: DateWords = ENGLISH) -> str:
         """The date of the event at ``index`` as a historian writes it: "c. 1930", "25 Oct (7 Nov) 1917"."""

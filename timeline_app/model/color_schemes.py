@@ -7,6 +7,7 @@ WCAG AA (:mod:`timeline_app.model.contrast`); the GUI turns a scheme into a Qt p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline_app.model.contrast import GRAPHIC_AA, blend, readable_on, relative_luminance, text_colour_on
 
@@ -95,6 +96,7 @@ def scheme_for(dark: bool, high_contrast: bool = False) -> ColorScheme:
     return DARK if dark else LIGHT
 
 
+@lru_cache(maxsize=4096)  # asked for every lane at every change of lanes; a few themes' colours
 def mark_outline(colour: str, background: str, minimum: float = GRAPHIC_AA) -> str:
     """The outline of a mark of ``colour``: a darker (on dark backgrounds, lighter) shade that reaches ``minimum``.
 
@@ -110,6 +112,7 @@ def bar_fill(colour: str, background: str) -> str:
     return blend(colour, BAR_OPACITY, background)
 
 
+@lru_cache(maxsize=4096)
 def label_on_bar(colour: str, background: str) -> str:
     """Black or white: whichever reads better on a bar of ``colour`` (at least 4.58:1 on any colour)."""
     return text_colour_on(bar_fill(colour, background), dark="#000000", light="#ffffff")
