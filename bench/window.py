@@ -275,7 +275,10 @@ def _expected_count(window, wanted) -> int:
     from timeline_app.model.filters import combine, facet_masks
 
     state = window.state
-    hits = state.catalog.search_mask(wanted.search)
+    # As the window's worker searches (its own connection, the words it already read): searching
+    # on the window's connection would read the index's words a second time, a copy the window
+    # itself never makes, and count it in the window's memory.
+    hits = state.catalog.search_mask(wanted.search, own_connection=len(state.catalog) > 20_000)
     masks = facet_masks(state.catalog, wanted, hits, state.view_range)
     return int(combine(len(state.catalog), masks).sum())
 

@@ -289,3 +289,17 @@ def test_the_empty_catalog_has_arrays_shaped_like_a_stores(shipped: EventStore) 
     catalog = empty_catalog()
     assert catalog.disputed.shape == (0,) and catalog.disputed.dtype == bool
     assert catalog.certainty == [] and catalog.store is None and catalog.theme_names == {}
+
+
+def test_a_big_column_not_yet_read_indexes_like_a_list_of_nothing() -> None:
+    from timeline_app.model.catalog import _Unread
+
+    values = _Unread(4)
+    assert len(values) == 4 and list(values) == [None] * 4
+    values[np.int64(2)] = "b"
+    values[-1] = "d"
+    assert values[2] == "b" and values[-2] == "b" and values[3] == "d" and values[0] is None
+    assert list(values) == [None, None, "b", "d"]
+    for outside in (4, -5):
+        with pytest.raises(IndexError):
+            values[outside]

@@ -30,12 +30,37 @@ BLOCK = 512
 EAGER_TEXT = 20_000
 
 
+class _Unread:
+    """A big column's values, most not read yet: a dict of those read (a list of a million
+    Nones per column would cost 8 MB each before anything is shown). Indexes like a list."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.read: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: int) -> str | None:
+        index = int(index)
+        if not -self.size <= index < self.size:
+            raise IndexError(index)
+        return self.read.get(index % self.size)
+
+    def __setitem__(self, index: int, value: str) -> None:
+        self.read[int(index) % self.size] = value
+
+    def __iter__(self) -> Iterator[str | None]:
+        return (self.read.get(k) for k in range(self.size))
+
+
 class TextColumn(Sequence):
     """One text column of ``events`` by catalog position, read in blocks and kept."""
 
     def __init__(self, store: EventStore | None, column: str, rowid: np.ndarray) -> None:
         self.store, self.column, self.rowid = store, column, rowid
-        self.values: list[str | None] = [None] * len(rowid)
+        self.values: list[str | None] | _Unread = [None] * len(rowid) if len(rowid) <= EAGER_TEXT \
+            else _Unread(len(rowid))
         if store is not None and len(rowid) <= EAGER_TEXT:
             self.load_all()
 
@@ -73,6 +98,7 @@ class TextColumn(Sequence):
         """Read the whole column in one query."""
         if self.store is None or all(v is not None for v in self.values):
             return
+        self.values = list(self.values)  # every value, soon: a list is the smaller then
         lookup = position_lookup(self.rowid)
         rows = self.store.conn.execute(f"select rowid, [{self.column}] from events").fetchall()
         rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
