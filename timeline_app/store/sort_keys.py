@@ -19,6 +19,7 @@ from timeline_app.store.interrupt import CancelCheck, cancellable, never, stop_i
 #: Titles are compared on this many characters at most: a store may hold a title of megabytes.
 KEY_CHARS = 200
 CHUNK = 50_000
+RENUMBER_SLICE = 1 << 20  # characters renumbered at a time
 _YO = str.maketrans({"ё": "е"})
 #: A number of n digits (leading zeros aside) is preceded by chr(0x30 + n): shorter numbers sort first.
 _DIGIT_MARK = 0x30
@@ -80,20 +81,36 @@ class KeyColumn:
     def ranks(self, cancelled: CancelCheck = never) -> np.ndarray:
         """For each text added, how many texts have a smaller key (equal keys, equal ranks)."""
         lengths = np.concatenate(self.lengths) if self.lengths else np.zeros(0, dtype=np.int64)
-        ranks = np.zeros(len(lengths), dtype=np.int64)
         if len(lengths) < 2:
-            return ranks
-        codes = np.concatenate(self.parts)
+            return np.zeros(len(lengths), dtype=np.int64)
+        # Positions in 32 bits while they fit: the arrays below are as long as the texts are many,
+        # and a million texts' worth of temporaries in 64 bits would double the peak memory.
+        index = np.int32 if int(lengths.sum()) + len(lengths) < 2 ** 31 - 1 else np.int64
+        lengths = lengths.astype(index)
+        ranks = np.zeros(len(lengths), dtype=index)
+        # One array of every key's characters; the parts go as it is made (a million titles'
+        # characters are tens of megabytes, and each copy kept would add as much again).
+        wide = np.empty(sum(len(p) for p in self.parts), dtype=np.uint16)
+        at = 0
+        while self.parts:
+            part = self.parts.pop(0)
+            wide[at:at + len(part)] = part
+            at += len(part)
         # Characters renumbered 1, 2, ... in their order (0: past a key's end), so that a 64-bit
         # word holds as many characters as the few distinct ones need bits.
         present = np.zeros(0x10000, dtype=bool)
-        present[codes] = True
+        present[wide] = True
         dense = np.cumsum(present)
         bits = max(1, int(dense[-1]).bit_length())
-        codes = np.append(dense.astype(np.uint8 if bits <= 8 else np.uint16)[codes], 0)  # 0: something to index
+        codes = np.zeros(len(wide) + 1, dtype=np.uint8 if bits <= 8 else np.uint16)  # the last 0: something to index
+        renumbered = dense.astype(codes.dtype)
+        for lo in range(0, len(wide), RENUMBER_SLICE):  # in slices: numpy widens indices to 64 bits
+            piece = wide[lo:lo + RENUMBER_SLICE]
+            codes[lo:lo + len(piece)] = renumbered[piece]
+        del wide
         per_word, shift = 64 // bits, np.uint64(bits)
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        active = np.arange(len(lengths))
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(index)
+        active = np.arange(len(lengths), dtype=index)
         step = 0
         # Compare a word of characters at a time, only among texts still tied with another.
         while len(active) > 1:
@@ -102,13 +119,15 @@ class KeyColumn:
             word = np.zeros(len(active), dtype=np.uint64)
             for k in range(per_word):
                 inside = left > k
-                word = (word << shift) | np.where(inside, codes[np.where(inside, at + k, 0)], 0).astype(np.uint64)
+                np.left_shift(word, shift, out=word)
+                np.bitwise_or(word, np.where(inside, codes[np.where(inside, at + k, 0)], 0), out=word,
+                              casting="unsafe")
             order = np.lexsort((word, ranks[active]))
             active, word, left = active[order], word[order], left[order]
             old = ranks[active]
             new_group = np.concatenate(([True], old[1:] != old[:-1]))
             new_run = new_group | np.concatenate(([True], word[1:] != word[:-1]))
-            place = np.arange(len(active))
+            place = np.arange(len(active), dtype=index)
             group_start = np.maximum.accumulate(np.where(new_group, place, 0))
             run_start = np.maximum.accumulate(np.where(new_run, place, 0))
             ranks[active] = old + (run_start - group_start)
@@ -118,7 +137,7 @@ class KeyColumn:
             longer = np.bincount(run_id, weights=left > per_word) > 0
             active = active[(size[run_id] > 1) & longer[run_id]]
             step += 1
-        return ranks
+        return ranks.astype(np.int64)
 
 
 def _folded_codes(text: str) -> np.ndarray:
