@@ -12,12 +12,13 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from timeline_app.model.latest import Ticket
 from timeline_app.store.interrupt import CancelCheck, Cancelled
 
 Work = Callable[[CancelCheck], Any]
+TRIM_AFTER_MS = 1000
 
 
 def _libc_trim() -> Callable[[int], int] | None:
@@ -75,6 +76,10 @@ class BackgroundJobs(QObject):
         self._waiting: dict[int, tuple[Ticket, Callable[[Any], None], Callable[[str], None] | None]] = {}
         self._count = 0
         self._stopped = False
+        # Returning memory can take milliseconds on a big heap: done once the window is quiet,
+        # not as each answer comes in (a search would wait for it).
+        self._trim = QTimer(self, singleShot=True, interval=TRIM_AFTER_MS)
+        self._trim.timeout.connect(return_freed_memory)
 
     def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
             on_error: Callable[[str], None] | None = None) -> None:
@@ -104,7 +109,7 @@ class BackgroundJobs(QObject):
     def _deliver(self, number: int, result: object, error: str) -> None:
         ticket, on_done, on_error = self._waiting.pop(number, (None, None, None))
         if not self._waiting:
-            return_freed_memory()
+            self._trim.start()
         if ticket is None or ticket.cancelled():
             return
         if error:

@@ -142,6 +142,15 @@ class MapPane(QWidget):
             self._load_places()
         elif isinstance(notice, RangeChanged):
             self.show_years(*notice.view_range)
+        elif isinstance(notice, LanesChanged | FilterChanged) and self._counts_away():
+            # A big store's new filter: count on a thread and repaint once, with its counts (a
+            # repaint now would draw the map as it already is).
+            base = self.state.timeline_mask
+            if self.counter is not None and self._base is not None and self._base is not base \
+                    and self.counter.catalog is self.state.catalog and not np.array_equal(self._base, base):
+                self._count_away(self.state.catalog, base)
+            else:
+                self._changed()
         elif isinstance(notice, LanesChanged | FilterChanged | GroupingChanged | SelectionChanged):
             self._changed()
 
@@ -236,6 +245,10 @@ class MapPane(QWidget):
             self.sigSorted.emit(catalog)  # queued to the window's thread
 
         threading.Thread(target=sort, daemon=True, name="map-sort").start()
+
+    def _counts_away(self) -> bool:
+        """Whether this store is big enough that the map counts on threads."""
+        return len(self.state.catalog) > SORT_AWAY_ABOVE
 
     def _count_away(self, catalog: EventCatalog, base: np.ndarray) -> None:
         if self._counting is base:
