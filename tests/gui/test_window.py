@@ -257,3 +257,21 @@ def test_dragging_the_overview_window_moves_the_timeline(window: MainWindow, qtb
     window.timeline.set_view_range(1960, 1965)
     qtbot.waitUntil(lambda: window.timeline.overview_window.getRegion() == pytest.approx((1960, 1965), abs=0.01),
                     timeout=1000)
+
+
+def test_the_timeline_shows_every_lane_row_as_filters_add_and_remove_lanes(window: MainWindow) -> None:
+    state, box = window.state, window.timeline.box
+
+    def rows_shown() -> tuple[float, float]:
+        low, high = box.viewRange()[1]
+        return round(low, 3), round(high, 3)
+
+    everything = state.layout.total_rows
+    assert rows_shown() == (0, everything)
+    state.set_filter(state.filter.with_(themes=frozenset({"repression"})))
+    fewer = state.layout.total_rows
+    assert fewer < everything and rows_shown() == (0, fewer)
+    state.set_filter(state.filter.with_(themes=frozenset({"repression", "protest"})))
+    assert fewer < state.layout.total_rows < everything and rows_shown() == (0, state.layout.total_rows)
+    state.clear_filter()
+    assert rows_shown() == (0, everything)

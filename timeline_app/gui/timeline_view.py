@@ -55,6 +55,7 @@ class TimelineView(QWidget):
         self.shown_count = 0
         self.limits = (1912.0, 1997.0)
         self._density_for: EventCatalog | None = None
+        self._rows_shown, self._axis_width = -1, -1  # what the lanes last needed: unchanged, no relayout
         pg.setConfigOptions(antialias=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -177,8 +178,10 @@ class TimelineView(QWidget):
         rows = layout.total_rows
         # Keep rows tall enough for labels (up to a point), whatever the splitters are set to.
         self.plot.setMinimumHeight(int(min(MAX_MIN_PLOT_PX, rows * MIN_ROW_PX + 40)))
-        self.box.setLimits(yMin=0, yMax=rows)
-        self.box.setYRange(0, rows, padding=0)
+        if self._rows_shown != rows:  # a filter often keeps the lanes: pyqtgraph's relayout costs milliseconds
+            self._rows_shown = rows
+            self.box.setLimits(yMin=0, yMax=rows)
+            self.box.setYRange(0, rows, padding=0)
         ticks = [((lane.first_row + lane.rows / 2), lane_name(lane)) for lane in layout.lanes]
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([ticks, []])
@@ -186,9 +189,11 @@ class TimelineView(QWidget):
         width = int(max(120, 16 + max((metrics.horizontalAdvance(name) for _, name in ticks), default=60)))
         # One width for all three plots, set at once: the era band and the overview strip share
         # the timeline's left edge whatever the lane names (never one step behind).
-        for widget in (self.plot, self.band_plot, self.overview):
-            widget.getPlotItem().getAxis("left").setWidth(width)
-            widget.getPlotItem().layout.activate()
+        if width != self._axis_width:
+            self._axis_width = width
+            for widget in (self.plot, self.band_plot, self.overview):
+                widget.getPlotItem().getAxis("left").setWidth(width)
+                widget.getPlotItem().layout.activate()
         if self._density_for is not catalog:  # the overview shows the whole store, filters aside
             self._density_for = catalog
             self.band.set_periods(catalog.periods)
