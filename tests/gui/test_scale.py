@@ -61,6 +61,19 @@ def test_crowded_views_draw_density_and_close_views_draw_marks(qtbot, synthetic_
     assert counts.sum() == inside.sum()  # every mark lands in exactly one column
     per_row = np.bincount(layout.row[inside], minlength=layout.total_rows)
     assert np.array_equal(counts.sum(axis=1), per_row)
+    from timeline_app.gui.mark_painter import MarkPainter
+
+    fresh = MarkPainter(window.state.catalog, layout.__class__(layout.lanes, layout.event, layout.lane, layout.row,
+                                                               layout.x0, layout.x1))
+    first = fresh.density_counts(1917.0, 1992.0, 500)  # counted directly: a new layout's first frame
+    assert first.sum() == inside.sum() and np.array_equal(first.sum(axis=1), per_row)
+    # The table's columns differ only at their edges: marks on an edge may fall on either side of it.
+    _pairs, sharing = np.unique(np.column_stack([layout.row, layout.x0]), axis=0, return_counts=True)
+    assert np.abs(np.cumsum(first - counts, axis=1)).max() <= sharing.max()
+    later = fresh.density_counts(1930.05, 1950.05, 400)  # a second view: from the table
+    assert "density" in fresh.layout.cache
+    between = (layout.x0 >= 1930.05) & (layout.x0 <= 1950.05)
+    assert later.sum() == between.sum()
     timeline.set_view_range(1962.40, 1962.43)
     timeline.plot.grab()
     visible = layout.marks_in(1962.40, 1962.43)

@@ -102,6 +102,7 @@ class MarkPainter:
         colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
         self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
         self._density: tuple[np.ndarray, float, float] | None = None
+        self._density_asked = False  # the table is built when a second view asks for counts
 
     def set_background(self, background: QColor) -> None:
         """Draw for this background: outlines and labels on bars are chosen to stand out on it."""
@@ -253,10 +254,23 @@ class MarkPainter:
 
     def density_counts(self, left: float, right: float, width: int) -> np.ndarray:
         """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
+        if self._density is None and "density" not in self.layout.cache and not self._density_asked:
+            # These lanes' first frame (a filter or a search just changed them): one pass over the
+            # marks in view costs less than the table, which pays off only over the frames of a zoom.
+            self._density_asked = True
+            return self._counted_directly(left, right, width)
         cumulative, low, step = self._density_table()
         edges = left + (np.arange(width + 1) / width) * (right - left)
         at = np.clip(np.ceil((edges - low) / step - 1e-9).astype(np.int64), 0, cumulative.shape[1] - 1)
         return np.diff(cumulative[:, at], axis=1)
+
+    def _counted_directly(self, left: float, right: float, width: int) -> np.ndarray:
+        lay = self.layout
+        lo, hi = int(np.searchsorted(lay.x0, left, side="left")), int(np.searchsorted(lay.x0, right, side="right"))
+        column = ((lay.x0[lo:hi] - left) * (width / (right - left))).astype(np.int64)
+        np.clip(column, 0, width - 1, out=column)
+        cells = np.bincount(lay.row[lo:hi].astype(np.int64) * width + column, minlength=lay.total_rows * width)
+        return cells.reshape(lay.total_rows, width)
 
     def _paint_density(self, painter: QPainter, device: DeviceMap) -> None:
         # One pixel column per bin and one image row per lane row: a million marks become one image.
