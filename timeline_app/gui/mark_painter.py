@@ -16,6 +16,7 @@ from timeline_app.gui.vague_ends import EndFades, fade_lengths
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
+from timeline_app.model.mark_density import MarkDensity
 from timeline_app.model.time_ticks import tick_levels
 from timeline_app.store.timeline_index import UNSPECIFIED_YEARS
 
@@ -28,7 +29,6 @@ DENSITY_LIMIT = 1000
 #: Labels are drawn only while this few marks are in view; past it they would be a blur anyway.
 MAX_LABELLED_MARKS = 500
 INSIDE_BAR_PX = 110  # bars at least this wide carry their label inside
-DENSITY_BINS_PER_YEAR = 730  # two per day
 NEUTRAL = "#8c8c8c"
 
 
@@ -101,8 +101,7 @@ class MarkPainter:
             lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
         colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
         self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
-        self._density: tuple[np.ndarray, float, float] | None = None
-        self._density_asked = False  # the table is built when a second view asks for counts
+        self.density = MarkDensity(layout)
 
     def set_background(self, background: QColor) -> None:
         """Draw for this background: outlines and labels on bars are chosen to stand out on it."""
@@ -232,45 +231,9 @@ class MarkPainter:
             "hollow": QPen(outline, 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
         }
 
-    def _density_table(self) -> tuple[np.ndarray, float, float]:
-        """Cumulative mark counts per row over fine time bins, computed once per layout.
-
-        With it, a frame's density image costs a lookup per pixel column, not a pass over
-        every mark.
-        """
-        if self._density is None:
-            self._density = self.layout.cache.get("density")
-        if self._density is None:
-            lay = self.layout
-            low, high = float(lay.x0.min()), float(lay.x0.max()) + 1e-6
-            bins = int(min(DENSITY_BINS_PER_YEAR * (high - low) + 1, 400_000))
-            step = (high - low) / bins
-            column = np.minimum(((lay.x0 - low) / step).astype(np.int64), bins - 1)
-            counts = np.bincount(lay.row * bins + column, minlength=lay.total_rows * bins)
-            cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int64)
-            np.cumsum(counts.reshape(lay.total_rows, bins), axis=1, out=cumulative[:, 1:])
-            self._density = self.layout.cache["density"] = (cumulative, low, step)
-        return self._density
-
     def density_counts(self, left: float, right: float, width: int) -> np.ndarray:
         """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
-        if self._density is None and "density" not in self.layout.cache and not self._density_asked:
-            # These lanes' first frame (a filter or a search just changed them): one pass over the
-            # marks in view costs less than the table, which pays off only over the frames of a zoom.
-            self._density_asked = True
-            return self._counted_directly(left, right, width)
-        cumulative, low, step = self._density_table()
-        edges = left + (np.arange(width + 1) / width) * (right - left)
-        at = np.clip(np.ceil((edges - low) / step - 1e-9).astype(np.int64), 0, cumulative.shape[1] - 1)
-        return np.diff(cumulative[:, at], axis=1)
-
-    def _counted_directly(self, left: float, right: float, width: int) -> np.ndarray:
-        lay = self.layout
-        lo, hi = int(np.searchsorted(lay.x0, left, side="left")), int(np.searchsorted(lay.x0, right, side="right"))
-        column = ((lay.x0[lo:hi] - left) * (width / (right - left))).astype(np.int64)
-        np.clip(column, 0, width - 1, out=column)
-        cells = np.bincount(lay.row[lo:hi].astype(np.int64) * width + column, minlength=lay.total_rows * width)
-        return cells.reshape(lay.total_rows, width)
+        return self.density.counts(left, right, width)
 
     def _paint_density(self, painter: QPainter, device: DeviceMap) -> None:
         # One pixel column per bin and one image row per lane row: a million marks become one image.
