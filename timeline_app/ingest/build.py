@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from timeline_app.ingest.source_file import Problem, SourceFileError, StoreRows, read_source_file
 from timeline_app.store.atomic_file import atomic_target
 from timeline_app.store.check import store_problems
@@ -33,6 +31,7 @@ def write_store(rows: StoreRows, target: Path, source: Path) -> None:
     _refuse_foreign_store(target, source)
     with atomic_target(target) as temp:
         temp.unlink()  # sqlite-utils creates the file itself
+        import sqlite_utils  # here, not at the top: the window imports this module and starts faster without it
         db = sqlite_utils.Database(temp)
         try:
             create_tables(db)

@@ -13,8 +13,6 @@ import re
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from timeline_app.ingest.import_file import Existing, read_import
 from timeline_app.store.check import problems_of
 from timeline_app.store.event_store import BUSY_SECONDS, StoreError, connect, explain
@@ -49,6 +47,7 @@ def _known_triggers() -> set[tuple[str, str]]:
     """The triggers our own stores carry (change counter, full-text index), old and new, as (name, SQL)."""
     known: set[tuple[str, str]] = set()
     for claim_columns in (["quote", "value"], ["quote"]):
+        import sqlite_utils  # here, not at the top: the window imports this module and starts faster without it
         db = sqlite_utils.Database(memory=True)
         create_tables(db)
         enable_search(db)
@@ -153,6 +152,7 @@ def _new_store(source: Path, target: Path) -> int:
         raise StoreError(target, f"{folder} is not a folder")
     temp = folder / f".{target.name}.{os.getpid()}.import-tmp"
     try:
+        import sqlite_utils  # here, not at the top: the window imports this module and starts faster without it
         db = sqlite_utils.Database(temp)
         try:
             with db.conn:
