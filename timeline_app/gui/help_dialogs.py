@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -36,6 +35,8 @@ translate = QCoreApplication.translate
 
 
 def _version_of(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version  # for About only: it costs the launch 80 ms
+
     try:
         return version(package)
     except PackageNotFoundError:
