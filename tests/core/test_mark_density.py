@@ -29,7 +29,8 @@ ROWS = [0, 1, 2, 0, 0, 1, 1, 2, 0, 2]
 
 
 @pytest.mark.parametrize(("left", "right", "width"), [(1917.0, 1992.0, 75), (1960.0, 1965.0, 10),
-                                                      (1941.0, 1942.0, 4), (1800.0, 1900.0, 5)])
+                                                      (1941.0, 1942.0, 4), (1800.0, 1900.0, 5),
+                                                      (1941.5, 1962.42, 7)])  # marks on both edges
 def test_the_first_view_counts_each_mark_in_view_once_in_its_column(left: float, right: float, width: int) -> None:
     layout = layout_of(sorted(X0), ROWS)
     density = MarkDensity(layout)
