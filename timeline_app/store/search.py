@@ -263,14 +263,15 @@ def prepare_vocabularies(conn: sqlite3.Connection, vocabularies: dict, cancelled
                           for n, term in getattr(searcher.vocabulary(table), "frequent", []))
         for n, table, term in reversed(frequent):
             size = len(searcher.table_rows(table))
-            if n < size // 64 or size // 8 > budget:
+            cost = (size + 7) // 8
+            if n < size // 256 or cost > budget:
                 continue  # its rows as a list of rowids are smaller than a mask: the index answers it quickly
             stop_if(cancelled)
             if term not in owners.kept_words(table):
                 sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
                 owners.keep_word_rows(table, term, searcher.table_rows(table).mask(
                     rowids(conn, sql, (_phrase(term),))))
-            budget -= size // 8
+            budget -= cost
 
 
 def _rows_naming(searcher: _Searcher, table: str, name: Name) -> np.ndarray:

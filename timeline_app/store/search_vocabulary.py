@@ -7,7 +7,6 @@ found in the index's own order, so reading the vocabulary costs a scan, not a mi
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from bisect import bisect_left
 
@@ -15,37 +14,45 @@ import numpy as np
 
 from timeline_app.store.transliteration import latin_key
 
-#: A word with none of these is its own :func:`latin_key` (no Cyrillic, kh, [yj]o, x, j, y, ii, ie to rewrite).
-_KEY_CHANGES = re.compile(r"[^0-9a-gik-wz]|i[ie]")
+#: The letters of a word that is its own :func:`latin_key` (no Cyrillic, kh, [yj]o, x, j, y to rewrite), if it
+#: has no "ii" or "ie" either.
+_KEY_LETTERS = b"0123456789abcdefgiklmnopqrstuvwz"
 #: Words in at least this many rows are "frequent": their rows may be kept between searches.
-FREQUENT_ROWS = 10_000
+FREQUENT_ROWS = 2_000
 _LAST = "\U0010ffff"
 
 
-def own_key(term: str) -> bool:
-    """Whether ``term`` is its own :func:`latin_key`, known without computing the key."""
-    return _KEY_CHANGES.search(term) is None
+def own_keys(terms: list[str]) -> np.ndarray:
+    """Whether each of ``terms`` is its own :func:`latin_key`, for a million words in a few array operations."""
+    if not terms:
+        return np.zeros(0, dtype=bool)
+    data = np.frombuffer("\x01".join(terms).encode(), dtype=np.uint8)
+    letters = np.zeros(256, dtype=bool)
+    letters[list(_KEY_LETTERS)] = True
+    changes = ~letters[data]
+    changes[:-1] |= (data[:-1] == ord("i")) & ((data[1:] == ord("i")) | (data[1:] == ord("e")))
+    breaks = np.flatnonzero(data == 1)
+    changes[breaks] = False
+    starts = np.concatenate(([0], breaks + 1))
+    return np.add.reduceat(changes, starts) == 0
 
 
 class Vocabulary:
     """The distinct words of an index, and how many rows hold each frequent one."""
 
-    def __init__(self, terms: list[str], rows: list[int] | None = None) -> None:
-        plain, keyed = [], []
-        for term in terms:
-            if own_key(term):
-                plain.append(term)
-            else:
-                keyed.append((latin_key(term), term))
+    def __init__(self, terms: list[str], rows: np.ndarray | None = None) -> None:
+        words = np.array(terms, dtype=object)
+        own = own_keys(terms)
+        plain = words[own].tolist()
         plain.sort()  # already in the index's order: sorting a sorted list is one pass
-        keyed.sort()
-        self.plain = plain
+        keyed = sorted((latin_key(t), t) for t in words[~own].tolist())
+        self.plain: list[str] = plain
         self.keys = [k for k, _t in keyed]
         self.by_key = [t for _k, t in keyed]
         self.spelled = sorted(self.by_key)
-        counts = rows if rows is not None else [0] * len(terms)
+        counts = rows if rows is not None else np.zeros(len(terms), dtype=np.int64)
         #: (row count, word) of the frequent words, most frequent first.
-        self.frequent = sorted(((n, t) for t, n in zip(terms, counts, strict=True) if n >= FREQUENT_ROWS),
+        self.frequent = sorted(((int(counts[i]), terms[i]) for i in np.flatnonzero(counts >= FREQUENT_ROWS)),
                                reverse=True)
 
     def __len__(self) -> int:
@@ -78,5 +85,5 @@ def read_vocabulary(conn: sqlite3.Connection, table: str) -> Vocabulary:
     if len(words) != count:  # another tokenizer's word may hold the separator: read them one by one
         found = [(t, n) for t, n in conn.execute(f"select term, doc from temp.[{table}_vocabulary]")
                  if isinstance(t, str)]
-        return Vocabulary([t for t, _n in found], [n for _t, n in found])
-    return Vocabulary(words, np.fromstring(rows, dtype=np.int64, sep=",").tolist() if rows else [])
+        return Vocabulary([t for t, _n in found], np.array([n for _t, n in found], dtype=np.int64))
+    return Vocabulary(words, np.fromstring(rows, dtype=np.int64, sep=",") if rows else None)

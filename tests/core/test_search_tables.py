@@ -1,0 +1,202 @@
+"""What makes a big store's search fast changes no answer: the index's words by key, rows kept per word, masks."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import build_small_store
+from timeline_app.model.catalog import load_catalog
+from timeline_app.store import search, search_vocabulary
+from timeline_app.store.event_store import EventStore
+from timeline_app.store.search import QuoteOwners, prepare_vocabularies, search_rowids
+from timeline_app.store.search_tables import TableRows
+from timeline_app.store.search_vocabulary import Vocabulary, own_keys
+from timeline_app.store.transliteration import latin_key, same_word_start
+
+#: Rows that make the search's arrays meet their edge cases: an excerpt no event owns, an event far past
+#: the others' rowids (so rowids are not dense), words only a transliteration finds, a number in many rows.
+EXTRA_ROWS = (
+    "insert into excerpts (event_id, source_id, quote) values ('nobody', 'doyle-2021', 'orphan zebra words')",
+    "insert into events (rowid, id, title, summary, start, [end], certainty) values "
+    "(1000000000, 'far', 'Хрущёв visits the zebra plant', 'Khrushchyov and Yeltsin', '1962', '', 'exact')",
+    "insert into events (id, title, summary, start, [end], certainty) values "
+    "('near', 'Plant 1917 strike', 'Ельцин 1917', '1963', '', 'exact')",
+)
+TYPED = ("strike", "plant", "zebra", "khrush", "хрущ", "yelts", "ельц", "1917", "19", "1", "pla str",
+         "strike plant", "orphan", "novocherkassk", "a", "the", "soviet union", "ё", "zzz", "massacre wounded")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> EventStore:
+    path = build_small_store(tmp_path_factory.mktemp("tables"))
+    conn = sqlite3.connect(path)
+    for sql in EXTRA_ROWS:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return EventStore(path, check_rows=False)
+
+
+def _ids(store: EventStore, rowids: np.ndarray | None) -> set[str] | None:
+    if rowids is None:
+        return None
+    return {store.conn.execute("select id from events where rowid = ?", (int(r),)).fetchone()[0] for r in rowids}
+
+
+def _kept(store: EventStore, monkeypatch, rows: int, budget: int = 2**30) -> tuple[QuoteOwners, dict]:
+    """Owners and vocabularies prepared with every word in at least ``rows`` rows kept."""
+    monkeypatch.setattr(search_vocabulary, "FREQUENT_ROWS", rows)
+    monkeypatch.setattr(search, "KEPT_BYTES", budget)
+    owners, vocabularies = QuoteOwners(), {}
+    owners.prepare(store.conn)
+    prepare_vocabularies(store.conn, vocabularies, owners=owners)
+    return owners, vocabularies
+
+
+# -- words by key ------------------------------------------------------------------------------------
+
+_LETTERS = "aeihjkoxyzs19ёхжщя"
+_TERM = st.text(alphabet=_LETTERS, min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TERM, max_size=30, unique=True), _TERM)
+def test_the_vocabulary_finds_the_words_a_typed_word_begins(terms, typed) -> None:
+    written, others = Vocabulary(sorted(terms)).words(typed)
+    assert sorted(written + others) == sorted(t for t in terms if same_word_start(typed, t))
+    assert all(t.startswith(typed) for t in written) and not any(t.startswith(typed) for t in others)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TERM, max_size=30))
+def test_a_word_counted_as_its_own_key_is_its_own_key(terms) -> None:
+    own = own_keys(terms)
+    assert len(own) == len(terms)
+    assert all(latin_key(t) == t for t, is_own in zip(terms, own, strict=True) if is_own)
+
+
+def test_plain_words_and_numbers_are_their_own_keys_without_keying() -> None:
+    assert own_keys(["1917", "strike", "plant", "abc", "bi"]).tolist() == [True] * 5
+    assert own_keys(["khrushchev", "zoya", "ёлка", "taxi", "jazz", "ii", "ie"]).tolist() == [False] * 7
+    assert own_keys([]).tolist() == []
+
+
+def test_frequent_words_are_counted_most_frequent_first(monkeypatch) -> None:
+    monkeypatch.setattr(search_vocabulary, "FREQUENT_ROWS", 5)
+    vocabulary = Vocabulary(["a", "b", "c", "d"], np.array([5, 4, 9, 5]))
+    assert vocabulary.frequent == [(9, "c"), (5, "d"), (5, "a")]
+    assert len(vocabulary) == 4
+    assert Vocabulary(["a"]).frequent == []
+
+
+# -- rows as masks -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rowids", [[3, 1, 2, 2], [10**12, 5, -4, 5]])
+def test_table_rows_find_their_positions_dense_or_not(rowids) -> None:
+    rows = TableRows(np.array(rowids, dtype=np.int64), np.array([0, 1, -1, 1]))
+    assert rows.rows.tolist() == sorted(set(rowids))
+    assert len(rows) == 3
+    asked = np.array([*sorted(set(rowids)), 7, -1, 10**13], dtype=np.int64)
+    assert rows.position_each(asked).tolist() == [0, 1, 2, -1, -1, -1]
+    assert rows.mask(asked).tolist() == [True, True, True]
+    assert rows.mask(np.array([7], dtype=np.int64)).tolist() == [False, False, False]
+
+
+def test_table_rows_map_rows_to_their_events_and_back() -> None:
+    quotes = TableRows(np.array([1, 2, 3, 4]), np.array([2, -1, 0, 2]))  # row 2 has no event
+    assert quotes.events_of(np.array([True, True, False, True]), 3).tolist() == [False, False, True]
+    assert quotes.events_of(np.array([False, True, True, False]), 3).tolist() == [True, False, False]
+    assert quotes.rows_of(np.array([False, False, True])).tolist() == [True, False, False, True]
+    events = TableRows(np.array([1, 2, 3]))
+    assert events.events_of(np.array([True, False, True]), 3).tolist() == [True, False, True]
+    assert events.rows_of(np.array([False, True, False])).tolist() == [False, True, False]
+
+
+def test_rows_are_read_once_per_table_and_events_first(store) -> None:
+    owners = QuoteOwners()
+    assert not owners.ready()
+    excerpts = owners.table(store.conn, "excerpts")
+    assert owners.table(store.conn, "excerpts") is excerpts
+    count = store.conn.execute("select count(*) from excerpts").fetchone()[0]
+    assert len(excerpts) == count and (excerpts.owners == -1).sum() == 1  # the orphan
+    owners.prepare(store.conn)
+    assert owners.ready() and owners.table(store.conn, "excerpts") is excerpts
+
+
+# -- the same answers, however much is kept ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", TYPED)
+def test_a_sparse_store_and_an_orphan_quote_are_searched_as_the_rule_says(store, text) -> None:
+    found = store.search(text)
+    if text in ("khrush", "хрущ", "yelts", "ельц"):
+        assert "far" in found
+    if text == "zebra":
+        assert found == {"far"}  # not the excerpt no event owns
+    if text == "1917":
+        assert "near" in found
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3])
+@pytest.mark.parametrize("text", TYPED)
+def test_kept_words_find_what_the_index_finds(store, monkeypatch, rows, text) -> None:
+    owners, vocabularies = _kept(store, monkeypatch, rows)
+    assert owners.kept_words("events")
+    assert _ids(store, search_rowids(store.conn, text, owners=owners, vocabularies=vocabularies)) == store.search(text)
+
+
+@pytest.mark.parametrize("text", TYPED)
+def test_kept_words_with_many_others_ask_for_the_prefix(store, monkeypatch, text) -> None:
+    owners, vocabularies = _kept(store, monkeypatch, 3)
+    monkeypatch.setattr(search, "EXACT_WORDS", 0)
+    assert _ids(store, search_rowids(store.conn, text, owners=owners, vocabularies=vocabularies)) == store.search(text)
+
+
+def test_kept_words_spare_the_index_their_rows(store, monkeypatch) -> None:
+    owners, vocabularies = _kept(store, monkeypatch, 1)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        found = search_rowids(store.conn, "zebra", owners=owners, vocabularies=vocabularies)
+    finally:
+        store.conn.set_trace_callback(None)
+    assert _ids(store, found) == {"far"}
+    assert not [s for s in statements if " match " in s or "tl_row_matches" in s]
+
+
+def test_words_are_kept_only_as_far_as_the_memory_allows(store, monkeypatch) -> None:
+    owners, _vocabularies = _kept(store, monkeypatch, 1, budget=0)
+    assert not owners.kept_words("events") and not owners.kept_words("excerpts")
+    largest = max((len(owners.table(store.conn, t)) + 7) // 8 for t in ("events", "excerpts", "claims"))
+    owners, _vocabularies = _kept(store, monkeypatch, 1, budget=largest)
+    assert sum(len(owners.kept_words(t)) for t in ("events", "excerpts", "commentary", "claims")) == 1
+
+
+def test_the_catalog_keeps_frequent_words_when_it_prepares_search(store, monkeypatch) -> None:
+    monkeypatch.setattr(search_vocabulary, "FREQUENT_ROWS", 2)
+    catalog = load_catalog(store)
+    catalog.prepare_search()
+    assert catalog.quote_owners.ready() and catalog.quote_owners.kept_words("events")
+    mask = catalog.search_mask("plant", own_connection=True)
+    assert {catalog.ids[i] for i in np.flatnonzero(mask)} == store.search("plant")
+
+
+def test_a_write_by_another_program_is_searched_at_once(store, tmp_path: Path) -> None:
+    copy = tmp_path / "written.db"
+    shutil.copy(store.path, copy)
+    written = EventStore(copy, check_rows=False)
+    assert written.search("quagga") == set()
+    conn = sqlite3.connect(copy)
+    conn.execute("insert into events (id, title, start, [end], certainty) values ('q', 'Quagga', '1970', '', 'exact')")
+    conn.execute("insert into excerpts (event_id, source_id, quote) values ('strike', 'doyle-2021', 'a quagga')")
+    conn.commit()
+    conn.close()
+    assert written.search("quagga") == {"q", "strike"}
