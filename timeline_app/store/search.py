@@ -13,7 +13,10 @@ and "Novocherkask" find Novocherkassk's events.
 
 The store's FTS5 indexes answer this quickly (their vocabulary is compared by key, once per
 word); a store without them (or with one that is damaged or lacks a column) is scanned with
-:func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does.
+:func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does. How it is made fast
+changes no answer: rows are masks (:mod:`.search_tables`), the index's words are found by key
+(:mod:`.search_vocabulary`), and the rows of its most frequent words, read once after a large
+store opens (:func:`prepare_vocabularies`), are not read from the index again.
 """
 
 from __future__ import annotations
