@@ -17,7 +17,8 @@ from timeline_app.store import search, search_vocabulary
 from timeline_app.store.event_store import EventStore
 from timeline_app.store.search import QuoteOwners, prepare_vocabularies, search_rowids
 from timeline_app.store.search_tables import TableRows
-from timeline_app.store.search_vocabulary import Vocabulary, own_keys
+from timeline_app.store.interrupt import Cancelled
+from timeline_app.store.search_vocabulary import Vocabulary, own_keys, read_vocabulary
 from timeline_app.store.transliteration import latin_key, same_word_start
 
 #: Rows that make the search's arrays meet their edge cases: an excerpt no event owns, an event far past
@@ -28,6 +29,17 @@ EXTRA_ROWS = (
     "(1000000000, 'far', 'Хрущёв visits the zebra plant', 'Khrushchyov and Yeltsin', '1962', '', 'exact')",
     "insert into events (id, title, summary, start, [end], certainty) values "
     "('near', 'Plant 1917 strike', 'Ельцин 1917', '1963', '', 'exact')",
+    "insert into events (rowid, id, title, summary, start, [end], certainty) values "
+    "(0, 'zero', 'Rowid naught', null, '1964', '', 'exact')",
+    # The place by a name of two words, and by one with none; a row with one word of the two does not name it.
+    "insert into aliases values ('place', 'novocherkassk', 'Черкассы Донские')",
+    "insert into aliases values ('place', 'novocherkassk', '—')",
+    "insert into events (id, title, start, [end], certainty) values ('both', 'Черкассы Донские fair', '1965', '', "
+    "'exact')",
+    "insert into events (id, title, start, [end], certainty) values ('one', 'Донские songs', '1966', '', 'exact')",
+    # Enough events that a word of theirs takes more memory to keep than one of the few quotes.
+    *(f"insert into events (id, title, start, [end], certainty) values ('filler-{n}', 'Filler', '1970', '', 'exact')"
+      for n in range(20)),
 )
 TYPED = ("strike", "plant", "zebra", "khrush", "хрущ", "yelts", "ельц", "1917", "19", "1", "pla str",
          "strike plant", "orphan", "novocherkassk", "a", "the", "soviet union", "ё", "zzz", "massacre wounded")
@@ -92,7 +104,6 @@ def test_frequent_words_are_counted_most_frequent_first(monkeypatch) -> None:
     monkeypatch.setattr(search_vocabulary, "FREQUENT_ROWS", 5)
     vocabulary = Vocabulary(["a", "b", "c", "d"], np.array([5, 4, 9, 5]))
     assert vocabulary.frequent == [(9, "c"), (5, "d"), (5, "a")]
-    assert len(vocabulary) == 4
     assert Vocabulary(["a"]).frequent == []
 
 
@@ -143,6 +154,18 @@ def test_a_sparse_store_and_an_orphan_quote_are_searched_as_the_rule_says(store,
         assert found == {"far"}  # not the excerpt no event owns
     if text == "1917":
         assert "near" in found
+    if text == "novocherkassk":
+        assert "both" in found and "one" not in found  # a row names the place with every word of a name
+
+
+def test_the_vocabulary_reads_words_that_hold_its_separator() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table events_fts using fts5(title, summary, tokenize=\"unicode61 tokenchars '\x01'\")")
+    conn.execute("insert into events_fts values ('a\x01b khan', 'c')")
+    vocabulary = read_vocabulary(conn, "events")
+    assert vocabulary.words("a") == (["a\x01b"], [])
+    assert vocabulary.words("kh") == (["khan"], []) and vocabulary.words("ha") == ([], ["khan"])
+    assert vocabulary.plain == ["a\x01b", "c"] and vocabulary.frequent == []
 
 
 @pytest.mark.parametrize("rows", [1, 2, 3])
@@ -172,12 +195,45 @@ def test_kept_words_spare_the_index_their_rows(store, monkeypatch) -> None:
     assert not [s for s in statements if " match " in s or "tl_row_matches" in s]
 
 
+def test_prepared_words_and_rows_are_not_read_again(store, monkeypatch) -> None:
+    owners, vocabularies = _kept(store, monkeypatch, 1)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        search_rowids(store.conn, "strike", owners=owners, vocabularies=vocabularies)
+    finally:
+        store.conn.set_trace_callback(None)
+    assert not [s for s in statements if "vocabulary" in s or "group_concat(t.rowid)" in s]
+
+
+def test_preparing_a_store_without_an_index_keeps_nothing(tmp_path: Path, monkeypatch) -> None:
+    path = build_small_store(tmp_path)
+    conn = sqlite3.connect(path)
+    for table in ("events", "excerpts", "commentary", "claims"):
+        conn.execute(f"drop table [{table}_fts]")
+    conn.commit()
+    conn.close()
+    plain = EventStore(path, check_rows=False)
+    owners, _vocabularies = _kept(plain, monkeypatch, 1)
+    assert not owners.kept_words("events")
+    assert plain.search("strike") == {"strike"}
+
+
+def test_preparing_stops_when_cancelled(store) -> None:
+    with pytest.raises(Cancelled):
+        prepare_vocabularies(store.conn, {}, lambda: True, QuoteOwners())
+
+
 def test_words_are_kept_only_as_far_as_the_memory_allows(store, monkeypatch) -> None:
     owners, _vocabularies = _kept(store, monkeypatch, 1, budget=0)
     assert not owners.kept_words("events") and not owners.kept_words("excerpts")
     largest = max((len(owners.table(store.conn, t)) + 7) // 8 for t in ("events", "excerpts", "claims"))
     owners, _vocabularies = _kept(store, monkeypatch, 1, budget=largest)
     assert sum(len(owners.kept_words(t)) for t in ("events", "excerpts", "commentary", "claims")) == 1
+    # The most frequent word (an event's "filler") does not fit: it is passed over, and a quote's word kept.
+    assert (len(owners.table(store.conn, "excerpts")) + 7) // 8 < largest
+    owners, _vocabularies = _kept(store, monkeypatch, 1, budget=(len(owners.table(store.conn, "excerpts")) + 7) // 8)
+    assert not owners.kept_words("events") and len(owners.kept_words("excerpts")) == 1
 
 
 def test_the_catalog_keeps_frequent_words_when_it_prepares_search(store, monkeypatch) -> None:
@@ -200,3 +256,4 @@ def test_a_write_by_another_program_is_searched_at_once(store, tmp_path: Path) -
     conn.commit()
     conn.close()
     assert written.search("quagga") == {"q", "strike"}
+

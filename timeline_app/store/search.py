@@ -278,11 +278,10 @@ def prepare_vocabularies(conn: sqlite3.Connection, vocabularies: dict, cancelled
 
 
 def _rows_naming(searcher: _Searcher, table: str, name: Name) -> np.ndarray:
-    """Mask of the rows of ``table`` with every word of ``name``."""
-    rows: np.ndarray | None = None
-    for token in dict.fromkeys(_name_words(name.name)):
-        matched = searcher.rows(table, token)
-        rows = matched if rows is None else rows & matched
+    """Mask of the rows of ``table`` with every word of ``name`` (none if it has no words)."""
+    rows = np.zeros(len(searcher.table_rows(table)), dtype=bool)
+    for n, token in enumerate(dict.fromkeys(_name_words(name.name))):
+        rows = searcher.rows(table, token) if n == 0 else rows & searcher.rows(table, token)
         if not rows.any():
             break
-    return rows if rows is not None else np.zeros(len(searcher.table_rows(table)), dtype=bool)
+    return rows

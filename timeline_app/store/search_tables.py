@@ -42,7 +42,7 @@ class TableRows:
     """
 
     def __init__(self, rows: np.ndarray, owners: np.ndarray | None = None) -> None:
-        order = np.argsort(rows, kind="stable")
+        order = np.argsort(rows)
         rows = rows[order]
         first = np.concatenate(([True], rows[1:] != rows[:-1])) if len(rows) else np.zeros(0, dtype=bool)
         self.rows = rows[first]
@@ -111,10 +111,6 @@ class QuoteOwners:
                 self._tables[table] = _read_quotes(conn, table, self._tables["events"])
             return self._tables[table]
 
-    def events(self, conn: sqlite3.Connection) -> TableRows:
-        """The rows of ``events``."""
-        return self.table(conn, "events")
-
     def prepare(self, conn: sqlite3.Connection, cancelled: CancelCheck = never) -> None:
         """Read every searched table's rows now (in a worker, before the first search needs them)."""
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
@@ -142,8 +138,7 @@ class QuoteOwners:
 
 def unpacked(packed: list[np.ndarray], size: int) -> np.ndarray:
     """The union of packed masks of ``size`` rows, as one mask."""
-    merged = packed[0] if len(packed) == 1 else np.bitwise_or.reduce(packed)
-    return np.unpackbits(merged, count=size).view(bool)
+    return np.unpackbits(np.bitwise_or.reduce(packed), count=size).view(bool)
 
 
 def _read_quotes(conn: sqlite3.Connection, table: str, events: TableRows) -> TableRows:

@@ -27,11 +27,13 @@ def own_keys(terms: list[str]) -> np.ndarray:
     if not terms:
         return np.zeros(0, dtype=bool)
     data = np.frombuffer("\x01".join(terms).encode(), dtype=np.uint8)
+    breaks = np.flatnonzero(data == 1)
+    if len(breaks) != len(terms) - 1:  # another tokenizer's words may hold the separator
+        return np.array([latin_key(t) == t for t in terms], dtype=bool)
     letters = np.zeros(256, dtype=bool)
     letters[list(_KEY_LETTERS)] = True
     changes = ~letters[data]
     changes[:-1] |= (data[:-1] == ord("i")) & ((data[1:] == ord("i")) | (data[1:] == ord("e")))
-    breaks = np.flatnonzero(data == 1)
     changes[breaks] = False
     starts = np.concatenate(([0], breaks + 1))
     return np.add.reduceat(changes, starts) == 0
@@ -54,9 +56,6 @@ class Vocabulary:
         #: (row count, word) of the frequent words, most frequent first.
         self.frequent = sorted(((int(counts[i]), terms[i]) for i in np.flatnonzero(counts >= FREQUENT_ROWS)),
                                reverse=True)
-
-    def __len__(self) -> int:
-        return len(self.plain) + len(self.by_key)
 
     def words(self, typed: str) -> tuple[list[str], list[str]]:
         """The index's words that ``typed`` begins: (as written, only by key), each distinct."""
