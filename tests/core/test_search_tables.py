@@ -15,9 +15,9 @@ from conftest import build_small_store
 from timeline_app.model.catalog import load_catalog
 from timeline_app.store import search, search_vocabulary
 from timeline_app.store.event_store import EventStore
+from timeline_app.store.interrupt import Cancelled
 from timeline_app.store.search import QuoteOwners, prepare_vocabularies, search_rowids
 from timeline_app.store.search_tables import TableRows
-from timeline_app.store.interrupt import Cancelled
 from timeline_app.store.search_vocabulary import Vocabulary, own_keys, read_vocabulary
 from timeline_app.store.transliteration import latin_key, same_word_start
 
