@@ -158,6 +158,20 @@ def test_a_sparse_store_and_an_orphan_quote_are_searched_as_the_rule_says(store,
         assert "both" in found and "one" not in found  # a row names the place with every word of a name
 
 
+def test_a_row_the_index_holds_but_the_table_lacks_is_not_found(store, tmp_path: Path, monkeypatch) -> None:
+    copy = tmp_path / "ghost.db"
+    shutil.copy(store.path, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("insert into events_fts (rowid, title, summary) values (99999, 'ghost', 'Filler')")
+    conn.commit()
+    conn.close()
+    ghostly = EventStore(copy, check_rows=False)
+    assert ghostly.search("ghost") == set()
+    owners, vocabularies = _kept(ghostly, monkeypatch, 1)
+    found = search_rowids(ghostly.conn, "ghost filler", owners=owners, vocabularies=vocabularies)
+    assert found is not None and not len(found)
+
+
 def test_the_vocabulary_reads_words_that_hold_its_separator() -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute("create virtual table events_fts using fts5(title, summary, tokenize=\"unicode61 tokenchars '\x01'\")")

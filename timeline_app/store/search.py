@@ -187,7 +187,7 @@ class _Searcher:
                 stop_if(self.cancelled)
                 query = " OR ".join(asked[start:start + TERMS_PER_QUERY])
                 sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
-                found[table_rows.position_each(rowids(self.conn, sql, (query,)))] = True
+                found |= table_rows.mask(rowids(self.conn, sql, (query,)))
         except sqlite3.Error:
             stop_if(self.cancelled)
             return None
