@@ -65,7 +65,12 @@ def time_worker(path: Path) -> None:
     catalog = load_catalog(EventStore(path, check_rows=False))
     begun = time.perf_counter()
     catalog.prepare_search()
-    print(f"{path.name}: prepare_search {time.perf_counter() - begun:.2f} s")
+    seconds = time.perf_counter() - begun
+    owners = catalog.quote_owners
+    kept = [rows for table in ("events", "excerpts", "commentary", "claims")
+            for rows in getattr(owners, "kept_words", lambda _t: {})(table).values()]
+    print(f"{path.name}: prepare_search {seconds:.2f} s ({len(kept)} frequent words' rows kept, "
+          f"{sum(r.nbytes for r in kept) / 2**20:.1f} MB)")
     print(f"{'query':16} {'events':>8} {'median ms':>10}")
     for query in dict.fromkeys((*WINDOW_WORDS, *QUERIES)):
         found, median = _median_ms(lambda text: catalog.search_mask(text, lambda: False, True), query)
