@@ -37,6 +37,7 @@ EXTRA_ROWS = (
     "insert into events (id, title, start, [end], certainty) values ('both', 'Черкассы Донские fair', '1965', '', "
     "'exact')",
     "insert into events (id, title, start, [end], certainty) values ('one', 'Донские songs', '1966', '', 'exact')",
+    "insert into events (id, title, start, [end], certainty) values ('first', 'Черкассы market', '1966', '', 'exact')",
     # Enough events that a word of theirs takes more memory to keep than one of the few quotes.
     *(f"insert into events (id, title, start, [end], certainty) values ('filler-{n}', 'Filler', '1970', '', 'exact')"
       for n in range(20)),
@@ -159,7 +160,8 @@ def test_a_sparse_store_and_an_orphan_quote_are_searched_as_the_rule_says(store,
     if text == "fil":
         assert {"hall", "filler-0"} <= found
     if text == "novocherkassk":
-        assert "both" in found and "one" not in found  # a row names the place with every word of a name
+        # A row names the place with every word of a name.
+        assert "both" in found and "one" not in found and "first" not in found
 
 
 def test_a_row_the_index_holds_but_the_table_lacks_is_not_found(store, tmp_path: Path, monkeypatch) -> None:
@@ -240,6 +242,10 @@ def test_preparing_a_store_without_an_index_keeps_nothing(tmp_path: Path, monkey
 def test_preparing_stops_when_cancelled(store) -> None:
     with pytest.raises(Cancelled):
         prepare_vocabularies(store.conn, {}, lambda: True, QuoteOwners())
+    owners = QuoteOwners()
+    with pytest.raises(Cancelled):
+        owners.prepare(store.conn, lambda: True)
+    assert not owners.ready()
 
 
 def test_words_are_kept_only_as_far_as_the_memory_allows(store, monkeypatch) -> None:

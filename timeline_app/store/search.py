@@ -179,9 +179,7 @@ class _Searcher:
         elif written:
             asked.insert(0, f'"{word}"*')  # the prefix finds every word written so
         table_rows = self.table_rows(table)
-        found = np.zeros(len(table_rows), dtype=bool)
-        if kept:
-            found |= unpacked([frequent[t] for t in kept], len(table_rows))
+        found = unpacked([frequent[t] for t in kept], len(table_rows)) if kept else np.zeros(len(table_rows), bool)
         try:
             for start in range(0, len(asked), TERMS_PER_QUERY):
                 stop_if(self.cancelled)
