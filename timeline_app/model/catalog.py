@@ -237,7 +237,7 @@ class EventCatalog:
         conn = connect(self.store.path)
         try:
             self.quote_owners.prepare(conn, cancelled)
-            prepare_vocabularies(conn, self.search_vocabularies[1], cancelled)
+            prepare_vocabularies(conn, self.search_vocabularies[1], cancelled, self.quote_owners)
         finally:
             conn.close()
 

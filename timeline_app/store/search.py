@@ -13,7 +13,10 @@ and "Novocherkask" find Novocherkassk's events.
 
 The store's FTS5 indexes answer this quickly (their vocabulary is compared by key, once per
 word); a store without them (or with one that is damaged or lacks a column) is scanned with
-:func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does.
+:func:`row_matches`, which tokenises as FTS5's ``unicode61`` tokenizer does. How it is made fast
+changes no answer: rows are masks (:mod:`.search_tables`), the index's words are found by key
+(:mod:`.search_vocabulary`), and the rows of its most frequent words, read once after a large
+store opens (:func:`prepare_vocabularies`), are not read from the index again.
 """
 
 from __future__ import annotations
@@ -21,8 +24,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ import numpy as np
 
 from timeline_app.store.aliases import ALIAS_TARGETS, Name, all_names
 from timeline_app.store.interrupt import CancelCheck, cancellable, never, stop_if
+from timeline_app.store.search_tables import QuoteOwners, TableRows, rowids, unpacked
+from timeline_app.store.search_vocabulary import Vocabulary, read_vocabulary
 from timeline_app.store.transliteration import fold, latin_key, same_word_start
 
 #: (table, searched columns); events are found through the quote tables' ``event_id``.
@@ -43,6 +46,11 @@ SEARCHED = (
 NAME_PREFIX_LENGTH = 3
 #: Words of the index's vocabulary asked for in one FTS query.
 TERMS_PER_QUERY = 300
+#: A typed word that begins a frequent word (whose rows are kept) and at most this many others asks the index
+#: for those others by name; beginning more, it asks for its prefix (which reads the frequent word's rows again).
+EXACT_WORDS = 2 * TERMS_PER_QUERY
+#: Memory for the rows of frequent words kept between searches (a bit per row of the table per word).
+KEPT_BYTES = 64 * 2**20
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: unicode61 splits words at "_" too
 __all__ = ["SEARCHED", "QuoteOwners", "fold", "fts_query", "names_of", "prepare_vocabularies", "row_matches",
@@ -98,191 +106,103 @@ def _fts_columns(conn: sqlite3.Connection, table: str, tables: set[str]) -> set[
     return {r[1] for r in conn.execute(f"pragma table_info([{table}_fts])")}
 
 
-_NONE = np.zeros(0, dtype=np.int64)
-
-
-def _ints(text: str | None) -> np.ndarray:
-    return np.fromstring(text, dtype=np.int64, sep=",") if text else _NONE
-
-
-def _rowids(conn: sqlite3.Connection, sql: str, params: tuple) -> np.ndarray:
-    """The ``rowid`` column of ``sql``, sorted and distinct.
-
-    One row of comma-separated rowids: hundreds of thousands of hits cost no Python object each.
-    """
-    return _distinct(_ints(conn.execute(f"select group_concat(rowid) from ({sql})", params).fetchone()[0]))
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    if len(values) < 2:
-        return values
-    values = np.sort(values)
-    # Not np.unique: it hashes, ten times slower than this on hundreds of thousands of rowids.
-    return values[np.concatenate(([True], values[1:] != values[:-1]))]
-
-
-def _json(values: np.ndarray) -> str:
-    return "[" + ",".join(map(str, values.tolist())) + "]"
-
-
-class QuoteOwners:
-    """For one store, the event of every row of a searched table, read once and kept.
-
-    A search then maps the rows its index found to their events with array operations, not
-    with a join that looks each one up (seconds for hundreds of thousands of hits). Safe to
-    share between threads; each brings its own connection.
-    """
-
-    def __init__(self) -> None:
-        self._tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._lock = threading.Lock()
-        self._prepared = False
-
-    def events_of(self, conn: sqlite3.Connection, table: str, rowids: np.ndarray) -> np.ndarray:
-        """The events' rowids of these rows of ``table`` (rows that no event owns are left out)."""
-        rows, owners = self._read(conn, table)
-        at = np.minimum(np.searchsorted(rows, rowids), max(len(rows) - 1, 0))
-        known = rows[at] == rowids if len(rows) else np.zeros(len(rowids), dtype=bool)
-        return owners[at[known]]
-
-    def rows_of(self, conn: sqlite3.Connection, table: str, events: np.ndarray) -> np.ndarray:
-        """The rows of ``table`` that belong to these events (rowids), ascending."""
-        rows, owners = self._read(conn, table)
-        return rows[np.isin(owners, events)]
-
-    def prepare(self, conn: sqlite3.Connection, cancelled: CancelCheck = never) -> None:
-        """Read every searched table's owners now (in a worker, before the first search needs them)."""
-        tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
-        with cancellable(conn, cancelled):
-            for table, _columns in SEARCHED:
-                if table in tables:
-                    stop_if(cancelled)
-                    self._read(conn, table)
-        self._prepared = True
-
-    def ready(self) -> bool:
-        """Whether :meth:`prepare` has read every table (a search using them then never waits or reads)."""
-        return self._prepared
-
-    def _read(self, conn: sqlite3.Connection, table: str) -> tuple[np.ndarray, np.ndarray]:
-        with self._lock:
-            if table not in self._tables:
-                if table == "events":
-                    rows = owners = _rowids(conn, "select rowid from events", ())
-                else:
-                    pairs = conn.execute(f"select group_concat(t.rowid), group_concat(e.rowid) from [{table}] t "
-                                         "join events e on e.id = t.event_id").fetchone()
-                    rows, owners = _ints(pairs[0]), _ints(pairs[1])
-                order = np.argsort(rows, kind="stable")
-                self._tables[table] = rows[order], owners[order]
-            return self._tables[table]
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 class _Searcher:
-    """One search on one connection: rows matching each word, per table, by index or by scan.
+    """One search on one connection: the rows matching each word, per table, by index or by scan.
 
-    Rows and events are sorted arrays of rowids, so a word with hundreds of thousands of hits
-    costs array operations, not a Python object per hit.
+    Rows are boolean masks over a table's rows (:class:`~.search_tables.TableRows`), so a word
+    with hundreds of thousands of hits costs array operations, not a Python object per hit.
     """
 
     def __init__(self, conn: sqlite3.Connection, vocabularies: dict | None = None,
                  owners: QuoteOwners | None = None, cancelled: CancelCheck = never) -> None:
         self.conn = conn
-        self.owners = owners
         self.cancelled = cancelled
         self.tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
         conn.create_function("tl_row_matches", -1, row_matches, deterministic=True)
-        # Kept by the caller from one search to the next while no one writes the store (data_version).
-        version = conn.execute("pragma data_version").fetchone()[0]
+        # Kept by the caller from one search to the next while no one writes the store: not another
+        # connection (data_version) nor this one (total_changes).
+        version = (conn.execute("pragma data_version").fetchone()[0], conn.total_changes)
         shared = vocabularies if vocabularies is not None else {}
         if shared.get("data_version") != version:
             shared.clear()
             shared["data_version"] = version
-        self._vocabulary: dict[str, tuple[list[str], list[str]] | None] = shared.setdefault("tables", {})
+        self._vocabulary: dict[str, Vocabulary | None] = shared.setdefault("tables", {})
+        self.owners: QuoteOwners = owners if owners is not None else shared.setdefault("owners", QuoteOwners())
         self._rows: dict[tuple[str, str], np.ndarray] = {}
 
-    def vocabulary(self, table: str) -> tuple[list[str], list[str]] | None:
-        """The distinct words of ``table``'s FTS index by key: (keys, words), sorted by key; None if no index."""
+    def vocabulary(self, table: str) -> Vocabulary | None:
+        """The words of ``table``'s FTS index; None if it has none (or a damaged or foreign one)."""
         if table not in self._vocabulary:
-            columns = dict(SEARCHED)[table]
             keyed = None
-            if set(columns) <= _fts_columns(self.conn, table, self.tables):
+            if set(dict(SEARCHED)[table]) <= _fts_columns(self.conn, table, self.tables):
                 try:
-                    self.conn.execute(f"create virtual table if not exists temp.[{table}_vocabulary] "
-                                      f"using fts5vocab(main, '{table}_fts', 'row')")
-                    terms = [r[0] for r in self.conn.execute(f"select term from temp.[{table}_vocabulary]")]
-                    pairs = sorted((latin_key(t), t) for t in terms if isinstance(t, str))
-                    keyed = ([k for k, _t in pairs], [t for _k, t in pairs])
+                    keyed = read_vocabulary(self.conn, table)
                 except sqlite3.Error:
                     stop_if(self.cancelled)
                     keyed = None  # a damaged or foreign index: the scan gives the same answer, slower
             self._vocabulary[table] = keyed
         return self._vocabulary[table]
 
+    def table_rows(self, table: str) -> TableRows:
+        return self.owners.table(self.conn, table)
+
     def rows(self, table: str, word: str) -> np.ndarray:
-        """Rowids of ``table`` whose searched text has a word that ``word`` begins."""
+        """Mask of the rows of ``table`` whose searched text has a word that ``word`` begins."""
         if (table, word) in self._rows:
             return self._rows[(table, word)]
         stop_if(self.cancelled)
-        columns = dict(SEARCHED)[table]
         found: np.ndarray | None = None
         vocabulary = self.vocabulary(table)
         if vocabulary is not None:
             found = self._indexed_rows(table, word, vocabulary)
         if found is None:
-            cells = ", ".join(f"[{c}]" for c in columns)
-            found = _rowids(self.conn, f"select rowid from [{table}] where tl_row_matches(?, {cells})", (word,))
+            cells = ", ".join(f"[{c}]" for c in dict(SEARCHED)[table])
+            sql = f"select rowid from [{table}] where tl_row_matches(?, {cells})"
+            found = self.table_rows(table).mask(rowids(self.conn, sql, (word,)))
         self._rows[(table, word)] = found
         return found
 
-    def _indexed_rows(self, table: str, word: str, vocabulary: tuple[list[str], list[str]]) -> np.ndarray | None:
-        key = latin_key(word)
-        keys, terms_by_key = vocabulary
-        first, last = bisect_left(keys, key), bisect_left(keys, key + "\U0010ffff")
-        # The prefix query finds every word written so; only the others are asked for one by one.
-        others = [t for t in terms_by_key[first:last] if not t.startswith(word)]
-        terms = [f'"{word}"*', *(f'"{t}"' for t in others)]
-        found: list[np.ndarray] = []
+    def _indexed_rows(self, table: str, word: str, vocabulary: Vocabulary) -> np.ndarray | None:
+        written, others = vocabulary.words(word)
+        frequent = self.owners.kept_words(table)
+        kept = [t for t in others if t in frequent]
+        asked = [_phrase(t) for t in others if t not in frequent]
+        kept_written = [t for t in frequent if t.startswith(word)]
+        if kept_written and len(written) - len(kept_written) <= EXACT_WORDS:
+            # A frequent word's rows are kept: ask the index only for the other words written so.
+            kept += kept_written
+            asked += [_phrase(t) for t in written if t not in frequent]
+        elif written:
+            asked.insert(0, f'"{word}"*')  # the prefix finds every word written so
+        table_rows = self.table_rows(table)
+        found = unpacked([frequent[t] for t in kept], len(table_rows)) if kept else np.zeros(len(table_rows), bool)
         try:
-            for start in range(0, len(terms), TERMS_PER_QUERY):
+            for start in range(0, len(asked), TERMS_PER_QUERY):
                 stop_if(self.cancelled)
-                query = " OR ".join(terms[start:start + TERMS_PER_QUERY])
-                found.append(_rowids(self.conn, f"select rowid from [{table}_fts] where [{table}_fts] match ?",
-                                     (query,)))
+                query = " OR ".join(asked[start:start + TERMS_PER_QUERY])
+                sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
+                found |= table_rows.mask(rowids(self.conn, sql, (query,)))
         except sqlite3.Error:
             stop_if(self.cancelled)
             return None
-        return _distinct(np.concatenate(found)) if len(found) > 1 else found[0]
-
-    def events_of(self, table: str, rows: np.ndarray) -> np.ndarray:
-        """Event rowids of these rows of ``table``, sorted and distinct."""
-        if table == "events" or not len(rows):
-            return rows
-        if self.owners is not None:
-            return _distinct(self.owners.events_of(self.conn, table, rows))
-        return _rowids(self.conn, f"select e.rowid as rowid from events e join [{table}] t on t.event_id = e.id "
-                                  "where t.rowid in (select value from json_each(?))", (_json(rows),))
-
-    def rows_of_events(self, table: str, events: np.ndarray) -> np.ndarray:
-        """Rowids of the rows of ``table`` that belong to these events."""
-        if table == "events" or not len(events):
-            return events
-        if self.owners is not None:
-            return self.owners.rows_of(self.conn, table, events)
-        return _rowids(self.conn, f"select t.rowid as rowid from [{table}] t join events e on e.id = t.event_id "
-                                  "where e.rowid in (select value from json_each(?))", (_json(events),))
+        return found
 
     def members(self, names: list[Name]) -> np.ndarray:
-        """Rowids of the events at the places, or of the themes, these names name."""
-        found = [_NONE]
+        """Mask of the events at the places, or of the themes, these names name."""
+        events = self.table_rows("events")
+        found = np.zeros(len(events), dtype=bool)
         for kind, (link, column) in _MEMBERS.items():
             targets = sorted({n.target_id for n in names if n.kind == kind})
             if not targets or link not in self.tables:
                 continue
             sql = (f"select e.rowid as rowid from events e join [{link}] l on l.event_id = e.id "
                    f"where l.[{column}] in (select value from json_each(?))")
-            found.append(_rowids(self.conn, sql, (json.dumps(targets),)))
-        return _distinct(np.concatenate(found))
+            found |= events.mask(rowids(self.conn, sql, (json.dumps(targets),)))
+        return found
 
 
 def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = never,
@@ -292,7 +212,8 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
     Raises :class:`~timeline_app.store.interrupt.Cancelled` soon after ``cancelled()`` holds
     (a newer keystroke), so a worker thread can drop a search nobody waits for. ``owners`` and
     ``vocabularies`` (a dict), kept by the caller for a store between searches, make searches
-    fast: the quote rows' events and the index's words are read once, not at every search.
+    fast: the rows' events and the index's words are read once, not at every search
+    (without ``owners``, ``vocabularies`` keeps them).
     """
     words = list(dict.fromkeys(search_words(text)))
     if not words:
@@ -306,35 +227,59 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
             targets = {(n.kind, n.target_id) for n in names_of(word, words, names)}
             named[word] = [n for n in names if (n.kind, n.target_id) in targets]
         members = {word: searcher.members(named[word]) for word in words}
-        found = [_NONE]
+        events = searcher.table_rows("events")
+        found = np.zeros(len(events), dtype=bool)
         for table, _columns in SEARCHED:
+            table_rows = searcher.table_rows(table)
             rows: np.ndarray | None = None
             for word in words:
-                matched = [searcher.rows(table, word), searcher.rows_of_events(table, members[word])]
-                matched += [_rows_naming(searcher, table, name) for name in named[word]]
-                union = _distinct(np.concatenate(matched))
-                rows = union if rows is None else np.intersect1d(rows, union, assume_unique=True)
-                if not len(rows):
+                union = searcher.rows(table, word) | table_rows.rows_of(members[word])
+                for name in named[word]:
+                    union |= _rows_naming(searcher, table, name)
+                rows = union if rows is None else rows & union
+                if not rows.any():
                     break
-            found.append(searcher.events_of(table, rows if rows is not None else _NONE))
-        return _distinct(np.concatenate(found))
+            if rows is not None:
+                found |= table_rows.events_of(rows, len(events))
+        return events.rows[found]
 
 
-def prepare_vocabularies(conn: sqlite3.Connection, vocabularies: dict, cancelled: CancelCheck = never) -> None:
-    """Read and key the index's words into ``vocabularies`` now (in a worker, before the first search)."""
+def prepare_vocabularies(conn: sqlite3.Connection, vocabularies: dict, cancelled: CancelCheck = never,
+                         owners: QuoteOwners | None = None) -> None:
+    """Read the index's words into ``vocabularies`` now (in a worker, before the first search).
+
+    With ``owners``, also keep there the rows of the index's most frequent words (those in
+    hundreds of thousands of rows, whose doclists are the slow part of a search), as many as
+    fit in :data:`KEPT_BYTES`.
+    """
     with cancellable(conn, cancelled):
-        searcher = _Searcher(conn, vocabularies, cancelled=cancelled)
+        searcher = _Searcher(conn, vocabularies, owners, cancelled)
         for table, _columns in SEARCHED:
             stop_if(cancelled)
             searcher.vocabulary(table)
+        if owners is None:
+            return
+        budget = KEPT_BYTES
+        frequent = sorted((n, table, term) for table, _columns in SEARCHED
+                          for n, term in getattr(searcher.vocabulary(table), "frequent", []))
+        for n, table, term in reversed(frequent):
+            size = len(searcher.table_rows(table))
+            cost = (size + 7) // 8
+            if n < size // 256 or cost > budget:
+                continue  # its rows as a list of rowids are smaller than a mask: the index answers it quickly
+            stop_if(cancelled)
+            if term not in owners.kept_words(table):
+                sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
+                owners.keep_word_rows(table, term, searcher.table_rows(table).mask(
+                    rowids(conn, sql, (_phrase(term),))))
+            budget -= cost
 
 
 def _rows_naming(searcher: _Searcher, table: str, name: Name) -> np.ndarray:
-    """Rows of ``table`` with every word of ``name``."""
-    rows: np.ndarray | None = None
-    for token in dict.fromkeys(_name_words(name.name)):
-        matched = searcher.rows(table, token)
-        rows = matched if rows is None else np.intersect1d(rows, matched, assume_unique=True)
-        if not len(rows):
-            return _NONE
-    return rows if rows is not None else _NONE
+    """Mask of the rows of ``table`` with every word of ``name`` (none if it has no words)."""
+    rows = np.zeros(len(searcher.table_rows(table)), dtype=bool)
+    for n, token in enumerate(dict.fromkeys(_name_words(name.name))):
+        rows = searcher.rows(table, token) if n == 0 else rows & searcher.rows(table, token)
+        if not rows.any():
+            break
+    return rows
