@@ -75,10 +75,10 @@ def test_whatever_goes_wrong_on_the_thread_is_reported_as_one_problem(small_stor
                                                                       problem: str) -> None:
     loaded = _arrays(small_store)
 
-    def fail(_conn):
+    def fail(_conn, **_options):
         raise error
 
-    monkeypatch.setattr(row_check, "compute_arrays", fail)
+    monkeypatch.setattr(row_check, "row_problems", fail)
     assert check_rows_and_index(small_store, loaded) == ([problem], None)
 
 

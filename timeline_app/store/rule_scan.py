@@ -62,8 +62,9 @@ def dates_are_sound(starts: str | None, start_texts: int, count: int, ends: str 
 
 def event_suspects(conn: sqlite3.Connection, columns: set[str], version_2: bool, slug: str,
                    enumerations: dict[str, tuple[tuple[str, ...], bool]],
-                   date_problem: Callable[[str], str | None]) -> set[str]:
-    """The rules of :data:`EVENT_RULES` that may have a problem on some row of ``events``.
+                   date_problem: Callable[[str], str | None], extra: str = "") -> tuple[set[str], tuple]:
+    """The rules of :data:`EVENT_RULES` that may have a problem on some row of ``events``, and the
+    values of the ``extra`` aggregates (SQL starting with a comma) the same pass computed.
 
     ``enumerations`` maps a column to its allowed values and whether NULL is allowed;
     ``date_problem`` is the rule for one date (start, or a non-empty end).
@@ -79,8 +80,9 @@ def event_suspects(conn: sqlite3.Connection, columns: set[str], version_2: bool,
         "group_concat(start, ','), total(typeof(start) = 'text'), "
         "group_concat([end], ','), total(typeof([end]) = 'text'), count([end]), "
         "total([end] collate binary < start and [end] collate binary != substr(start, 1, length([end])))"
-        f"{date_text}{enum_sql} from events").fetchone()
-    count, ids, id_texts, starts, start_texts, ends, end_texts, end_count, before, texts, *bad = row
+        f"{date_text}{enum_sql}{extra} from events").fetchone()
+    count, ids, id_texts, starts, start_texts, ends, end_texts, end_count, before, texts = row[:10]
+    bad, extras = row[10:10 + len(enum_columns)], tuple(row[10 + len(enum_columns):])
     suspects = set()
     if not ids_are_slugs(ids, count, int(id_texts), slug):
         suspects.add("id")
@@ -90,7 +92,7 @@ def event_suspects(conn: sqlite3.Connection, columns: set[str], version_2: bool,
     if texts:
         suspects.add("date_text")
     suspects.update(column for column, n in zip(enum_columns, bad, strict=True) if n)
-    return suspects
+    return suspects, extras
 
 
 def unique_by_constraint(conn: sqlite3.Connection, table: str, column: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
 from timeline_app.store.rule_scan import event_suspects, one_of_sql, references_may_dangle, unique_by_constraint
@@ -25,6 +25,9 @@ from timeline_app.store.schema import (
     READABLE_VERSIONS,
     VOICES,
 )
+
+if TYPE_CHECKING:
+    from timeline_app.store.index_proof import IndexProof
 
 #: (table, column, referenced table) for every reference the contract makes.
 FOREIGN_KEYS = (
@@ -206,17 +209,22 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
-def row_problems(conn: sqlite3.Connection, limit: int | None = 20) -> list[str]:
+def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None) -> list[str]:
     """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
 
     ``limit`` caps the problems reported per rule (None: all of them). A rule runs its per-row
     query only where one pass over the table in SQLite (:mod:`.rule_scan`) cannot clear it.
+    A ``proof`` that the timeline index still holds takes its sums from the same pass, and once
+    it holds, spares looking up every theme and place link (the index was read through them).
     """
     install_rule_functions(conn)
     tail = _limit(limit)
     version_2 = schema_version(conn) == "2"
-    suspects = event_suspects(conn, _columns(conn, "events"), version_2, _SLUG.pattern, ENUMERATIONS,
-                              lambda date: dates_problem(date, ""))
+    columns = _columns(conn, "events")
+    suspects, sums = event_suspects(conn, columns, version_2, _SLUG.pattern, ENUMERATIONS,
+                                    lambda date: dates_problem(date, ""), proof.event_sql(columns) if proof else "")
+    if proof is not None:
+        proof.take_event_sums(sums)
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
         if "dates" in suspects else []
@@ -240,6 +248,8 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20) -> list[str]:
             f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
     tables = table_names(conn)
     for table, column, target in _foreign_keys(tables):
+        if proof is not None and proof.links_resolve(table):
+            continue
         if target != "events" and not references_may_dangle(conn, table, column, target):
             continue  # a few distinct themes, places or sources: each looked up once, not once per row
         # The record's side of a dispute cites a reference instead of a source.
