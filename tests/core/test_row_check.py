@@ -94,7 +94,7 @@ def test_the_check_closes_its_own_connection(small_store: Path, monkeypatch) -> 
     check_rows_and_index(small_store, _arrays(small_store))
     edit(small_store, "update events set certainty = 'likely'")
     check_rows_and_index(small_store, _arrays(small_store))
-    assert len(opened) == 2
+    assert len(opened) == 4  # two per check: the rules, and the dates read beside them
     for conn in opened:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             conn.execute("select 1")

@@ -5,8 +5,8 @@ the store's change counter is where it was when the arrays were read (every inse
 delete on the tables they come from bumps it); the triggers that bump it are all there as
 installed (a tool that rebuilds a table drops them, and its writes then go uncounted); and a
 digest of the arrays equals the same digest taken from the tables in SQL. The digest sums, per
-event keyed by its rowid, the dates and every flag the arrays hold, and per theme or place link
-its target, so a write that went round the counter (triggers switched off) still shows. It
+event keyed by its rowid, the dates and every flag the arrays hold, and counts the links of
+each theme and place, so a write that went round the counter (triggers switched off) still shows. It
 covers what a rowid-keyed sum can: which event a link belongs to, and the passages' sources,
 rest on the counter alone. Any doubt answers "does not hold", and the arrays are recomputed.
 """
@@ -22,7 +22,7 @@ from timeline_app.store.rule_scan import unique_by_constraint
 from timeline_app.store.schema import counter_triggers_intact
 from timeline_app.store.timeline_index import Membership, TimelineArrays, counted_key, event_flags_sql
 
-_WEIGHT, _MOD, _SCALE = 997, 65521, 100000  # small enough that no sum of a billion rows overflows 64 bits
+_WEIGHTS, _MOD, _SCALE = (997, 991, 983), 65521, 100000  # small enough that no sum of a billion rows overflows
 _LINKS = (("event_themes", "theme_id", "themes"), ("event_places", "place_id", "places"))
 
 
@@ -31,21 +31,10 @@ class ArraysDigest:
     """What :class:`IndexProof` compares with the tables: a few integers, cheap to send to a child process."""
 
     key: str
-    events: tuple[int, ...]  # see event_sums_sql
-    links: tuple[tuple[int, int], ...]  # per link table of _LINKS: (entries, sum of their targets' hashes)
+    events: tuple[int, int]  # see event_sums_sql
+    links: tuple[tuple[tuple[str | None, int], ...], ...]  # per link table of _LINKS: (target id, links to it)
     keys: tuple[tuple[str, ...], ...]  # the ids of themes, places and sources, in code order
     claimed: int
-
-
-def _key_hash(key: object) -> int:
-    # length, first and last character: what SQL computes as _hash_sql (a non-text key never matches)
-    if not isinstance(key, str):
-        return -1
-    return len(key) + 7 * ord(key[0]) + 131 * ord(key[-1]) if key else 0
-
-
-def _hash_sql(column: str) -> str:
-    return f"coalesce(length([{column}]) + 7 * unicode([{column}]) + 131 * unicode(substr([{column}], -1)), 0)"
 
 
 def digest_of(arrays: TimelineArrays) -> ArraysDigest | None:
@@ -56,95 +45,90 @@ def digest_of(arrays: TimelineArrays) -> ArraysDigest | None:
     rowid, start = arrays.rowid.astype(np.int64), arrays.start_year
     if len(rowid) > 1 and not np.all((start[1:] > start[:-1]) | ((start[1:] == start[:-1]) & (rowid[1:] > rowid[:-1]))):
         return None
-    weight = rowid % _WEIGHT + 1
     with np.errstate(invalid="ignore", over="ignore"):
         starts = (start * float(_SCALE)).astype(np.int64)
         ends = (arrays.end_year * float(_SCALE)).astype(np.int64)
     code = (arrays.exact_day.astype(np.int64) + 2 * arrays.is_range.astype(np.int64)
             + 4 * arrays.certainty.astype(np.int64) + 16 * np.asarray(arrays.layer, dtype=np.int64)
             + 64 * np.asarray(arrays.date_flags, dtype=np.int64))
-
-    def total(values: np.ndarray) -> int:
-        return int(values.sum(dtype=np.int64))
-
-    events = (len(rowid), total(rowid % 1000003), total(starts % 1000003), total(ends % 1000003),
-              total(weight * (starts % _MOD)), total(weight * (ends % _MOD)), total(code), total(weight * code), 0)
+    checksum = (rowid % 1000003 + (rowid % _WEIGHTS[0] + 1) * (starts % _MOD)
+                + (rowid % _WEIGHTS[1] + 1) * (ends % _MOD) + (rowid % _WEIGHTS[2] + 1) * code)
+    events = (len(rowid), int(checksum.sum(dtype=np.int64)))
     links = tuple(_link_digest(getattr(arrays, name)) for name in ("themes", "places"))
     keys = tuple(tuple(getattr(arrays, name).keys) for name in ("themes", "places", "sources"))
     return ArraysDigest(arrays.key, events, links, keys, int(np.count_nonzero(arrays.has_claims)))
 
 
-def _link_digest(members: Membership) -> tuple[int, int]:
-    hashes = np.array([_key_hash(k) for k in members.keys], dtype=np.int64)
-    return len(members.event), int(hashes[members.value].sum(dtype=np.int64)) if len(members.value) else 0
+def _link_digest(members: Membership) -> tuple[tuple[str | None, int], ...]:
+    counts = np.bincount(members.value, minlength=len(members.keys)).tolist() if len(members.value) else []
+    keys = members.keys
+    return tuple((keys[code] if code < len(keys) else None, n) for code, n in enumerate(counts) if n)
 
 
 def event_sums_sql(columns: set[str]) -> str:
-    """SQL aggregates over ``events`` giving :attr:`ArraysDigest.events` (the last: rows without years)."""
+    """SQL aggregates over ``events`` giving :attr:`ArraysDigest.events`: the count, and a sum over
+    every event of its rowid, dates and flags, each weighted by the rowid (a NULL year leaves it out)."""
     exact, is_range, certainty, layer, flags = event_flags_sql(columns)
-    weight = f"(rowid % {_WEIGHT} + 1)"
     starts, ends = f"cast(start_year * {_SCALE} as integer)", f"cast(end_year * {_SCALE} as integer)"
     code = f"(({exact}) + 2 * ({is_range}) + 4 * ({certainty}) + 16 * ({layer}) + 64 * ({flags}))"
-    sums = (f"rowid % 1000003", f"{starts} % 1000003", f"{ends} % 1000003", f"{weight} * ({starts} % {_MOD})",
-            f"{weight} * ({ends} % {_MOD})", code, f"{weight} * {code}", "start_year is null or end_year is null")
-    return ", count(*)" + "".join(f", coalesce(sum({s}), 0)" for s in sums)
+    one, two, three = (f"(rowid % {w} + 1)" for w in _WEIGHTS)
+    checksum = (f"rowid % 1000003 + {one} * ({starts} % {_MOD}) + {two} * ({ends} % {_MOD}) "
+                f"+ {three} * {code}")
+    return f"count(*), coalesce(sum({checksum}), 0)"
 
 
 class IndexProof:
-    """The proof for one connection and one digest; :meth:`holds` once :meth:`take_event_sums` had its values.
+    """Whether the arrays with ``digest`` describe the tables: :meth:`examine` looks, :meth:`holds` answers."""
 
-    The events' sums come from the caller's own pass over ``events`` (:func:`event_sums_sql`),
-    so proving costs no extra pass over the largest table.
-    """
+    def __init__(self, digest: ArraysDigest | None) -> None:
+        self.digest = digest
+        self._holds = False
+        self._resolved: set[str] = set()
 
-    def __init__(self, conn: sqlite3.Connection, digest: ArraysDigest | None) -> None:
-        self.conn, self.digest = conn, digest
-        self.event_sums: tuple[int, ...] | None = None
-        self.possible = digest is not None and self._unchanged_and_linked(digest)
+    def examine(self, conn: sqlite3.Connection) -> bool:
+        """Look at the store on ``conn`` (one pass over the events); return whether the proof holds."""
+        digest = self.digest
+        self._holds = digest is not None and self._unchanged_and_linked(conn, digest) and \
+            tuple(conn.execute(f"select {event_sums_sql({r[1] for r in conn.execute('pragma table_info(events)')})} "
+                               "from events").fetchone()) == digest.events
+        if self._holds:
+            self._resolved = {link for link, _column, target in _LINKS
+                              if unique_by_constraint(conn, "events", "id") and unique_by_constraint(conn, target, "id")
+                              and not _collations(conn, link, target)}
+        return self._holds
 
-    def _unchanged_and_linked(self, digest: ArraysDigest) -> bool:
-        conn = self.conn
+    def _unchanged_and_linked(self, conn: sqlite3.Connection, digest: ArraysDigest) -> bool:
         if counted_key(conn) != digest.key or not counter_triggers_intact(conn):
             return False
         if "start_year" not in {r[1] for r in conn.execute("pragma table_info(events)")}:
             return False
-        for (table, column, target), expected in zip(_LINKS, digest.links, strict=True):
-            found = conn.execute(f"select count(*), coalesce(sum({_hash_sql(column)}), 0) from [{table}]").fetchone()
-            if tuple(found) != expected:
+        for (table, column, _target), expected in zip(_LINKS, digest.links, strict=True):
+            # Read from the column's own index: how many links each theme or place has.
+            if dict(conn.execute(f"select [{column}], count(*) from [{table}] group by [{column}]")) != dict(expected):
                 return False
         for target, keys in zip(("themes", "places", "sources"), digest.keys, strict=True):
             if tuple(r[0] for r in conn.execute(f"select id from [{target}] order by id")) != keys:
                 return False
         claimed = conn.execute("select count(*) from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id").fetchone()[0]
-        return claimed == digest.claimed
-
-    def event_sql(self, columns: set[str]) -> str:
-        """What to add to the caller's pass over ``events`` ("" when the proof cannot hold anyway)."""
-        return event_sums_sql(columns) if self.possible else ""
-
-    def take_event_sums(self, values: tuple) -> None:
-        """The values :meth:`event_sql` added to the pass, in order."""
-        self.event_sums = tuple(int(v) for v in values) if values else None
+        return bool(claimed == digest.claimed)
 
     def holds(self) -> bool:
-        """Whether the digested arrays describe the tables as they are."""
-        return self.possible and self.digest is not None and self.event_sums == self.digest.events
+        """Whether the digested arrays describe the tables as they are (False until examined)."""
+        return self._holds
 
     def links_resolve(self, table: str) -> bool:
         """Whether every row of the link ``table`` names an existing event and target: so when the
-        proof holds, as the arrays hold one entry per link row and are read with an inner join."""
-        for link, _column, target in _LINKS:
-            if link == table:
-                return self.holds() and unique_by_constraint(self.conn, "events", "id") and \
-                    unique_by_constraint(self.conn, target, "id") and not self._collations(table, target)
-        return False
+        proof holds, as the arrays hold one entry per link row and are read with an inner join
+        (given ids SQLite keeps unique, compared alike by the join and by the reference rule)."""
+        return self._holds and table in self._resolved
 
-    def _collations(self, *tables: str) -> bool:
-        # The arrays join with the target's collation, the reference rule compares with the link's.
-        marks = ", ".join("?" for _ in ("events", *tables))
-        return bool(self.conn.execute(f"select count(*) from sqlite_master where name in ({marks}) "
-                                      "and sql like '%collate%'", ("events", *tables)).fetchone()[0])
+
+def _collations(conn: sqlite3.Connection, *tables: str) -> bool:
+    # The arrays join with the target's collation, the reference rule compares with the link's.
+    marks = ", ".join("?" for _ in ("events", *tables))
+    return bool(conn.execute(f"select count(*) from sqlite_master where name in ({marks}) and sql like '%collate%'",
+                             ("events", *tables)).fetchone()[0])
 
 
 __all__ = ["ArraysDigest", "IndexProof", "digest_of", "event_sums_sql"]

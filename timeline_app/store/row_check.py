@@ -36,13 +36,15 @@ def check_rows(path: Path, digest: ArraysDigest | None) -> tuple[list[str], Time
     """
     try:
         conn = connect(path)
+        beside = connect(path)  # a second reader: the dates are read on a thread beside the other rules
         try:
-            proof = IndexProof(conn, digest)
-            problems = row_problems(conn, proof=proof)
+            proof = IndexProof(digest)
+            problems = row_problems(conn, proof=proof, beside=beside)
             if problems:
                 return problems, None
             return [], None if proof.holds() else compute_arrays(conn)
         finally:
+            beside.close()
             conn.close()
     except StoreError as exc:
         return [exc.problem], None

@@ -1,21 +1,23 @@
-"""One pass over a table's rows in SQLite's own code, telling which rules may have a problem. No Qt.
+"""Passes over the events in SQLite's own code, telling which rules may have a problem. No Qt.
 
-Calling a Python rule for every row costs a million calls on a million events (seconds). This
-pass reads each column once inside SQLite: enumerations are compared in SQL, ids, starts and
-ends come back as one joined text each that Python checks whole (a regular expression over
-the ids, the rule over each distinct date). A rule the pass clears cannot have a problem on
-any row; a rule it flags runs its own per-row query, so what is found, and how it is worded,
-stays the rule's own. The pass may flag a sound table (its SQL errs on the side of caution,
-then the rule's query finds nothing); it never clears a broken one.
+Calling a Python rule for every row costs a million calls on a million events (seconds). Here
+SQL says of each row what the rule would where it can (enumerations byte for byte, an end
+before its start); starts, ends and ids come back joined in one text each, which one regular
+expression each checks (:data:`~timeline_app.store.dates.READABLE_DATE`, the id pattern). A
+rule these passes clear cannot have a problem on any row; a rule they flag runs its own
+per-row query, so what is found, and how it is worded, stays the rule's own. The SQL may flag
+a sound row (it errs on the side of caution, and the rule's query then finds nothing); it
+never clears a broken one.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
 
-#: The rules the pass on ``events`` can clear (keys of :func:`event_suspects`).
+from timeline_app.store.dates import READABLE_DATE
+
+#: The rules the passes over ``events`` can clear (what :func:`event_suspects` names).
 EVENT_RULES = ("dates", "certainty", "id", "layer", "date_basis", "calendar", "date_text")
 
 
@@ -31,14 +33,49 @@ def one_of_sql(column: str, allowed: tuple[str, ...], empty_allowed: bool) -> st
     return f"(case [{column}] collate binary {whens} else {other} end)"
 
 
-def _pieces(joined: str | None, separator: str) -> list[str]:
-    return [] if joined is None else joined.split(separator)
+def dates_broken_sql() -> str:
+    """SQL that is 1 where an event's start or end is not text, or its end sorts before its start.
+
+    For dates the rule reads (digits and dashes, cut at year, month or day) the end is before the
+    start exactly when it sorts before it and is not the start cut shorter; whether each date
+    reads is :func:`dates_unread`'s to say.
+    """
+    before = "coalesce([end] collate binary < start and [end] collate binary != substr(start, 1, length([end])), 1)"
+    return f"(typeof(start) != 'text' or typeof([end]) not in ('text', 'null') or {before})"
 
 
-def ids_are_slugs(joined: str | None, count: int, texts: int, slug: str) -> bool:
-    """Whether ``count`` ids, all text (``texts`` of them), joined by newlines, each match ``slug``."""
-    if texts != count:
+def dates_unread(conn: sqlite3.Connection) -> bool:
+    """Whether some event's start, or end that is not empty, may not be a date the rule reads.
+
+    The dates come back joined in one text per column, and each distinct one is matched with
+    :data:`~timeline_app.store.dates.READABLE_DATE` (a million events have a few thousand dates).
+    Whether they are text at all is for :func:`dates_broken_sql` to say.
+    """
+    count, starts, ends = conn.execute("select count(*), group_concat(start, ','), "
+                                       "group_concat(coalesce([end], ''), ',') from events").fetchone()
+    if count == 0:
         return False
+    if starts is None or ends is None or starts.count(",") != count - 1 or ends.count(",") != count - 1:
+        return True  # a comma inside a value would split it in two: the count of separators says so
+    readable = re.compile(READABLE_DATE)
+    return not all(readable.fullmatch(d) for d in set(starts.split(","))) or \
+        not all(not d or readable.fullmatch(d) for d in set(ends.split(",")))
+
+
+def event_rules_sql(columns: set[str], version_2: bool,
+                    enumerations: dict[str, tuple[tuple[str, ...], bool]]) -> dict[str, str]:
+    """For each rule on events the SQL that is 1 where a row may break it (for ids and dates only
+    what SQL can tell: the rest is asked of :func:`ids_are_slugs` and :func:`dates_unread`)."""
+    rules = {"dates": dates_broken_sql(), "id": "(typeof(id) != 'text')"}
+    rules.update((column, one_of_sql(column, *enumerations[column]))
+                 for column in enumerations if column == "certainty" or version_2)
+    if version_2 and "date_text" in columns:
+        rules["date_text"] = "(date_text is not null and date_text collate binary != '')"
+    return rules
+
+
+def ids_are_slugs(joined: str | None, count: int, slug: str) -> bool:
+    """Whether ``count`` ids (text: SQL checked that), joined by newlines, each match ``slug``."""
     if count == 0:
         return True
     # A newline inside an id would split it in two: the count of separators says so.
@@ -46,62 +83,32 @@ def ids_are_slugs(joined: str | None, count: int, texts: int, slug: str) -> bool
         re.fullmatch(f"(?:{slug}\n)*{slug}", joined) is not None
 
 
-def dates_are_sound(starts: str | None, start_texts: int, count: int, ends: str | None, end_texts: int,
-                    end_count: int, end_before_start: int, date_problem: Callable[[str], str | None]) -> bool:
-    """Whether every start and end passes ``date_problem`` (tried once per distinct date) and no
-    end comes before its start (``end_before_start`` rows, counted in SQL)."""
-    if start_texts != count or end_texts != end_count or end_before_start:
-        return False
-    start_pieces, end_pieces = _pieces(starts, ","), _pieces(ends, ",")
-    # A comma inside a value would split it: the counts say so (no date has one).
-    if len(start_pieces) != count or len(end_pieces) != end_count:
-        return False
-    return all(date_problem(d) is None for d in set(start_pieces)) and \
-        all(not d or date_problem(d) is None for d in set(end_pieces))
+def event_suspects(conn: sqlite3.Connection, rules: dict[str, str], slug: str) -> set[str]:
+    """The rules that may have a problem on some row of ``events``.
 
-
-def event_suspects(conn: sqlite3.Connection, columns: set[str], version_2: bool, slug: str,
-                   enumerations: dict[str, tuple[tuple[str, ...], bool]],
-                   date_problem: Callable[[str], str | None], extra: str = "") -> tuple[set[str], tuple]:
-    """The rules of :data:`EVENT_RULES` that may have a problem on some row of ``events``, and the
-    values of the ``extra`` aggregates (SQL starting with a comma) the same pass computed.
-
-    ``enumerations`` maps a column to its allowed values and whether NULL is allowed;
-    ``date_problem`` is the rule for one date (start, or a non-empty end).
+    ``rules`` maps a rule to SQL that is 1 where a row may break it ("id" among them: SQL says
+    whether an id is text, ``slug``, the pattern every id matches, the rest). One sum over all
+    rules in the usual case of none broken; a second pass tells them apart.
     """
-    enum_columns = [c for c in enumerations if c == "certainty" or version_2]
-    enum_sql = "".join(f", sum({one_of_sql(c, *enumerations[c])})" for c in enum_columns)
-    date_text = ", sum(date_text is not null and date_text collate binary != '')" \
-        if version_2 and "date_text" in columns else ", 0"
-    # For dates known sound (digits and dashes, cut at year, month or day) the end is before the
-    # start exactly when it sorts before the start and is not the start cut shorter.
-    row = conn.execute(
-        "select count(*), group_concat(id, char(10)), total(typeof(id) = 'text'), "
-        "group_concat(start, ','), total(typeof(start) = 'text'), "
-        "group_concat([end], ','), total(typeof([end]) = 'text'), count([end]), "
-        "total([end] collate binary < start and [end] collate binary != substr(start, 1, length([end])))"
-        f"{date_text}{enum_sql}{extra} from events").fetchone()
-    count, ids, id_texts, starts, start_texts, ends, end_texts, end_count, before, texts = row[:10]
-    bad, extras = row[10:10 + len(enum_columns)], tuple(row[10 + len(enum_columns):])
+    flagged = " or ".join(f"coalesce({sql}, 1)" for sql in rules.values()) or "0"
+    row = conn.execute(f"select total({flagged}), count(*), group_concat(id, char(10)) from events").fetchone()
     suspects = set()
-    if not ids_are_slugs(ids, count, int(id_texts), slug):
+    if row[0]:
+        counts = conn.execute("select " + ", ".join(f"total(coalesce({sql}, 1))" for sql in rules.values())
+                              + " from events").fetchone()
+        suspects = {rule for rule, n in zip(rules, counts, strict=True) if n}
+    if "id" not in suspects and not ids_are_slugs(row[2], row[1], slug):
         suspects.add("id")
-    if not dates_are_sound(starts, int(start_texts), count, ends, int(end_texts), end_count, int(before),
-                           date_problem):
-        suspects.add("dates")
-    if texts:
-        suspects.add("date_text")
-    suspects.update(column for column, n in zip(enum_columns, bad, strict=True) if n)
-    return suspects, extras
+    return suspects
 
 
 def unique_by_constraint(conn: sqlite3.Connection, table: str, column: str) -> bool:
     """Whether ``table`` declares ``column`` unique (primary key or unique), so SQLite refuses a
     second row with the same value (NULLs aside)."""
     for _seq, name, unique, origin, partial in conn.execute(f"pragma index_list([{table}])"):
-        if unique and origin in ("pk", "u") and not partial:
-            if [r[2] for r in conn.execute(f"pragma index_info([{name}])")] == [column]:
-                return True
+        if unique and origin in ("pk", "u") and not partial and \
+                [r[2] for r in conn.execute(f"pragma index_info([{name}])")] == [column]:
+            return True
     return False
 
 
@@ -113,5 +120,5 @@ def references_may_dangle(conn: sqlite3.Connection, table: str, column: str, tar
     return bool(row[0])
 
 
-__all__ = ["EVENT_RULES", "dates_are_sound", "event_suspects", "ids_are_slugs", "one_of_sql",
-           "references_may_dangle", "unique_by_constraint"]
+__all__ = ["EVENT_RULES", "dates_broken_sql", "dates_unread", "event_rules_sql", "event_suspects", "ids_are_slugs",
+           "one_of_sql", "references_may_dangle", "unique_by_constraint"]

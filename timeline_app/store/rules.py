@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
-from timeline_app.store.rule_scan import event_suspects, one_of_sql, references_may_dangle, unique_by_constraint
+from timeline_app.store.rule_scan import (
+    dates_unread,
+    event_rules_sql,
+    event_suspects,
+    one_of_sql,
+    references_may_dangle,
+    unique_by_constraint,
+)
 from timeline_app.store.schema import (
     CALENDARS,
     CERTAINTIES,
@@ -209,22 +217,25 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
-def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None) -> list[str]:
+def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None,
+                 beside: sqlite3.Connection | None = None) -> list[str]:
     """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
 
     ``limit`` caps the problems reported per rule (None: all of them). A rule runs its per-row
-    query only where one pass over the table in SQLite (:mod:`.rule_scan`) cannot clear it.
-    A ``proof`` that the timeline index still holds takes its sums from the same pass, and once
-    it holds, spares looking up every theme and place link (the index was read through them).
+    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it; with
+    a second connection to the same store (``beside``) the dates are read on a thread of their
+    own meanwhile, and so is a ``proof`` that the timeline index still holds examined; once it
+    holds, it spares looking up every theme and place link (the index was read through them).
     """
     install_rule_functions(conn)
     tail = _limit(limit)
     version_2 = schema_version(conn) == "2"
     columns = _columns(conn, "events")
-    suspects, sums = event_suspects(conn, columns, version_2, _SLUG.pattern, ENUMERATIONS,
-                                    lambda date: dates_problem(date, ""), proof.event_sql(columns) if proof else "")
-    if proof is not None:
-        proof.take_event_sums(sums)
+    dates = _Beside(lambda c: (proof.examine(c) if proof else None, dates_unread(c))[1], beside or conn,
+                    run_now=beside is None)
+    suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+    if dates.result():
+        suspects.add("dates")
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
         if "dates" in suspects else []
@@ -260,6 +271,33 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
         problems += [f"{table} row {rowid}: {column} {value!r} names no row of {target}"
                      for rowid, value in conn.execute(sql)]
     return problems
+
+
+class _Beside:
+    """``work(conn)`` on a thread of its own (SQLite lets go of the interpreter while it reads),
+    or at once if ``run_now``; :meth:`result` waits for its answer and raises what it raised."""
+
+    def __init__(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection, run_now: bool) -> None:
+        self._answer: list = []
+        self._thread = threading.Thread(target=self._run, args=(work, conn), daemon=True, name="rules-beside")
+        if run_now:
+            self._run(work, conn)
+        else:
+            self._thread.start()
+
+    def _run(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection) -> None:
+        try:
+            self._answer.append((work(conn), None))
+        except BaseException as exc:  # handed to the caller's thread by result()
+            self._answer.append((None, exc))
+
+    def result(self) -> Any:
+        if self._thread.is_alive() or not self._answer:
+            self._thread.join()
+        value, error = self._answer[0]
+        if error is not None:
+            raise error
+        return value
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

@@ -247,8 +247,8 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id", np.int64, -1)
     claimed[position(claim_rows)] = True
-    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members, layer=layer_code,
-                          date_flags=date_flags, key=key)
+    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, members["themes"],
+                          members["places"], members["sources"], layer=layer_code, date_flags=date_flags, key=key)
 
 
 def position_lookup(rowid: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
@@ -370,7 +370,7 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
     arrays = TimelineArrays(
         rowid, np.frombuffer(blobs["start_year"], dtype=np.float64), np.frombuffer(blobs["end_year"], dtype=np.float64),
         (flags & 1).astype(bool), (flags & 2).astype(bool), np.frombuffer(blobs["certainty"], dtype=np.int8),
-        (flags & 4).astype(bool), **members,
+        (flags & 4).astype(bool), members["themes"], members["places"], members["sources"],
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
         date_flags=np.frombuffer(blobs["date_flags"], dtype=np.uint8) if "date_flags" in blobs else None,
     )
