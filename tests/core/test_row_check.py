@@ -98,3 +98,14 @@ def test_the_check_closes_its_own_connection(small_store: Path, monkeypatch) -> 
     for conn in opened:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             conn.execute("select 1")
+
+
+def test_what_goes_wrong_on_the_thread_beside_the_rules_is_reported_too(small_store: Path, monkeypatch) -> None:
+    import timeline_app.store.rules as rules
+
+    def locked(_conn):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(rules, "dates_unread", locked)
+    assert check_rows_and_index(small_store, _arrays(small_store)) == (
+        ["is locked by another program; close it there and try again"], None)
