@@ -233,7 +233,11 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     columns = _columns(conn, "events")
     dates = _Beside(lambda c: (proof.examine(c) if proof else None, dates_unread(c))[1], beside or conn,
                     run_now=beside is None)
-    suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+    try:
+        suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+    except BaseException:
+        dates.join()  # the caller may close the connection beside as soon as this raises
+        raise
     if dates.result():
         suspects.add("dates")
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
@@ -291,9 +295,12 @@ class _Beside:
         except BaseException as exc:  # handed to the caller's thread by result()
             self._answer.append((None, exc))
 
-    def result(self) -> Any:
-        if self._thread.is_alive() or not self._answer:
+    def join(self) -> None:
+        if not self._answer:
             self._thread.join()
+
+    def result(self) -> Any:
+        self.join()
         value, error = self._answer[0]
         if error is not None:
             raise error
