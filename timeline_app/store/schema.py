@@ -12,10 +12,12 @@ every write, so anything derived from the tables can tell it is out of date.
 from __future__ import annotations
 
 import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from timeline_app.store.aliases import create_aliases_table
+
+if TYPE_CHECKING:  # only builders pass a Database: the background check's child process starts without it
+    import sqlite_utils
 
 SCHEMA_VERSION = "2"
 READABLE_VERSIONS = ("1", "2")
