@@ -144,3 +144,19 @@ def test_a_theme_link_to_a_missing_theme_is_found_among_few_distinct_themes(smal
     conn = sqlite3.connect(small_store)
     conn.execute("update event_themes set theme_id = null where event_id = 'strike'")
     assert row_problems(conn, limit=None) == ["event_themes row 3: theme_id None names no row of themes"]
+
+
+def test_a_sound_stores_events_are_checked_without_a_python_call_per_event(small_store: Path, monkeypatch) -> None:
+    import timeline_app.store.rules as rules
+
+    def per_row(*_values):
+        raise AssertionError("a rule was called for one row")
+
+    for name in ("dates_problem", "certainty_problem", "layer_problem", "date_basis_problem", "calendar_problem",
+                 "date_text_problem"):
+        monkeypatch.setattr(rules, name, per_row)
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set date_text = null")
+    conn.execute("update events set [end] = null where coalesce([end], '') = ''")  # an empty end either way
+    assert conn.execute("select count(*) from events where [end] is null").fetchone()[0]
+    assert row_problems(conn, limit=None) == []

@@ -40,7 +40,8 @@ def dates_broken_sql() -> str:
     start exactly when it sorts before it and is not the start cut shorter; whether each date
     reads is :func:`dates_unread`'s to say.
     """
-    before = "coalesce([end] collate binary < start and [end] collate binary != substr(start, 1, length([end])), 1)"
+    before = ("([end] is not null and [end] collate binary < start "
+              "and [end] collate binary != substr(start, 1, length([end])))")
     return f"(typeof(start) != 'text' or typeof([end]) not in ('text', 'null') or {before})"
 
 
