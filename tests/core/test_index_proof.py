@@ -125,3 +125,14 @@ def test_a_store_without_a_counter_is_read_afresh(small_store: Path) -> None:
     loaded = _loaded(small_store)
     assert loaded.key is None
     assert check_rows_and_index(small_store, loaded) == ([], None)
+
+
+def test_links_left_dangling_by_an_id_changed_round_the_counter_are_found(small_store: Path) -> None:
+    """The proof spares reading the arrays again, never a rule: every reference is still looked up."""
+    loaded = _loaded(small_store)
+    before = _counter(small_store)
+    edit(small_store, "update events set id = 'strike-2' where id = 'strike'; "
+                      f"update store_changes set counter = {before}")
+    problems, _fresh = check_rows_and_index(small_store, loaded)
+    assert "event_themes row 3: event_id 'strike' names no row of events" in problems
+    assert "event_places row 2: event_id 'strike' names no row of events" in problems

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline_app.store.rule_scan import unique_by_constraint
 from timeline_app.store.schema import counter_triggers_intact
 from timeline_app.store.timeline_index import Membership, TimelineArrays, counted_key, event_flags_sql
 
@@ -83,7 +82,6 @@ class IndexProof:
     def __init__(self, digest: ArraysDigest | None) -> None:
         self.digest = digest
         self._holds = False
-        self._resolved: set[str] = set()
 
     def examine(self, conn: sqlite3.Connection) -> bool:
         """Look at the store on ``conn`` (one pass over the events); return whether the proof holds."""
@@ -91,10 +89,6 @@ class IndexProof:
         self._holds = digest is not None and self._unchanged_and_linked(conn, digest) and \
             tuple(conn.execute(f"select {event_sums_sql({r[1] for r in conn.execute('pragma table_info(events)')})} "
                                "from events").fetchone()) == digest.events
-        if self._holds:
-            self._resolved = {link for link, _column, target in _LINKS
-                              if unique_by_constraint(conn, "events", "id") and unique_by_constraint(conn, target, "id")
-                              and not _collations(conn, link, target)}
         return self._holds
 
     def _unchanged_and_linked(self, conn: sqlite3.Connection, digest: ArraysDigest) -> bool:
@@ -116,19 +110,6 @@ class IndexProof:
     def holds(self) -> bool:
         """Whether the digested arrays describe the tables as they are (False until examined)."""
         return self._holds
-
-    def links_resolve(self, table: str) -> bool:
-        """Whether every row of the link ``table`` names an existing event and target: so when the
-        proof holds, as the arrays hold one entry per link row and are read with an inner join
-        (given ids SQLite keeps unique, compared alike by the join and by the reference rule)."""
-        return self._holds and table in self._resolved
-
-
-def _collations(conn: sqlite3.Connection, *tables: str) -> bool:
-    # The arrays join with the target's collation, the reference rule compares with the link's.
-    marks = ", ".join("?" for _ in ("events", *tables))
-    return bool(conn.execute(f"select count(*) from sqlite_master where name in ({marks}) and sql like '%collate%'",
-                             ("events", *tables)).fetchone()[0])
 
 
 __all__ = ["ArraysDigest", "IndexProof", "digest_of", "event_sums_sql"]

@@ -217,28 +217,43 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
+#: Link tables whose references are looked up on the thread beside, when there is one (the balance
+#: that keeps both threads about equally busy at a million events).
+LOOKED_UP_BESIDE = ("event_themes",)
+
+
 def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None,
                  beside: sqlite3.Connection | None = None) -> list[str]:
     """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
 
     ``limit`` caps the problems reported per rule (None: all of them). A rule runs its per-row
-    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it; with
-    a second connection to the same store (``beside``) the dates are read on a thread of their
-    own meanwhile, and so is a ``proof`` that the timeline index still holds examined; once it
-    holds, it spares looking up every theme and place link (the index was read through them).
+    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it. With
+    a second connection to the same store (``beside``; never one inside a transaction of
+    ``conn``'s) the dates, some references and a ``proof`` that the timeline index still holds
+    are looked at on a thread of their own meanwhile.
     """
     install_rule_functions(conn)
     tail = _limit(limit)
     version_2 = schema_version(conn) == "2"
     columns = _columns(conn, "events")
-    dates = _Beside(lambda c: (proof.examine(c) if proof else None, dates_unread(c))[1], beside or conn,
-                    run_now=beside is None)
+    references = _foreign_keys(table_names(conn))
+    aside = [r for r in references if r[0] in LOOKED_UP_BESIDE] if beside is not None else []
+
+    def beside_work(other: sqlite3.Connection) -> tuple[bool, dict]:
+        if proof is not None:
+            proof.examine(other)
+        return dates_unread(other), {r: reference_problems(other, *r, tail) for r in aside}
+
+    work = _Beside(beside_work, beside or conn, run_now=beside is None)
     try:
         suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+        found = {r: reference_problems(conn, *r, tail) for r in references if r not in aside}
     except BaseException:
-        dates.join()  # the caller may close the connection beside as soon as this raises
+        work.join()  # the caller may close the connection beside as soon as this raises
         raise
-    if dates.result():
+    unread, found_beside = work.result()
+    found.update(found_beside)
+    if unread:
         suspects.add("dates")
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
@@ -261,20 +276,21 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     if "periods" in table_names(conn):
         problems += [f"period '{pid}': dates: {why}" for pid, why in conn.execute(
             f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
-    tables = table_names(conn)
-    for table, column, target in _foreign_keys(tables):
-        if proof is not None and proof.links_resolve(table):
-            continue
-        if target != "events" and not references_may_dangle(conn, table, column, target):
-            continue  # a few distinct themes, places or sources: each looked up once, not once per row
-        # The record's side of a dispute cites a reference instead of a source.
-        record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
-            if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
-        sql = (f"select rowid, [{column}] from [{table}] where ([{column}] is null "
-               f"or [{column}] not in (select id from [{target}])){record}{tail}")
-        problems += [f"{table} row {rowid}: {column} {value!r} names no row of {target}"
-                     for rowid, value in conn.execute(sql)]
+    for reference in references:
+        problems += found[reference]
     return problems
+
+
+def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "") -> list[str]:
+    """The rows of ``table`` whose ``column`` names no row of ``target`` (``tail``: a limit clause)."""
+    if target != "events" and not references_may_dangle(conn, table, column, target):
+        return []  # a few distinct themes, places or sources: each looked up once, not once per row
+    # The record's side of a dispute cites a reference instead of a source.
+    record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
+        if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
+    sql = (f"select rowid, [{column}] from [{table}] where ([{column}] is null "
+           f"or [{column}] not in (select id from [{target}])){record}{tail}")
+    return [f"{table} row {rowid}: {column} {value!r} names no row of {target}" for rowid, value in conn.execute(sql)]
 
 
 class _Beside:
