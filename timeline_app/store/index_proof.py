@@ -5,10 +5,11 @@ the store's change counter is where it was when the arrays were read (every inse
 delete on the tables they come from bumps it); the triggers that bump it are all there as
 installed (a tool that rebuilds a table drops them, and its writes then go uncounted); and a
 digest of the arrays equals the same digest taken from the tables in SQL. The digest sums, per
-event keyed by its rowid, the dates and every flag the arrays hold, and counts the links of
-each theme and place, so a write that went round the counter (triggers switched off) still shows. It
-covers what a rowid-keyed sum can: which event a link belongs to, and the passages' sources,
-rest on the counter alone. Any doubt answers "does not hold", and the arrays are recomputed.
+event keyed by its rowid, the dates and every flag the arrays hold, and counts the links of each
+theme and place, so a write that went round the counter (triggers switched off) still shows.
+Which event a link belongs to, and the passages' sources, rest on the counter alone. Any doubt
+answers "does not hold", and the arrays are read again. The proof decides only that: every
+rule, references included, is checked whatever it says.
 """
 
 from __future__ import annotations
