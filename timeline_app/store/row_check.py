@@ -36,15 +36,17 @@ def check_rows(path: Path, digest: ArraysDigest | None) -> tuple[list[str], Time
     """
     try:
         conn = connect(path)
-        beside = connect(path)  # a second reader: the dates are read on a thread beside the other rules
         try:
-            proof = IndexProof(digest)
-            problems = row_problems(conn, proof=proof, beside=beside)
+            beside = connect(path)  # a second reader: some rules are checked on a thread beside the others
+            try:
+                proof = IndexProof(digest)
+                problems = row_problems(conn, proof=proof, beside=beside)
+            finally:
+                beside.close()
             if problems:
                 return problems, None
             return [], None if proof.holds() else compute_arrays(conn)
         finally:
-            beside.close()
             conn.close()
     except StoreError as exc:
         return [exc.problem], None
