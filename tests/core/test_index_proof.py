@@ -136,3 +136,17 @@ def test_links_left_dangling_by_an_id_changed_round_the_counter_are_found(small_
     problems, _fresh = check_rows_and_index(small_store, loaded)
     assert "event_themes row 3: event_id 'strike' names no row of events" in problems
     assert "event_places row 2: event_id 'strike' names no row of events" in problems
+
+
+def test_an_index_of_every_kind_of_event_is_proved(small_store: Path) -> None:
+    """Vague and open dates, ranges, each certainty and layer, rowids far apart: the digest agrees with SQL."""
+    edit(small_store, "update events set date_text = '1962-06-02?', certainty = 'disputed', layer = 'film' "
+                      "where id = 'massacre'; "
+                      "update events set date_text = '../1962-06', [end] = '1962-06-30', layer = 'reception' "
+                      "where id = 'strike'; "
+                      "update events set rowid = 5000000 + rowid * 7919 where id = 'massacre'")
+    loaded = _loaded(small_store)  # the index is out of date now: read from the tables
+    assert np.any(loaded.date_flags) and np.any(loaded.layer) and np.any(loaded.is_range)
+    assert _proved(small_store, loaded)
+    loaded.date_flags[np.flatnonzero(loaded.date_flags)[0]] ^= 1
+    assert not _proved(small_store, loaded)
