@@ -168,3 +168,15 @@ def test_a_sound_stores_events_are_checked_without_a_python_call_per_event(small
     conn.execute("update events set [end] = null where coalesce([end], '') = ''")  # an empty end either way
     assert conn.execute("select count(*) from events where [end] is null").fetchone()[0]
     assert row_problems(conn, limit=None) == []
+
+
+def test_ids_a_partial_unique_index_lets_repeat_are_found(small_store: Path) -> None:
+    from store_copies import without_primary_keys
+
+    conn = sqlite3.connect(small_store)
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    without_primary_keys(conn, "themes")
+    conn.execute("create unique index themes_named on themes (id) where name != 'again'")
+    conn.execute("insert into themes (id, name, color) values ('protest', 'again', '#000000')")
+    assert row_problems(conn, limit=None) == ["theme id 'protest' is used by 2 rows"]
