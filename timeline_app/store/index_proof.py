@@ -69,6 +69,8 @@ def event_sums_sql(columns: set[str]) -> str:
     """SQL aggregates over ``events`` giving :attr:`ArraysDigest.events`: the count, and a sum over
     every event of its rowid, dates and flags, each weighted by the rowid (a NULL year leaves it out)."""
     exact, is_range, certainty, layer, flags = event_flags_sql(columns)
+    if "date_text" in columns:  # the same 0 for most events, without the string work
+        flags = f"(case when date_text is null then 0 else {flags} end)"
     starts, ends = f"cast(start_year * {_SCALE} as integer)", f"cast(end_year * {_SCALE} as integer)"
     code = f"(({exact}) + 2 * ({is_range}) + 4 * ({certainty}) + 16 * ({layer}) + 64 * ({flags}))"
     one, two, three = (f"(rowid % {w} + 1)" for w in _WEIGHTS)
