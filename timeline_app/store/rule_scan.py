@@ -114,11 +114,19 @@ def unique_by_constraint(conn: sqlite3.Connection, table: str, column: str) -> b
 
 
 def references_may_dangle(conn: sqlite3.Connection, table: str, column: str, target: str) -> bool:
-    """Whether some distinct value of ``table.column`` may name no row of ``target`` (or be NULL):
-    one look-up per distinct value instead of one per row."""
-    row = conn.execute(f"select count(*) from (select distinct [{column}] from [{table}]) "
-                       f"where [{column}] is null or [{column}] not in (select id from [{target}])").fetchone()
-    return bool(row[0])
+    """Whether some row of ``table`` may name in ``column`` no row of ``target`` (or be NULL).
+
+    A reference to a few themes, places or sources is looked up once per distinct value; one to
+    the events, once per row but as a join, which SQLite runs faster than ``not in``. The link's
+    column comes first in the join, so it is compared as the rule compares it (its collation).
+    """
+    if target == "events":
+        sql = (f"select exists (select 1 from [{table}] l left join [{target}] t on l.[{column}] = t.id "
+               "where t.id is null)")
+    else:
+        sql = (f"select exists (select 1 from (select distinct [{column}] from [{table}]) "
+               f"where [{column}] is null or [{column}] not in (select id from [{target}]))")
+    return bool(conn.execute(sql).fetchone()[0])
 
 
 __all__ = ["EVENT_RULES", "dates_broken_sql", "dates_unread", "event_rules_sql", "event_suspects", "ids_are_slugs",

@@ -283,8 +283,8 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
 
 def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "") -> list[str]:
     """The rows of ``table`` whose ``column`` names no row of ``target`` (``tail``: a limit clause)."""
-    if target != "events" and not references_may_dangle(conn, table, column, target):
-        return []  # a few distinct themes, places or sources: each looked up once, not once per row
+    if not references_may_dangle(conn, table, column, target):
+        return []
     # The record's side of a dispute cites a reference instead of a source.
     record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
         if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
