@@ -139,12 +139,14 @@ def test_links_left_dangling_by_an_id_changed_round_the_counter_are_found(small_
 
 
 def test_an_index_of_every_kind_of_event_is_proved(small_store: Path) -> None:
-    """Vague and open dates, ranges, each certainty and layer, rowids far apart: the digest agrees with SQL."""
+    """Vague, open and unwritten dates, ranges, certainties, layers, far rowids: the digest agrees with SQL."""
     edit(small_store, "update events set date_text = '1962-06-02?', certainty = 'disputed', layer = 'film' "
                       "where id = 'massacre'; "
                       "update events set date_text = '../1962-06', [end] = '1962-06-30', layer = 'reception' "
                       "where id = 'strike'; "
-                      "update events set rowid = 5000000 + rowid * 7919 where id = 'massacre'")
+                      "update events set rowid = 5000000 + rowid * 7919 where id = 'massacre'; "
+                      "insert into events (id, title, start, certainty, start_year, end_year, date_text) "
+                      "values ('quiet', 'A quiet year', '1963', 'approximate', 1963.0, 1964.0, null)")
     loaded = _loaded(small_store)  # the index is out of date now: read from the tables
     assert np.any(loaded.date_flags) and np.any(loaded.layer) and np.any(loaded.is_range)
     assert _proved(small_store, loaded)
