@@ -152,3 +152,18 @@ def test_an_index_of_every_kind_of_event_is_proved(small_store: Path) -> None:
     assert _proved(small_store, loaded)
     loaded.date_flags[np.flatnonzero(loaded.date_flags)[0]] ^= 1
     assert not _proved(small_store, loaded)
+
+
+def test_events_that_start_together_must_be_in_rowid_order_to_be_proved(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("insert into events (id, title, start, certainty, start_year, end_year) "
+                 "values ('also', 'Also then', '1962', 'approximate', 1962.0, 1963.0)")
+    conn.commit()
+    conn.close()
+    loaded = _loaded(small_store)
+    assert len(loaded) == 3
+    loaded.start_year = np.full(3, 1962.0)
+    loaded.rowid = np.sort(loaded.rowid)
+    assert digest_of(loaded) is not None  # rowids ascending: the order the tables give
+    loaded.rowid = loaded.rowid[[0, 2, 1]]
+    assert digest_of(loaded) is None
