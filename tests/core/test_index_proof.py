@@ -167,3 +167,5 @@ def test_events_that_start_together_must_be_in_rowid_order_to_be_proved(small_st
     assert digest_of(loaded) is not None  # rowids ascending: the order the tables give
     loaded.rowid = loaded.rowid[[0, 2, 1]]
     assert digest_of(loaded) is None
+    loaded.rowid, loaded.start_year = np.sort(loaded.rowid), np.array([1962.0, 1964.0, 1963.0])
+    assert digest_of(loaded) is None  # a later start before an earlier one
