@@ -75,10 +75,10 @@ def test_whatever_goes_wrong_on_the_thread_is_reported_as_one_problem(small_stor
                                                                       problem: str) -> None:
     loaded = _arrays(small_store)
 
-    def fail(_conn):
+    def fail(_conn, **_options):
         raise error
 
-    monkeypatch.setattr(row_check, "compute_arrays", fail)
+    monkeypatch.setattr(row_check, "row_problems", fail)
     assert check_rows_and_index(small_store, loaded) == ([problem], None)
 
 
@@ -94,7 +94,18 @@ def test_the_check_closes_its_own_connection(small_store: Path, monkeypatch) -> 
     check_rows_and_index(small_store, _arrays(small_store))
     edit(small_store, "update events set certainty = 'likely'")
     check_rows_and_index(small_store, _arrays(small_store))
-    assert len(opened) == 2
+    assert len(opened) == 4  # two per check: the rules, and the dates read beside them
     for conn in opened:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             conn.execute("select 1")
+
+
+def test_what_goes_wrong_on_the_thread_beside_the_rules_is_reported_too(small_store: Path, monkeypatch) -> None:
+    import timeline_app.store.rules as rules
+
+    def locked(_conn):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(rules, "dates_unread", locked)
+    assert check_rows_and_index(small_store, _arrays(small_store)) == (
+        ["is locked by another program; close it there and try again"], None)

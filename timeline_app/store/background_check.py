@@ -15,7 +15,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from timeline_app.store.row_check import check_rows_and_index
+from timeline_app.store.index_proof import digest_of
+from timeline_app.store.row_check import check_rows, check_rows_and_index, fresh_arrays
 from timeline_app.store.timeline_index import TimelineArrays
 
 Done = Callable[[list[str], TimelineArrays | None], None]
@@ -70,22 +71,25 @@ class RowCheck:
             except OSError:
                 return None
         child = self._child
+        # The child gets a digest of the arrays, not the arrays (a hundred megabytes at a million
+        # events); it sends arrays back only when it had to read them afresh.
+        request = (str(self.path), digest_of(self.loaded))
         try:
-            output, _ = child.communicate(pickle.dumps((str(self.path), self.loaded), pickle.HIGHEST_PROTOCOL))
+            output, _ = child.communicate(pickle.dumps(request, pickle.HIGHEST_PROTOCOL))
         except OSError:
             return None
         if child.returncode != 0 or not output:
             return None
         try:
-            problems, fresh = pickle.loads(output)  # our own child's answer
+            problems, computed = pickle.loads(output)  # our own child's answer
         except Exception:
             return None
-        return problems, fresh
+        return problems, fresh_arrays(computed, self.loaded)
 
 
 def serve() -> None:
-    """The child's side: read (path, loaded arrays) on stdin, write (problems, fresh arrays) on stdout."""
-    path, loaded = pickle.load(sys.stdin.buffer)  # from the parent process
-    result = check_rows_and_index(Path(path), loaded)
+    """The child's side: read (path, digest) on stdin, write (problems, arrays read afresh or None) on stdout."""
+    path, digest = pickle.load(sys.stdin.buffer)  # from the parent process
+    result = check_rows(Path(path), digest)
     sys.stdout.buffer.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()

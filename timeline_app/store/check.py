@@ -21,17 +21,24 @@ def store_problems(path: Path | str) -> list[str]:
     """
     conn = connect(path)
     try:
-        return problems_of(conn)
+        beside = connect(path)  # a second reader: some rules are checked on a thread beside the others
+        try:
+            return problems_of(conn, beside)
+        finally:
+            beside.close()
     except sqlite3.Error as exc:
         raise StoreError(path, f"cannot be read: {exc}") from None
     finally:
         conn.close()
 
 
-def problems_of(conn: sqlite3.Connection) -> list[str]:
-    """Every way the store on ``conn`` breaks the contract (it may be mid-transaction: an import checks itself)."""
+def problems_of(conn: sqlite3.Connection, beside: sqlite3.Connection | None = None) -> list[str]:
+    """Every way the store on ``conn`` breaks the contract (it may be mid-transaction: an import checks itself).
+
+    ``beside``: another connection to the same store, outside any transaction of ``conn``'s.
+    """
     problems = contract_problems(conn)
-    return problems or _row_problems(conn)
+    return problems or _row_problems(conn, beside)
 
 
 def store_flags(path: Path | str) -> list[str]:
@@ -47,8 +54,8 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
 
 
-def _row_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = row_problems(conn, limit=None)
+def _row_problems(conn: sqlite3.Connection, beside: sqlite3.Connection | None) -> list[str]:
+    problems = row_problems(conn, limit=None, beside=beside)
     problems += provenance_problems(conn)
     problems += alias_problems(conn)
     texts = {sid: text or "" for sid, text in conn.execute("select id, text from sources")}

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
+from timeline_app.store.rule_scan import (
+    dates_unread,
+    event_rules_sql,
+    event_suspects,
+    one_of_sql,
+    references_may_dangle,
+    unique_by_constraint,
+)
 from timeline_app.store.schema import (
     CALENDARS,
     CERTAINTIES,
@@ -25,6 +34,9 @@ from timeline_app.store.schema import (
     VOICES,
 )
 
+if TYPE_CHECKING:
+    from timeline_app.store.index_proof import IndexProof
+
 #: (table, column, referenced table) for every reference the contract makes.
 FOREIGN_KEYS = (
     ("event_places", "event_id", "events"), ("event_places", "place_id", "places"),
@@ -34,6 +46,9 @@ FOREIGN_KEYS = (
 )
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: Each enumerated column of events: its allowed values, and whether empty (NULL) is allowed.
+ENUMERATIONS = {"certainty": (CERTAINTIES, False), "layer": (LAYERS, True), "date_basis": (DATE_BASES, True),
+                "calendar": (CALENDARS, True)}
 SLUG_HINT = "is not a lowercase slug like novocherkassk-massacre"
 
 
@@ -202,39 +217,110 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
-def row_problems(conn: sqlite3.Connection, limit: int | None = 20) -> list[str]:
+#: Link tables whose references are looked up on the thread beside, when there is one (the balance
+#: that keeps both threads about equally busy at a million events).
+LOOKED_UP_BESIDE = ("event_themes",)
+
+
+def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None,
+                 beside: sqlite3.Connection | None = None) -> list[str]:
     """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
 
-    ``limit`` caps the problems reported per rule (None: all of them).
+    ``limit`` caps the problems reported per rule (None: all of them). A rule runs its per-row
+    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it. With
+    a second connection to the same store (``beside``; never one inside a transaction of
+    ``conn``'s) the dates, some references and a ``proof`` that the timeline index still holds
+    are looked at on a thread of their own meanwhile.
     """
     install_rule_functions(conn)
     tail = _limit(limit)
+    version_2 = schema_version(conn) == "2"
+    columns = _columns(conn, "events")
+    references = _foreign_keys(table_names(conn))
+    aside = [r for r in references if r[0] in LOOKED_UP_BESIDE] if beside is not None else []
+
+    def beside_work(other: sqlite3.Connection) -> tuple[bool, dict]:
+        if proof is not None:
+            proof.examine(other)
+        return dates_unread(other), {r: reference_problems(other, *r, tail) for r in aside}
+
+    work = _Beside(beside_work, beside or conn, run_now=beside is None)
+    try:
+        suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+        found = {r: reference_problems(conn, *r, tail) for r in references if r not in aside}
+    except BaseException:
+        work.join()  # the caller may close the connection beside as soon as this raises
+        raise
+    unread, found_beside = work.result()
+    found.update(found_beside)
+    if unread:
+        suspects.add("dates")
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
-        f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")]
-    problems += [f"event '{eid}': certainty {why}" for eid, why in conn.execute(
-        f"select id, tl_certainty_problem(certainty) as why from events where why is not null{tail}")]
+        f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
+        if "dates" in suspects else []
+    if "certainty" in suspects:
+        problems += [f"event '{eid}': certainty {why}" for eid, why in conn.execute(
+            f"select id, tl_certainty_problem(certainty) as why from events where why is not null{tail}")]
     for table, kind in (("events", "event"), ("places", "place"), ("themes", "theme"), ("sources", "source")):
-        problems += [f"{kind} id {why}" for (why,) in conn.execute(
-            f"select tl_id_problem(id) as why from [{table}] where why is not null{tail}")]
+        if table != "events" or "id" in suspects:
+            problems += [f"{kind} id {why}" for (why,) in conn.execute(
+                f"select tl_id_problem(id) as why from [{table}] where why is not null{tail}")]
+        # A declared key lets SQLite hold each id once; only NULLs can then repeat.
+        repeats = " where id is null" if unique_by_constraint(conn, table, "id") else ""
         problems += [f"{kind} id {value!r} is used by {n} rows" for value, n in conn.execute(
-            f"select id, count(*) from [{table}] group by id having count(*) > 1{tail}")]
+            f"select id, count(*) from [{table}]{repeats} group by id having count(*) > 1{tail}")]
     problems += [f"source '{sid}': published: {why}" for sid, why in conn.execute(
         f"select id, tl_published_problem(published) as why from sources where why is not null{tail}")]
-    if schema_version(conn) == "2":
-        problems += _v2_row_problems(conn, tail)
+    if version_2:
+        problems += _v2_row_problems(conn, tail, suspects)
     if "periods" in table_names(conn):
         problems += [f"period '{pid}': dates: {why}" for pid, why in conn.execute(
             f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
-    tables = table_names(conn)
-    for table, column, target in _foreign_keys(tables):
-        # The record's side of a dispute cites a reference instead of a source.
-        record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
-            if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
-        sql = (f"select rowid, [{column}] from [{table}] where ([{column}] is null "
-               f"or [{column}] not in (select id from [{target}])){record}{tail}")
-        problems += [f"{table} row {rowid}: {column} {value!r} names no row of {target}"
-                     for rowid, value in conn.execute(sql)]
+    for reference in references:
+        problems += found[reference]
     return problems
+
+
+def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "") -> list[str]:
+    """The rows of ``table`` whose ``column`` names no row of ``target`` (``tail``: a limit clause)."""
+    if not references_may_dangle(conn, table, column, target):
+        return []
+    # The record's side of a dispute cites a reference instead of a source.
+    record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
+        if table == "claims" and column == "source_id" and "ref" in _columns(conn, "claims") else ""
+    sql = (f"select rowid, [{column}] from [{table}] where ([{column}] is null "
+           f"or [{column}] not in (select id from [{target}])){record}{tail}")
+    return [f"{table} row {rowid}: {column} {value!r} names no row of {target}" for rowid, value in conn.execute(sql)]
+
+
+class _Beside:
+    """``work(conn)`` on a thread of its own (SQLite lets go of the interpreter while it reads),
+    or at once if ``run_now``; :meth:`result` waits for its answer and raises what it raised."""
+
+    def __init__(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection, run_now: bool) -> None:
+        self._answer: list = []
+        self._thread = threading.Thread(target=self._run, args=(work, conn), daemon=True, name="rules-beside")
+        if run_now:
+            self._run(work, conn)
+        else:
+            self._thread.start()
+
+    def _run(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection) -> None:
+        try:
+            self._answer.append((work(conn), None))
+        except BaseException as exc:  # handed to the caller's thread by result()
+            self._answer.append((None, exc))
+
+    def join(self) -> None:
+        if not self._answer:
+            self._thread.join()
+
+    def result(self) -> Any:
+        self.join()
+        value, error = self._answer[0]
+        if error is not None:
+            raise error
+        return value
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -246,19 +332,24 @@ def _foreign_keys(tables: set[str]) -> tuple[tuple[str, str, str], ...]:
     return (*FOREIGN_KEYS, *extra)
 
 
-def _v2_row_problems(conn: sqlite3.Connection, tail: str) -> list[str]:
+def _v2_row_problems(conn: sqlite3.Connection, tail: str, suspects: set[str]) -> list[str]:
     """Version 2's enumerations and EDTF dates, and the record's side of a claim citing its reference."""
     problems = []
     for column, function in (("layer", "tl_layer_problem"), ("date_basis", "tl_date_basis_problem"),
                              ("calendar", "tl_calendar_problem")):
-        problems += [f"event '{eid}': {column} {why}" for eid, why in conn.execute(
-            f"select id, {function}([{column}]) as why from events where why is not null{tail}")]
-    problems += [f"event '{eid}': date_text {why}" for eid, why in conn.execute(
-        "select id, tl_date_text_problem(date_text, start, [end]) as why from events "
-        f"where why is not null and tl_dates_problem(start, [end]) is null{tail}")]
+        if column in suspects:
+            problems += [f"event '{eid}': {column} {why}" for eid, why in conn.execute(
+                f"select id, {function}([{column}]) as why from events where why is not null{tail}")]
+    if "date_text" in suspects:  # an empty date_text is always sound: the rule is asked only about the others
+        problems += [f"event '{eid}': date_text {why}" for eid, why in conn.execute(
+            "select id, tl_date_text_problem(date_text, start, [end]) as why from events "
+            "where date_text is not null and date_text collate binary != '' "
+            f"and why is not null and tl_dates_problem(start, [end]) is null{tail}")]
     for table in QUOTE_TABLES:
-        problems += [f"{table} row {rowid}: voice {why}" for rowid, why in conn.execute(
-            f"select rowid, tl_voice_problem(voice) as why from [{table}] where why is not null{tail}")]
+        voices = one_of_sql("voice", VOICES, True)
+        if conn.execute(f"select exists (select 1 from [{table}] where {voices})").fetchone()[0]:
+            problems += [f"{table} row {rowid}: voice {why}" for rowid, why in conn.execute(
+                f"select rowid, tl_voice_problem(voice) as why from [{table}] where why is not null{tail}")]
     problems += [f"claims row {rowid}: the record's side (no source) must give its reference in 'ref'"
                  for (rowid,) in conn.execute(
                      "select rowid from claims where coalesce(source_id, '') = '' and coalesce(ref, '') = ''"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline_app.store.aliases import create_aliases_table
 
-if TYPE_CHECKING:  # only the tools that build stores need it; the window opens faster without it
+if TYPE_CHECKING:  # only builders pass a Database: the window and the check's child start faster without it
     import sqlite_utils
 
 SCHEMA_VERSION = "2"
@@ -109,8 +109,24 @@ def install_change_counter(conn: sqlite3.Connection) -> None:
     conn.execute(f"insert or ignore into {CHANGES_TABLE} (id, counter) values (1, 0)")
     for table in COUNTED_TABLES:
         for action in ("insert", "update", "delete"):
-            conn.execute(f"create trigger if not exists [{table}_{action}_counts] after {action} on [{table}] "
-                         f"begin update {CHANGES_TABLE} set counter = counter + 1 where id = 1; end")
+            conn.execute(f"create trigger if not exists {_counter_trigger(table, action)}")
+
+
+def _counter_trigger(table: str, action: str) -> str:
+    return (f"[{table}_{action}_counts] after {action} on [{table}] "
+            f"begin update {CHANGES_TABLE} set counter = counter + 1 where id = 1; end")
+
+
+def counter_triggers_intact(conn: sqlite3.Connection) -> bool:
+    """Whether every trigger that bumps the change counter is there as installed.
+
+    A tool that rebuilds a table (sqlite-utils ``transform``, a GUI's column editor) drops its
+    triggers; the counter then stops counting that table's changes.
+    """
+    found = {(table, sql) for table, sql in conn.execute(
+        "select tbl_name, sql from sqlite_master where type = 'trigger' and name like '%\\_counts' escape '\\'")}
+    return all((table, f"CREATE TRIGGER {_counter_trigger(table, action)}") in found
+               for table in COUNTED_TABLES for action in ("insert", "update", "delete"))
 
 
 def change_counter(conn: sqlite3.Connection) -> int | None:
@@ -150,4 +166,4 @@ def upgrade_to_v2(conn: sqlite3.Connection) -> None:
 
 __all__ = ["CALENDARS", "CERTAINTIES", "CHANGES_TABLE", "CONTRACT", "CONTRACT_V2", "DATE_BASES", "LAYERS",
            "PLACE_KINDS", "QUOTE_TABLES", "READABLE_VERSIONS", "SCHEMA_VERSION", "VOICES", "change_counter",
-           "create_tables", "enable_search", "install_change_counter", "upgrade_to_v2"]
+           "counter_triggers_intact", "create_tables", "enable_search", "install_change_counter", "upgrade_to_v2"]

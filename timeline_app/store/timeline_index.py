@@ -105,6 +105,7 @@ class TimelineArrays:
     sources: Membership
     layer: np.ndarray | None = None  # 0 history, 1 film, 2 reception (version 2; a version-1 store is history)
     date_flags: np.ndarray | None = None  # uint8 bits VAGUE_START...UNSPECIFIED_YEARS, from date_text (version 2)
+    key: str | None = None  # the change counter's index key the arrays were read at (None: not known)
 
     def __post_init__(self) -> None:
         if self.layer is None:
@@ -142,6 +143,15 @@ def date_flags_sql(columns: set[str]) -> str:
             f" + (instr({text}, 'X') > 0) * {UNSPECIFIED_YEARS} else 0 end)")
 
 
+def event_flags_sql(columns: set[str]) -> tuple[str, str, str, str, str]:
+    """SQL for an event's exact_day, is_range, certainty, layer and date_flags, as the arrays hold them."""
+    cases = " ".join(f"when '{c}' then {k}" for k, c in enumerate(CERTAINTY_CODES))
+    layers = " ".join(f"when '{c}' then {k}" for k, c in enumerate(LAYER_CODES))
+    layer = f"case layer {layers} else 0 end" if "layer" in columns else "0"
+    return ("length(start) = 10", "coalesce([end], '') != ''", f"case certainty {cases} else 3 end", layer,
+            date_flags_sql(columns))
+
+
 def arrays_equal(a: TimelineArrays, b: TimelineArrays) -> bool:
     """Whether two sets of arrays describe the same events in the same way."""
     for name in ("rowid", "start_year", "end_year", "exact_day", "is_range", "certainty", "has_claims", "layer",
@@ -176,8 +186,7 @@ def fingerprint(conn: sqlite3.Connection) -> str:
 
 def index_key(conn: sqlite3.Connection) -> str:
     """What a saved index must match to be used: the store's change counter, or else a fingerprint."""
-    counter = change_counter(conn)
-    return f"counter {counter}" if counter is not None else f"fingerprint {fingerprint(conn)}"
+    return counted_key(conn) or f"fingerprint {fingerprint(conn)}"
 
 
 def _column(conn: sqlite3.Connection, sql: str, dtype, count: int) -> np.ndarray:
@@ -191,13 +200,10 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     Each column is streamed on its own, so memory stays near the arrays' own size.
     Raise :class:`~timeline_app.store.dates.DateError` for a date that cannot be read.
     """
+    key = counted_key(conn)  # read before the tables: a write meanwhile makes it stale, never too new
     n = conn.execute("select count(*) from events").fetchone()[0]
     columns = {r[1] for r in conn.execute("pragma table_info(events)")}
-    cases = " ".join(f"when '{c}' then {k}" for k, c in enumerate(CERTAINTY_CODES))
-    layers = " ".join(f"when '{c}' then {k}" for k, c in enumerate(LAYER_CODES))
-    layer = f"case layer {layers} else 0 end" if "layer" in columns else "0"
-    flags = (f"length(start) = 10, coalesce([end], '') != '', case certainty {cases} else 3 end, {layer}, "
-             f"{date_flags_sql(columns)}")
+    flags = ", ".join(event_flags_sql(columns))
     missing_years = "start_year" not in columns or "end_year" not in columns or conn.execute(
         "select count(*) from events where start_year is null or end_year is null").fetchone()[0]
     plain = conn.cursor()
@@ -241,8 +247,8 @@ def compute_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     claim_rows = _column(conn, "select e.rowid from (select distinct event_id from claims) c "
                                "join events e on e.id = c.event_id", np.int64, -1)
     claimed[position(claim_rows)] = True
-    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, **members, layer=layer_code,
-                          date_flags=date_flags)
+    return TimelineArrays(rowid, start, end, exact, is_range, certainty, claimed, members["themes"],
+                          members["places"], members["sources"], layer=layer_code, date_flags=date_flags, key=key)
 
 
 def position_lookup(rowid: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
@@ -295,8 +301,10 @@ def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
     if INDEX_TABLE in tables:
         try:
             blobs = dict(conn.execute(f"select name, data from {INDEX_TABLE}").fetchall())
-            if bytes(blobs["key"]).decode() == index_key(conn):
+            key = bytes(blobs["key"]).decode()
+            if key == index_key(conn):
                 arrays = _from_blobs(blobs)
+                arrays.key = key if key.startswith("counter ") else None
                 if "date_flags" not in blobs:  # an index saved before dates had flags: read just those
                     arrays.date_flags = _date_flags(conn, arrays.rowid)
                 if _plausible(arrays, conn):
@@ -304,6 +312,12 @@ def load_arrays(conn: sqlite3.Connection) -> TimelineArrays:
         except (KeyError, ValueError, TypeError, sqlite3.Error):
             pass  # a damaged index is no worse than none: read the tables
     return compute_arrays(conn)
+
+
+def counted_key(conn: sqlite3.Connection) -> str | None:
+    """The index key if the store keeps a change counter (cheap to read), else None."""
+    counter = change_counter(conn)
+    return None if counter is None else f"counter {counter}"
 
 
 def _date_flags(conn: sqlite3.Connection, rowid: np.ndarray) -> np.ndarray:
@@ -358,7 +372,7 @@ def _from_blobs(blobs: dict[str, bytes]) -> TimelineArrays:
     arrays = TimelineArrays(
         rowid, np.frombuffer(blobs["start_year"], dtype=np.float64), np.frombuffer(blobs["end_year"], dtype=np.float64),
         (flags & 1).astype(bool), (flags & 2).astype(bool), np.frombuffer(blobs["certainty"], dtype=np.int8),
-        (flags & 4).astype(bool), **members,
+        (flags & 4).astype(bool), members["themes"], members["places"], members["sources"],
         layer=np.frombuffer(blobs["layer"], dtype=np.int8) if "layer" in blobs else None,
         date_flags=np.frombuffer(blobs["date_flags"], dtype=np.uint8) if "date_flags" in blobs else None,
     )
@@ -382,7 +396,9 @@ __all__ = [
     "TimelineArrays",
     "arrays_equal",
     "compute_arrays",
+    "counted_key",
     "date_flags_sql",
+    "event_flags_sql",
     "fingerprint",
     "index_key",
     "load_arrays",

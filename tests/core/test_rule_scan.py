@@ -1,0 +1,182 @@
+"""The fast passes of the store check find every row the per-row rules find, on odd values too."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline_app.store.dates import READABLE_DATE, DateError, parse_date
+from timeline_app.store.rules import install_rule_functions, row_problems
+
+YEARS = [1, 2, 3, 4, 99, 100, 400, 1582, 1900, 1917, 1962, 2000, 2023, 2024, 2100, 9996, 9999]
+
+
+def _reads(text: str) -> bool:
+    try:
+        parse_date(text)
+    except DateError:
+        return False
+    return True
+
+
+def _samples(year: int) -> list[str]:
+    y = f"{year:04d}"
+    return [y, *(f"{y}-{m:02d}" for m in range(0, 14)), *(f"{y}-{m:02d}-{d:02d}" for m in range(0, 14)
+                                                        for d in range(0, 33))]
+
+
+def test_the_one_expression_reads_exactly_the_dates_the_parser_reads() -> None:
+    readable = re.compile(READABLE_DATE)
+    for text in [t for year in [0, *YEARS] for t in _samples(year)] + [f"{y:04d}-02-29" for y in range(0, 10000)]:
+        assert bool(readable.fullmatch(text)) == _reads(text), text
+
+
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True)))
+def test_the_one_expression_and_the_parser_agree_on_any_text(text: str) -> None:
+    assert bool(re.compile(READABLE_DATE).fullmatch(text)) == _reads(text)
+
+
+def _per_row(conn: sqlite3.Connection) -> list[str]:
+    """What the rules find calling Python for every row: the check as it was, to compare with."""
+    install_rule_functions(conn)
+    found = [f"event '{e}': dates: {w}" for e, w in conn.execute(
+        "select id, tl_dates_problem(start, [end]) as w from events where w is not null")]
+    found += [f"event '{e}': certainty {w}" for e, w in conn.execute(
+        "select id, tl_certainty_problem(certainty) as w from events where w is not null")]
+    found += [f"event id {w}" for (w,) in conn.execute("select tl_id_problem(id) as w from events where w is not null")]
+    for column in ("layer", "date_basis", "calendar"):
+        found += [f"event '{e}': {column} {w}" for e, w in conn.execute(
+            f"select id, tl_{column}_problem([{column}]) as w from events where w is not null")]
+    found += [f"event '{e}': date_text {w}" for e, w in conn.execute(
+        "select id, tl_date_text_problem(date_text, start, [end]) as w from events "
+        "where w is not null and tl_dates_problem(start, [end]) is null")]
+    return found
+
+
+ODD_VALUES = [
+    "update events set start = 1962 where id = 'strike'",
+    "update events set start = 1962.0 where id = 'strike'",
+    "update events set start = cast('1962-06' as blob) where id = 'strike'",
+    "update events set start = '1962' || char(0) || 'x' where id = 'strike'",
+    "update events set start = '1962,1963' where id = 'strike'",
+    "update events set start = '1962-06 ' where id = 'strike'",
+    "update events set start = '1962-02-29' where id = 'strike'",
+    "update events set start = '0000' where id = 'strike'",
+    "update events set start = '１９６２' where id = 'strike'",
+    "update events set [end] = 1963 where id = 'strike'",
+    "update events set [end] = '1963,' where id = 'strike'",
+    "update events set [end] = '1962-05-31' where id = 'strike'",
+    "update events set [end] = '1962' where id = 'strike'",
+    "update events set [end] = '1961-12' where id = 'strike'",
+    "update events set [end] = x'' where id = 'strike'",
+    "update events set certainty = null where id = 'strike'",
+    "update events set certainty = 'Exact' where id = 'strike'",
+    "update events set certainty = cast('exact' as blob) where id = 'strike'",
+    "update events set certainty = 'exact ' where id = 'strike'",
+    "update events set layer = '' where id = 'strike'",
+    "update events set layer = 1 where id = 'strike'",
+    "update events set calendar = 'julian' || char(0) where id = 'strike'",
+    "update events set date_basis = cast('film' as blob) where id = 'strike'",
+    "update events set date_text = 0 where id = 'strike'",
+    "update events set date_text = ' ' where id = 'strike'",
+    "update events set date_text = '1961' where id = 'strike'",
+    "update events set id = 'strike' || char(10) || 'b' where id = 'strike'",
+    "update events set id = 'strike' || char(0) || 'B' where id = 'strike'",
+    "update events set id = 42 where id = 'strike'",
+    "update events set start = null where id = 'strike'",
+    "update events set certainty = 2 where id = 'strike'",
+    "update events set id = 'Strike' where id = 'strike'",
+    "update events set id = '-strike' where id = 'strike'",
+    "update events set id = 'strike,b' where id = 'strike'",
+]
+
+
+def _untyped_events(conn: sqlite3.Connection) -> None:
+    """Rebuild events as another tool might make it: no column types (so 1962 stays a number), no constraints."""
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    columns = [r[1] for r in conn.execute("pragma table_info(events)")]
+    names = ", ".join(f"[{c}]" for c in columns)
+    conn.execute(f"create table events_untyped ({names})")
+    conn.execute(f"insert into events_untyped select {names} from events")
+    conn.execute("drop table events")
+    conn.execute("alter table events_untyped rename to events")
+
+
+@pytest.mark.parametrize("sql", ODD_VALUES)
+def test_the_fast_check_finds_what_the_per_row_rules_find(small_store: Path, sql: str) -> None:
+    conn = sqlite3.connect(small_store)
+    _untyped_events(conn)
+    conn.execute(sql)
+    expected = _per_row(conn)
+    assert expected, "the edit breaks a rule"
+    found = row_problems(conn, limit=None)
+    assert [p for p in found if p.startswith(("event '", "event id "))] == expected
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True),
+       st.one_of(st.just(""), st.none(), st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True)))
+def test_an_end_before_its_start_is_found_as_the_rule_finds_it(small_store: Path, start: str, end: str | None) -> None:
+    conn = sqlite3.connect(small_store)
+    try:
+        conn.execute("update events set start = ?, [end] = ?, date_text = '' where id = 'massacre'", (start, end))
+        assert [p for p in row_problems(conn, limit=None) if p.startswith("event '")] == _per_row(conn)
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+def test_ids_a_key_keeps_unique_may_still_repeat_as_empty(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    conn.execute("insert into themes (id, name, color) values (null, 'a', '#000000'), (null, 'b', '#000000')")
+    assert "theme id None is used by 2 rows" in row_problems(conn, limit=None)
+
+
+def test_a_theme_link_to_a_missing_theme_is_found_among_few_distinct_themes(small_store: Path) -> None:
+    conn = sqlite3.connect(small_store)
+    conn.execute("update event_themes set theme_id = null where event_id = 'strike'")
+    assert row_problems(conn, limit=None) == ["event_themes row 3: theme_id None names no row of themes"]
+
+
+def test_a_sound_stores_events_are_checked_without_a_python_call_per_event(small_store: Path, monkeypatch) -> None:
+    import timeline_app.store.rules as rules
+
+    def per_row(*_values):
+        raise AssertionError("a rule was called for one row")
+
+    for name in ("dates_problem", "certainty_problem", "layer_problem", "date_basis_problem", "calendar_problem",
+                 "date_text_problem"):
+        monkeypatch.setattr(rules, name, per_row)
+    conn = sqlite3.connect(small_store)
+    event_ids = {r[0] for r in conn.execute("select id from events")}
+    real_id_problem = rules.id_problem
+
+    def id_problem(value):  # the few places, themes and sources are still asked one by one
+        assert value not in event_ids, "an event's id was checked alone"
+        return real_id_problem(value)
+
+    monkeypatch.setattr(rules, "id_problem", id_problem)
+    conn.execute("update events set date_text = null")
+    conn.execute("update events set [end] = null where coalesce([end], '') = ''")  # an empty end either way
+    assert conn.execute("select count(*) from events where [end] is null").fetchone()[0]
+    assert row_problems(conn, limit=None) == []
+
+
+def test_ids_a_partial_unique_index_lets_repeat_are_found(small_store: Path) -> None:
+    from store_copies import without_primary_keys
+
+    conn = sqlite3.connect(small_store)
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    without_primary_keys(conn, "themes")
+    conn.execute("create unique index themes_named on themes (id) where name != 'again'")
+    conn.execute("insert into themes (id, name, color) values ('protest', 'again', '#000000')")
+    assert row_problems(conn, limit=None) == ["theme id 'protest' is used by 2 rows"]
