@@ -58,3 +58,16 @@ def test_a_table_s_bins_are_two_a_day_and_its_rows_are_the_layout_s() -> None:
     cumulative, low, step = MarkDensity(layout).table()
     assert low == pytest.approx(1917.3) and step == pytest.approx(1 / 730, rel=0.01)
     assert cumulative.shape[0] == 3 and cumulative[:, -1].tolist() == np.bincount(ROWS, minlength=3).tolist()
+
+
+def test_a_big_layout_s_table_is_made_on_a_thread_after_its_first_frame() -> None:
+    layout = layout_of(sorted(X0), ROWS)
+    density = MarkDensity(layout, ahead_above=5)
+    first = density.counts(1917.0, 1992.0, 75)
+    assert density.making is not None
+    density.making.join()
+    assert "density" in layout.cache
+    assert np.array_equal(density.counts(1917.0, 1992.0, 75), first)  # the same view from the table
+    small = MarkDensity(layout_of(sorted(X0), ROWS), ahead_above=len(X0))
+    small.counts(1917.0, 1992.0, 75)
+    assert small.making is None and "density" not in small.layout.cache

@@ -9,6 +9,8 @@ lookup per pixel column, whatever the number of marks, so a zoom stays smooth.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from timeline_app.model.layout import TimelineLayout
@@ -20,9 +22,13 @@ MAX_BINS = 400_000
 class MarkDensity:
     """Density counts of one layout's marks."""
 
-    def __init__(self, layout: TimelineLayout) -> None:
+    def __init__(self, layout: TimelineLayout, ahead_above: int | None = None) -> None:
+        """``ahead_above``: for layouts of more marks than this, the table is made on a thread as
+        soon as the first frame is counted, so the first step of a zoom finds it ready."""
         self.layout = layout
         self._asked = False  # the table is built when a second view asks for counts
+        self.ahead = ahead_above is not None and len(layout.x0) > ahead_above
+        self.making: threading.Thread | None = None
 
     def counts(self, left: float, right: float, width: int) -> np.ndarray:
         """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
@@ -30,7 +36,11 @@ class MarkDensity:
             # These lanes' first frame (a filter or a search just changed them): one pass over the
             # marks in view costs less than the table, which pays off only over the frames of a zoom.
             self._asked = True
-            return self._counted_directly(left, right, width)
+            counted = self._counted_directly(left, right, width)
+            if self.ahead:
+                self.making = threading.Thread(target=self.table, daemon=True, name="density-table")
+                self.making.start()
+            return counted
         cumulative, low, step = self.table()
         edges = left + (np.arange(width + 1) / width) * (right - left)
         at = np.clip(np.ceil((edges - low) / step - 1e-9).astype(np.int64), 0, cumulative.shape[1] - 1)
@@ -48,7 +58,8 @@ class MarkDensity:
             counts = np.bincount(lay.row.astype(np.int64) * bins + column, minlength=lay.total_rows * bins)
             cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int64)
             np.cumsum(counts.reshape(lay.total_rows, bins), axis=1, out=cumulative[:, 1:])
-            self.layout.cache["density"] = (cumulative, low, step)
+            # One assignment: a frame asking meanwhile makes its own table, never sees half of one.
+            self.layout.cache.setdefault("density", (cumulative, low, step))
         return self.layout.cache["density"]
 
     def _counted_directly(self, left: float, right: float, width: int) -> np.ndarray:
