@@ -23,3 +23,55 @@ def test_answers_arrive_and_memory_is_returned_after_the_last_not_with_each(qtbo
     qtbot.wait(500)
     assert trims == [1]
     jobs.stop()
+
+
+def test_work_that_only_speeds_things_up_waits_for_every_hold_to_end() -> None:
+    jobs = BackgroundJobs()
+    started: list[str] = []
+    jobs.after_hold(lambda: started.append("now"))
+    assert started == ["now"]
+    jobs.hold()
+    jobs.hold()
+    jobs.after_hold(lambda: started.append("first"))
+    jobs.after_hold(lambda: started.append("second"))
+    jobs.release()
+    assert started == ["now"]  # one hold is left
+    jobs.release()
+    assert started == ["now", "first", "second"]
+    jobs.release()  # more releases than holds change nothing
+    jobs.after_hold(lambda: started.append("after"))
+    assert started[-1] == "after"
+    jobs.stop()
+
+
+def test_a_big_store_is_prepared_for_searches_and_sorts_once_its_rows_are_checked(qtbot, tmp_path, monkeypatch,
+                                                                                  small_store) -> None:
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui import event_table, filter_requests
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.store import event_store
+
+    monkeypatch.setattr(event_store, "CHECK_ROWS_WHILE_OPENING", 0)  # every store is "large": checked after
+    monkeypatch.setattr(filter_requests, "BACKGROUND_ABOVE", 0)
+    monkeypatch.setattr(event_table, "BACKGROUND_ABOVE", 0)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    prepared: list[str] = []
+    from timeline_app.model.catalog import EventCatalog
+    from timeline_app.model.table_order import TableOrder
+
+    def noting(what, original):
+        def run(*args, **kwargs):
+            prepared.append(f"{what} while checking" if window._row_check is not None else what)
+            return original(*args, **kwargs)
+        return run
+
+    monkeypatch.setattr(EventCatalog, "prepare_search", noting("search", EventCatalog.prepare_search))
+    monkeypatch.setattr(TableOrder, "compute", noting("sort", TableOrder.compute))
+    assert window.open_store(small_store, quiet=True)
+    assert window._row_check is not None and prepared == []  # nothing prepared while the rows are checked
+    qtbot.waitUntil(lambda: window._row_check is None, timeout=30_000)
+    qtbot.waitUntil(lambda: {"search", "sort"} <= set(prepared), timeout=10_000)
+    assert set(prepared) == {"search", "sort"}
+    window.jobs.stop()

@@ -80,6 +80,26 @@ class BackgroundJobs(QObject):
         # not as each answer comes in (a search would wait for it).
         self._trim = QTimer(self, singleShot=True, interval=TRIM_AFTER_MS)
         self._trim.timeout.connect(return_freed_memory)
+        self._holds = 0
+        self._after_hold: list[Callable[[], None]] = []
+
+    def hold(self) -> None:
+        """Keep work that only makes later answers faster (:meth:`after_hold`) from starting until
+        :meth:`release`: while a big store's rows are checked, the cores are the check's."""
+        self._holds += 1
+
+    def release(self) -> None:
+        """End one :meth:`hold`; when none is left, start what waited, in the order it came."""
+        self._holds = max(0, self._holds - 1)
+        while not self._holds and self._after_hold:
+            self._after_hold.pop(0)()
+
+    def after_hold(self, start: Callable[[], None]) -> None:
+        """Call ``start()`` now, or when the holds are released."""
+        if self._holds:
+            self._after_hold.append(start)
+        else:
+            start()
 
     def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
             on_error: Callable[[str], None] | None = None) -> None:

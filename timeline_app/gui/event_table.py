@@ -179,6 +179,10 @@ class EventTableModel(QAbstractTableModel):
 
     def _prepare(self) -> None:
         """Sort every column in advance (one at a time, in a worker) so a click finds its order ready."""
+        if self.jobs is not None and self._in_background():
+            self.jobs.after_hold(self._prepare_now)
+
+    def _prepare_now(self) -> None:
         if not self._in_background():
             return
         waiting = [c for c in (TITLE, PLACES, THEMES, SOURCES, KIND) if not self.order.known(c)]

@@ -98,11 +98,15 @@ class FilterRequests(QObject):
         return self._counts.pending()
 
     def store_shown(self) -> None:
-        """Another store is shown: drop any search, and on a large store get searching ready in a worker."""
+        """Another store is shown: drop any search, and on a large store get searching ready in a worker
+        (once the jobs' holds allow: a search typed meanwhile reads what it needs itself)."""
         self.forget()
         self._prepares.cancel()
         if len(self.state.catalog) > self.background_above:
-            catalog = self.state.catalog
+            self.jobs.after_hold(lambda catalog=self.state.catalog: self._prepare_search(catalog))
+
+    def _prepare_search(self, catalog) -> None:
+        if catalog is self.state.catalog:  # else another store came meanwhile
             self.jobs.run(self._prepares.start(), catalog.prepare_search, lambda _result: None)
 
     def forget(self) -> None:

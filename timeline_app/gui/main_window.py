@@ -212,6 +212,16 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.quiet_errors = quiet
         previous = self.state.store.path if self.state.store is not None else None
         previous_view = self.state.view_state()
+        self.jobs.hold()  # what makes later searches and sorts faster waits for a big store's check
+        opened = False
+        try:
+            opened = self._open_store(path, quiet, check_rows, previous, previous_view)
+        finally:
+            if self._row_check is None or not opened:
+                self.jobs.release()
+        return opened
+
+    def _open_store(self, path: Path | str, quiet: bool, check_rows: bool | None, previous, previous_view) -> bool:
         try:
             self.state.open_store(path, check_rows=check_rows)
         except StoreError as exc:

@@ -70,12 +70,14 @@ class StoreWatchMixin:
         if self._row_check is not None:
             self._row_check.cancel()
             self._row_check = None
+            self.jobs.release()  # the hold the check's store was opened with
 
     def _on_background_check(self, path: str, problems: list, fresh, number: int) -> None:
         store = self.state.store
         if number != self._check_number or store is None or str(store.path) != path:
             return  # a newer check was started, or another store opened, meanwhile: this result is stale
         self._row_check = None
+        self.jobs.release()
         self.statusBar().clearMessage()
         if problems:
             more = self.tr(" (and %n more problem(s))", "", len(problems) - 1) if len(problems) > 1 else ""
