@@ -75,3 +75,45 @@ def test_a_big_store_is_prepared_for_searches_and_sorts_once_its_rows_are_checke
     qtbot.waitUntil(lambda: {"search", "sort"} <= set(prepared), timeout=10_000)
     assert set(prepared) == {"search", "sort"}
     window.jobs.stop()
+
+
+def test_the_table_s_sorts_are_prepared_after_searching_is_not_beside_it(qtbot, tmp_path, monkeypatch,
+                                                                        small_store) -> None:
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui import event_table, filter_requests
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.model.catalog import EventCatalog
+    from timeline_app.model.table_order import TableOrder
+
+    monkeypatch.setattr(filter_requests, "BACKGROUND_ABOVE", 0)
+    monkeypatch.setattr(event_table, "BACKGROUND_ABOVE", 0)
+    searching_done = threading.Event()
+    events: list[str] = []
+    prepare = EventCatalog.prepare_search
+
+    def slow_prepare(catalog, cancelled=lambda: False):
+        events.append("search starts")
+        prepare(catalog, cancelled)
+        searching_done.wait(5)
+        events.append("search ends")
+
+    def compute(order, column, cancelled=lambda: False):
+        events.append("sort")
+        return TableOrder.__dict__["_original_compute"](order, column, cancelled)
+
+    monkeypatch.setattr(TableOrder, "_original_compute", TableOrder.compute, raising=False)
+    monkeypatch.setattr(EventCatalog, "prepare_search", slow_prepare)
+    monkeypatch.setattr(TableOrder, "compute", compute)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store, quiet=True)
+    qtbot.waitUntil(lambda: events[:1] == ["search starts"], timeout=10_000)
+    qtbot.wait(800)  # the table's preparation would have started by now
+    assert "sort" not in events
+    searching_done.set()
+    qtbot.waitUntil(lambda: "sort" in events, timeout=10_000)
+    assert events.index("search ends") < events.index("sort")
+    window.jobs.stop()

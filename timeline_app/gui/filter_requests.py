@@ -33,6 +33,7 @@ class FilterRequests(QObject):
         self._searches, self._prepares, self._counts = Latest(), Latest(), Latest()
         self._searching = ""  # the text the current search job looks for
         self._applying = False
+        self._preparing = False  # holding the jobs while searching is prepared
         state.subscribe(self._on_notice)
 
     def request(self, wanted: FilterState) -> None:
@@ -102,12 +103,24 @@ class FilterRequests(QObject):
         (once the jobs' holds allow: a search typed meanwhile reads what it needs itself)."""
         self.forget()
         self._prepares.cancel()
+        self._end_preparing()
         if len(self.state.catalog) > self.background_above:
             self.jobs.after_hold(lambda catalog=self.state.catalog: self._prepare_search(catalog))
 
     def _prepare_search(self, catalog) -> None:
-        if catalog is self.state.catalog:  # else another store came meanwhile
-            self.jobs.run(self._prepares.start(), catalog.prepare_search, lambda _result: None)
+        if catalog is not self.state.catalog:
+            return  # another store came meanwhile
+        # Other preparations (the table's sorts) wait for this one: one at a time, their memory
+        # peaks do not add up, and a core stays free for the window.
+        self.jobs.hold()
+        self._preparing = True
+        self.jobs.run(self._prepares.start(), catalog.prepare_search, lambda _result: self._end_preparing(),
+                      lambda _error: self._end_preparing())
+
+    def _end_preparing(self) -> None:
+        if self._preparing:
+            self._preparing = False
+            self.jobs.release()
 
     def forget(self) -> None:
         """Drop any running search (another store is shown, or a request that needs none came)."""
