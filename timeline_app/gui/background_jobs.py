@@ -60,6 +60,7 @@ class _Job(QRunnable):
             result, error = None, ""
         except Exception as exc:
             result, error = None, str(exc) or type(exc).__name__
+        return_freed_memory()  # here, on the worker: what the job freed goes back before the next one
         with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for the answer
             self.relay.sigFinished.emit(self.number, result, error)
 
@@ -128,8 +129,8 @@ class BackgroundJobs(QObject):
 
     def _deliver(self, number: int, result: object, error: str) -> None:
         ticket, on_done, on_error = self._waiting.pop(number, (None, None, None))
-        if not self._waiting:
-            self._trim.start()
+        if not self._waiting and not self._trim.isActive():
+            self._trim.start()  # not restarted by each answer: a busy window is trimmed too
         if ticket is None or ticket.cancelled():
             return
         if error:
