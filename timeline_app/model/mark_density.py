@@ -56,7 +56,7 @@ class MarkDensity:
             step = (high - low) / bins
             column = np.minimum(((lay.x0 - low) / step).astype(np.int64), bins - 1)
             counts = np.bincount(lay.row.astype(np.int64) * bins + column, minlength=lay.total_rows * bins)
-            cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int64)
+            cumulative = np.zeros((lay.total_rows, bins + 1), dtype=np.int32)  # half the memory; counts fit
             np.cumsum(counts.reshape(lay.total_rows, bins), axis=1, out=cumulative[:, 1:])
             # One assignment: a frame asking meanwhile makes its own table, never sees half of one.
             self.layout.cache.setdefault("density", (cumulative, low, step))

@@ -104,10 +104,11 @@ class KeyColumn:
         bits = max(1, int(dense[-1]).bit_length())
         codes = np.zeros(len(wide) + 1, dtype=np.uint8 if bits <= 8 else np.uint16)  # the last 0: something to index
         renumbered = dense.astype(codes.dtype)
+        piece = wide[:0]
         for lo in range(0, len(wide), RENUMBER_SLICE):  # in slices: numpy widens indices to 64 bits
             piece = wide[lo:lo + RENUMBER_SLICE]
             codes[lo:lo + len(piece)] = renumbered[piece]
-        del wide
+        del wide, piece  # a slice left alive would keep all of wide
         per_word, shift = 64 // bits, np.uint64(bits)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(index)
         active = np.arange(len(lengths), dtype=index)
