@@ -32,6 +32,7 @@ DENSITY_AHEAD_ABOVE = 100_000
 MAX_LABELLED_MARKS = 500
 INSIDE_BAR_PX = 110  # bars at least this wide carry their label inside
 NEUTRAL = "#8c8c8c"
+_STYLES: dict[tuple[str, str], dict] = {}  # pens and brushes by (colour, background); Qt copies them on use
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,14 @@ class MarkPainter:
 
     @staticmethod
     def _make_style(color: QColor, background: str) -> dict:
+        # Made once per colour and background: every change of lanes asks for all of them again.
+        key = (color.name(QColor.NameFormat.HexArgb), background)
+        if key not in _STYLES:
+            _STYLES[key] = MarkPainter._new_style(color, background)
+        return _STYLES[key]
+
+    @staticmethod
+    def _new_style(color: QColor, background: str) -> dict:
         # Outlines reach 3:1 on the background (WCAG 1.4.11): a pale theme colour keeps its shape.
         outline = QColor(mark_outline(color.name(), background))
         fill_light = QColor(color)
