@@ -123,6 +123,10 @@ def test_every_shown_event_is_in_each_of_its_lanes_and_rows_close_up(case) -> No
     again = lay_out(catalog, mask, group_by)
     assert sorted(again.event.tolist()) == sorted(int(e) for e in np.flatnonzero(mask)
                                                  for _ in _lanes_of(evs, int(e), group_by))
+    # "N events shown": an event drawn in two lanes counts once, told by the layout and by a count of its marks
+    assert again.events_drawn() == len(set(again.event.tolist())) == int(mask.sum())
+    counted = TimelineLayout(again.lanes, again.event, again.lane, again.row, again.x0, again.x1)
+    assert counted.events_drawn() == int(mask.sum())
 
 
 @settings(max_examples=100, deadline=None)

@@ -414,6 +414,15 @@ def test_a_store_whose_rows_come_in_start_order_colours_by_the_first_theme(small
     assert arrays.themes.first().tolist() == [arrays.themes.keys.index("protest")]
 
 
+def test_a_value_past_sixteen_bits_of_codes_still_filters_its_own_events() -> None:
+    # Codes sort as 16-bit numbers where they fit; a store of 40,000 places must not wrap them.
+    keys = [f"place-{k}" for k in range(40_000)]
+    membership = Membership(keys, np.array([0, 1, 2, 3]), np.array([39_999, 5, 32_768, 39_999]), 5)
+    assert membership.has_any({"place-39999"}).tolist() == [True, False, False, True, False]
+    assert membership.has_any({"place-32768", "place-5"}).tolist() == [False, True, True, False, False]
+    assert membership.has_any({"place-0"}).tolist() == [False] * 5
+
+
 def test_an_empty_membership() -> None:
     membership = Membership([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), 3)
     assert membership.of(1) == ()

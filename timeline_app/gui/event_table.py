@@ -32,6 +32,10 @@ COLUMNS = (QT_TRANSLATE_NOOP("EventTable", "Date"), QT_TRANSLATE_NOOP("EventTabl
 KINDS = (QT_TRANSLATE_NOOP("EventTable", "History"), QT_TRANSLATE_NOOP("EventTable", "Film scene"),
          QT_TRANSLATE_NOOP("EventTable", "Reception"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The roles the table answers. A view asks each cell for about ten on every paint; the others
+#: are turned away before any lookup (most of a filter's repaint was spent on them at 1M events).
+_ANSWERED_ROLES = frozenset({ID_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                             Qt.ItemDataRole.DecorationRole})
 MAX_CELL_CHARS = 1000  # a cell shows no more: a store may hold a title of megabytes
 READ_AHEAD_ROWS = 120  # more than a tall window shows: one read per screenful, not per row
 #: Above this many events a column is sorted in a worker thread, and every column is sorted
@@ -105,7 +109,7 @@ class EventTableModel(QAbstractTableModel):
         return cell_text(self.catalog, position, column, window_date_words())
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         position, column = int(self.rows[index.row()]), index.column()
         if not self.catalog.titles.known(position):

@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
+from timeline_app.gui.time_grid import paint_time_grid
 from timeline_app.gui.vague_ends import EndFades, fade_lengths
 from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.mark_density import MarkDensity
-from timeline_app.model.time_ticks import tick_levels
 from timeline_app.store.timeline_index import UNSPECIFIED_YEARS
 
 MARKER_PX = 11
@@ -202,15 +202,8 @@ class MarkPainter:
     def _paint_grid(self, painter: QPainter, device: DeviceMap, left_px: float, right_px: float) -> None:
         # The grid is drawn here rather than by the axis, so it is part of the picture the
         # timeline keeps between paints of an unchanged view.
-        top, bottom = device.y(0), device.y(self.layout.total_rows)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # straight lines, many times cheaper
-        for depth, level in enumerate(tick_levels(device.view.left(), device.view.right(), right_px - left_px)[:2]):
-            color = QColor(self.text_color)
-            color.setAlpha(38 if depth == 0 else 16)
-            painter.setPen(QPen(color, 1))
-            xs = [device.x(v) for v in level.values]
-            painter.drawLines([QLineF(round(x), top, round(x), bottom) for x in xs if left_px <= x <= right_px])
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        paint_time_grid(painter, device.view.left(), device.view.right(), left_px, right_px, device.y(0),
+                        device.y(self.layout.total_rows), self.text_color)
 
     def _style_index(self, marks: np.ndarray) -> np.ndarray:
         # Lanes with a colour of their own (themes) use it; others colour each mark by its first theme.

@@ -169,10 +169,7 @@ class TimelineView(QWidget):
         self.box.setLimits(xMin=self.limits[0], xMax=self.limits[1], minXRange=MIN_SPAN_YEARS,
                            maxXRange=self.limits[1] - self.limits[0])
         self.items.set_layout(catalog, layout, self.limits)
-        # Events drawn (one with two lanes counts once): a mask; np.unique takes ~1.9 s on 1.5M marks.
-        seen = np.zeros(len(catalog), dtype=bool)
-        seen[layout.event] = True
-        self.shown_count = int(np.count_nonzero(seen))
+        self.shown_count = layout.events_drawn()
         self.keys.mark = None  # marks are renumbered: find the selected event's anew
         self.keys.follow_selection(self.items.selected)
         rows = layout.total_rows

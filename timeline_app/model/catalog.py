@@ -254,7 +254,9 @@ class EventCatalog:
         """The earliest start and latest end, or 1917-1992 for an empty catalog."""
         if not len(self):
             return 1917.0, 1992.0
-        return float(self.start_year.min()), float(self.end_year.max())
+        if "_extent" not in self.__dict__:  # a pass over every date: every filter change asks for it
+            self._extent = float(self.start_year.min()), float(self.end_year.max())
+        return self._extent
 
 
 class _CertaintyColumn(Sequence):

@@ -65,6 +65,14 @@ class TimelineLayout:
             keep &= (rows + 1 >= top) & (rows <= bottom)
         return candidates[keep]
 
+    def events_drawn(self) -> int:
+        """How many events the marks draw (an event in two lanes counts once)."""
+        if "events_drawn" not in self.cache:  # lay_out knows it; a mask pass otherwise (np.unique: seconds at 1M)
+            seen = np.zeros(int(self.event.max()) + 1 if len(self.event) else 0, dtype=bool)
+            seen[self.event] = True
+            self.cache["events_drawn"] = int(np.count_nonzero(seen))
+        return self.cache["events_drawn"]
+
     @property
     def total_rows(self) -> int:
         """Rows in all lanes together."""
@@ -152,8 +160,8 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
         return full[group_by]  # unfiltered: the same lanes as last time, density tables and all
     _members, names = _membership(catalog, group_by)
     all_events, all_codes, all_rows, keys = _all_marks(catalog, group_by)
-    chosen = mask[all_events]
-    events, codes, rows_in_lane = all_events[chosen], all_codes[chosen], all_rows[chosen]
+    chosen = np.flatnonzero(mask.take(all_events))  # once: three boolean selections would each find them again
+    events, codes, rows_in_lane = all_events.take(chosen), all_codes.take(chosen), all_rows.take(chosen)
     present = np.flatnonzero(np.bincount(codes, minlength=len(keys)))
     ordered = sorted(present.tolist(), key=lambda c: (keys[c] == FILM_LANE, keys[c] == "",
                                                       names.get(keys[c], keys[c]).lower()))
@@ -178,8 +186,9 @@ def lay_out(catalog: EventCatalog, mask: np.ndarray, group_by: str = "theme") ->
             color, name = FILM_COLOR, FILM_LANE_NAME
         lanes.append(Lane(key, name, color, int(first_rows[lane_index]), int(used[lane_index])))
     row = first_rows[lane] + rows_in_lane if len(lanes) else rows_in_lane
-    layout = TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year[events],
-                            catalog.end_year[events])
+    layout = TimelineLayout(lanes, events, lane.astype(np.int32), row, catalog.start_year.take(events),
+                            catalog.end_year.take(events))
+    layout.cache["events_drawn"] = int(np.count_nonzero(mask))  # every event has a lane (Unsorted at least)
     if everything:
         full[group_by] = layout
     return layout

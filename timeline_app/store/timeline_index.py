@@ -57,13 +57,27 @@ class Membership:
 
     def has_any(self, wanted) -> np.ndarray:
         """Mask of the events with at least one of the ``wanted`` values."""
-        chosen = np.zeros(len(self.keys) + 1, dtype=bool)
-        for key in wanted:
-            if key in self.code:
-                chosen[self.code[key]] = True
         mask = np.zeros(self.size, dtype=bool)
-        mask[self.event[chosen[self.value]]] = True  # a table lookup, not a sort as np.isin does
+        events, starts = self.by_value()
+        for code in sorted({self.code[key] for key in wanted if key in self.code}):
+            mask[events[starts[code]:starts[code + 1]]] = True  # only the value's own events are touched
         return mask
+
+    def by_value(self) -> tuple[np.ndarray, np.ndarray]:
+        """The events grouped by value, and where each value's group starts (made once).
+
+        A filter by one value then marks that value's events alone, instead of looking at
+        every membership (a million and more on a big store) at each click.
+        """
+        grouped = getattr(self, "_by_value", None)
+        if grouped is None:
+            # Codes fit 16 bits on any real store, and numpy sorts 16-bit keys by radix: 6x faster.
+            codes = self.value.astype(np.int16) if len(self.keys) < 2**15 else self.value
+            order = np.argsort(codes, kind="stable")
+            starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.value, minlength=len(self.keys)), out=starts[1:])
+            grouped = self._by_value = (self.event.take(order).astype(np.int32), starts)
+        return grouped
 
     def per_event(self) -> np.ndarray:
         """How many values each event has."""
