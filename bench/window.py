@@ -426,6 +426,7 @@ def measure_window(size: int, store: Path) -> dict:
     result["sort_ms"] = [round(t, 1) for t in times["sort"]]
     result["sort_cpu_ms"] = [round(t, 1) for t in cpus["sort"]]
     result["search_ms"] = [round(t, 1) for t in times["search"]]
+    result["facet_ms"] = [round(t, 1) for t in times["facet"]]
     result["gui_block_ms_max"] = round(driver.block_max, 1)
     result["gui_block_worst"] = driver.block_worst
     peak, now = _rss_mb()

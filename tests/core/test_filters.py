@@ -139,6 +139,13 @@ def test_years_keep_every_event_touching_the_view() -> None:
     assert list(masks) == [YEARS]
     # The years narrow every count, including the facet's own.
     assert facet_counts(catalog, FilterState(), years=(1961.2, 1970.0))["reviewer"]["any"] == 1
+    # Back to the first years (their mask is kept between clicks): the same answer, and no caller can spoil it.
+    again = filter_mask(catalog, FilterState(), years=(1950.0, 1960.0))
+    assert again.tolist() == [True, True, True, False]
+    kept = facet_masks(catalog, FilterState(), None, (1950.0, 1960.0))[YEARS]
+    with pytest.raises(ValueError):
+        kept[3] = True
+    assert filter_mask(catalog, FilterState(), years=(1950.0, 1960.0)).tolist() == [True, True, True, False]
 
 
 def test_search_hits_narrow_the_events_and_every_count() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,3 +76,52 @@ def test_the_busiest_places_are_named_first() -> None:
     assert {k for k, _l, _t in spots} == {0, 1, 2}
     assert place_labels(x, y, r, np.array([60.0] * 3), 14.0, np.array([0, 1, 2]), (0, 0, 400, 300), limit=1) \
         == spots[:1]
+
+
+def _numpy_place_labels(x: np.ndarray, y: np.ndarray, r: np.ndarray, widths: np.ndarray, height: float,
+                 order: np.ndarray, frame: tuple[float, float, float, float], limit: int = 24,
+                 obstacles: np.ndarray | None = None, reserved: Sequence[tuple[float, float, float, float]] = (),
+                 must: int = MUST_LABEL) -> list[tuple[int, float, float]]:
+    # As first written, in numpy; the window now does it in plain Python, which must agree.
+    left_f, top_f, right_f, bottom_f = frame
+    blockers = order if obstacles is None else obstacles
+    bx0, by0 = x[blockers] - r[blockers], y[blockers] - r[blockers]
+    bx1, by1 = x[blockers] + r[blockers], y[blockers] + r[blockers]
+    taken = np.array(list(reserved), dtype=float).reshape(-1, 4)
+    chosen: list[tuple[int, float, float]] = []
+    for rank, k in enumerate(order.tolist()):
+        if len(chosen) >= limit:
+            break
+        w, h, radius = float(widths[k]), height, float(r[k])
+        spots = ((x[k] + radius + 3.0, y[k] - h / 2), (x[k] - radius - 3.0 - w, y[k] - h / 2),
+                 (x[k] - w / 2, y[k] - radius - 3.0 - h), (x[k] - w / 2, y[k] + radius + 3.0))
+        best: tuple[float, float, float] | None = None  # fewest marks covered, for the busiest places
+        for left, top in spots:
+            right, bottom = left + w, top + h
+            if left < left_f or top < top_f or right > right_f or bottom > bottom_f:
+                continue
+            if ((taken[:, 0] < right) & (taken[:, 2] > left) & (taken[:, 1] < bottom) & (taken[:, 3] > top)).any():
+                continue
+            covered = int(((bx0 < right) & (bx1 > left) & (by0 < bottom) & (by1 > top) & (blockers != k)).sum())
+            if best is None or covered < best[0]:
+                best = (covered, left, top)
+            if covered == 0:
+                break
+        if best is not None and (best[0] == 0 or rank < must):
+            chosen.append((k, best[1], best[2]))
+            taken = np.vstack([taken, [best[1], best[2], best[1] + w, best[2] + h]])
+    return chosen
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(scenes(), st.integers(0, 4), st.integers(1, 30), st.booleans())
+def test_names_go_where_the_numpy_rule_put_them(scene, must, limit, all_obstacles) -> None:
+    x, y, counts, widths = scene
+    r = mark_radii(counts)
+    order = np.flatnonzero(counts > 0)
+    order = order[np.argsort(-counts[order], kind="stable")]
+    obstacles = None if all_obstacles else np.arange(len(x))
+    args = (x, y, r, widths, 14.0, order, (0.0, 0.0, 400.0, 300.0))
+    options = {"limit": limit, "obstacles": obstacles, "reserved": [(0.0, 250.0, 120.0, 300.0)], "must": must}
+    assert place_labels(*args, **options) == _numpy_place_labels(*args, **options)

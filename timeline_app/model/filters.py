@@ -115,8 +115,20 @@ def facet_masks(
     if search_hits is not None:
         masks["search"] = search_hits
     if years is not None:
-        masks[YEARS] = (catalog.end_year >= years[0]) & (catalog.start_year <= years[1])
+        masks[YEARS] = years_mask(catalog, years)
     return masks
+
+
+def years_mask(catalog: EventCatalog, years: Years) -> np.ndarray:
+    """The events with any part in ``years``, read-only; the last range's is kept, as a filter
+    click asks again for the same years (three passes over every date at a million events)."""
+    kept = catalog.__dict__.get("_years_mask")
+    if kept is not None and kept[0] == tuple(years):
+        return kept[1]
+    mask = (catalog.end_year >= years[0]) & (catalog.start_year <= years[1])
+    mask.flags.writeable = False
+    catalog.__dict__["_years_mask"] = (tuple(years), mask)
+    return mask
 
 
 def combine(size: int, masks: dict[str, np.ndarray], skip: tuple[str, ...] = ()) -> np.ndarray:

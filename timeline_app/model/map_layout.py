@@ -70,30 +70,32 @@ def place_labels(x: np.ndarray, y: np.ndarray, r: np.ndarray, widths: np.ndarray
     marks (the spot covering fewest), as long as it overlaps no other name.
     """
     left_f, top_f, right_f, bottom_f = frame
-    blockers = order if obstacles is None else obstacles
-    bx0, by0 = x[blockers] - r[blockers], y[blockers] - r[blockers]
-    bx1, by1 = x[blockers] + r[blockers], y[blockers] + r[blockers]
-    taken = np.array(list(reserved), dtype=float).reshape(-1, 4)
+    # Plain Python over a few dozen marks: numpy's cost per call is more than the work here.
+    xs, ys, rs = x.tolist(), y.tolist(), r.tolist()
+    blockers = [(int(b), xs[b] - rs[b], ys[b] - rs[b], xs[b] + rs[b], ys[b] + rs[b])
+                for b in (order if obstacles is None else obstacles).tolist()]
+    taken = [tuple(float(v) for v in box) for box in reserved]
     chosen: list[tuple[int, float, float]] = []
     for rank, k in enumerate(order.tolist()):
         if len(chosen) >= limit:
             break
-        w, h, radius = float(widths[k]), height, float(r[k])
-        spots = ((x[k] + radius + LABEL_GAP, y[k] - h / 2), (x[k] - radius - LABEL_GAP - w, y[k] - h / 2),
-                 (x[k] - w / 2, y[k] - radius - LABEL_GAP - h), (x[k] - w / 2, y[k] + radius + LABEL_GAP))
-        best: tuple[float, float, float] | None = None  # fewest marks covered, for the busiest places
+        w, h, radius, xk, yk = float(widths[k]), height, rs[k], xs[k], ys[k]
+        spots = ((xk + radius + LABEL_GAP, yk - h / 2), (xk - radius - LABEL_GAP - w, yk - h / 2),
+                 (xk - w / 2, yk - radius - LABEL_GAP - h), (xk - w / 2, yk + radius + LABEL_GAP))
+        best: tuple[int, float, float] | None = None  # fewest marks covered, for the busiest places
         for left, top in spots:
             right, bottom = left + w, top + h
             if left < left_f or top < top_f or right > right_f or bottom > bottom_f:
                 continue
-            if ((taken[:, 0] < right) & (taken[:, 2] > left) & (taken[:, 1] < bottom) & (taken[:, 3] > top)).any():
+            if any(t0 < right and t2 > left and t1 < bottom and t3 > top for t0, t1, t2, t3 in taken):
                 continue
-            covered = int(((bx0 < right) & (bx1 > left) & (by0 < bottom) & (by1 > top) & (blockers != k)).sum())
+            covered = sum(1 for b, b0, b1, b2, b3 in blockers
+                          if b0 < right and b2 > left and b1 < bottom and b3 > top and b != k)
             if best is None or covered < best[0]:
                 best = (covered, left, top)
             if covered == 0:
                 break
         if best is not None and (best[0] == 0 or rank < must):
             chosen.append((k, best[1], best[2]))
-            taken = np.vstack([taken, [best[1], best[2], best[1] + w, best[2] + h]])
+            taken.append((best[1], best[2], best[1] + w, best[2] + h))
     return chosen

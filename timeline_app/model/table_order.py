@@ -166,7 +166,7 @@ class TableOrder:
             return None
         order = orders[1] if descending else orders[0]
         if column == DATE and (len(positions) < 2 or bool(np.all(positions[1:] > positions[:-1]))):
-            return positions[::-1].astype(np.int64) if descending else positions.astype(np.int64)
+            return positions[::-1].astype(np.int64) if descending else positions.astype(np.int64, copy=False)
         if len(positions) == len(order):
             return order.astype(np.int64)
         chosen = np.zeros(len(order), dtype=bool)
