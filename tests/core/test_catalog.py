@@ -303,3 +303,17 @@ def test_a_big_column_not_yet_read_indexes_like_a_list_of_nothing() -> None:
     for outside in (4, -5):
         with pytest.raises(IndexError):
             values[outside]
+
+
+def test_filters_prepared_ahead_give_the_answers_a_first_click_would(shipped: EventStore) -> None:
+    catalog = load_catalog(shipped)
+    a = catalog.arrays
+    stopped = load_catalog(shipped)
+    stopped.prepare_filters(lambda: True)  # a cancelled preparation leaves the work to the first click
+    assert getattr(stopped.arrays.themes, "_by_value", None) is None
+    catalog.prepare_filters()
+    for membership, column in ((a.themes, catalog.themes), (a.places, catalog.places), (a.sources, catalog.sources)):
+        grouped = getattr(membership, "_by_value", None)
+        assert grouped is not None and membership.by_value() is grouped  # made ahead, not again at the click
+        for key in membership.keys:
+            assert membership.has_any({key}).tolist() == [key in column[i] for i in range(len(catalog))]

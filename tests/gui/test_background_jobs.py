@@ -72,12 +72,13 @@ def test_a_big_store_is_prepared_for_searches_and_sorts_once_its_rows_are_checke
         return run
 
     monkeypatch.setattr(EventCatalog, "prepare_search", noting("search", EventCatalog.prepare_search))
+    monkeypatch.setattr(EventCatalog, "prepare_filters", noting("filters", EventCatalog.prepare_filters))
     monkeypatch.setattr(TableOrder, "compute", noting("sort", TableOrder.compute))
     assert window.open_store(small_store, quiet=True)
     assert window._row_check is not None and prepared == []  # nothing prepared while the rows are checked
     qtbot.waitUntil(lambda: window._row_check is None, timeout=30_000)
-    qtbot.waitUntil(lambda: {"search", "sort"} <= set(prepared), timeout=10_000)
-    assert set(prepared) == {"search", "sort"}
+    qtbot.waitUntil(lambda: {"filters", "search", "sort"} <= set(prepared), timeout=10_000)
+    assert set(prepared) == {"filters", "search", "sort"}
     window.jobs.stop()
 
 

@@ -99,8 +99,8 @@ class FilterRequests(QObject):
         return self._counts.pending()
 
     def store_shown(self) -> None:
-        """Another store is shown: drop any search, and on a large store get searching ready in a worker
-        (once the jobs' holds allow: a search typed meanwhile reads what it needs itself)."""
+        """Another store is shown: drop any search, and on a large store get filtering and searching
+        ready in a worker (once the jobs' holds allow: a search typed meanwhile reads what it needs itself)."""
         self.forget()
         self._prepares.cancel()
         self._end_preparing()
@@ -114,8 +114,9 @@ class FilterRequests(QObject):
         # peaks do not add up, and a core stays free for the window.
         self.jobs.hold()
         self._preparing = True
-        self.jobs.run(self._prepares.start(), catalog.prepare_search, lambda _result: self._end_preparing(),
-                      lambda _error: self._end_preparing())
+        self.jobs.run(self._prepares.start(), lambda cancelled: (catalog.prepare_filters(cancelled),
+                                                                 catalog.prepare_search(cancelled)),
+                      lambda _result: self._end_preparing(), lambda _error: self._end_preparing())
 
     def _end_preparing(self) -> None:
         if self._preparing:

@@ -241,6 +241,14 @@ class EventCatalog:
         finally:
             conn.close()
 
+    def prepare_filters(self, cancelled: CancelCheck = never) -> None:
+        """Group each facet's events by value now (a worker's job, some 30 ms at a million events),
+        so the first click on a theme, place or reviewer costs what the next ones do."""
+        for membership in (self.arrays.themes, self.arrays.places, self.arrays.sources):
+            if cancelled():
+                return
+            membership.by_value()
+
     def mask_of_rowids(self, rowids) -> np.ndarray:
         """Mask of the events with these ``events`` rowids."""
         mask = np.zeros(len(self), dtype=bool)

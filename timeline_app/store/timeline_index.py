@@ -46,7 +46,8 @@ class Membership:
             order = np.lexsort((self.value, self.event))
             self.event, self.value = self.event[order], self.value[order]
         self.event, self.value = self.event.astype(np.int64, copy=False), self.value.astype(np.int32, copy=False)
-        self.indptr = np.zeros(self.size + 1, dtype=np.int64)
+        # 32 bits hold any real store's memberships, and halve what a million events keep (4 MB each).
+        self.indptr = np.zeros(self.size + 1, dtype=np.int32 if len(self.event) < 2**31 else np.int64)
         np.cumsum(np.bincount(self.event, minlength=self.size), out=self.indptr[1:])
         self.code = {key: n for n, key in enumerate(self.keys)}
 
