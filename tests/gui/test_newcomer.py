@@ -73,6 +73,20 @@ def test_the_era_band_and_overview_share_the_plots_left_edge_whatever_the_lane_n
             assert x_of(window.timeline.overview, year) == pytest.approx(x_of(window.timeline.plot, year), abs=1.5)
 
 
+def test_the_lane_names_beside_the_timeline_follow_the_filter(window: MainWindow) -> None:
+    def names() -> list[str]:
+        axis = window.timeline.plot.getPlotItem().getAxis("left")
+        return [name for _row, name in axis._tickLevels[0]]  # what setTicks gave the axis to write
+
+    everything = names()
+    assert len(everything) >= 5
+    theme = next(iter(window.state.catalog.theme_names))
+    window.state.set_filter(window.state.filter.with_(themes=frozenset({theme})))
+    assert names() == [lane.name for lane in window.state.layout.lanes] and len(names()) < len(everything)
+    window.state.clear_filter()
+    assert names() == everything
+
+
 def test_selecting_a_long_period_at_day_zoom_keeps_the_view(window: MainWindow) -> None:
     window.timeline.set_view_range(1962.410, 1962.425)
     before = window.timeline.view_range()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -151,25 +152,29 @@ class FilterPanel(QWidget):
         if self.search.text() != state.search:
             self.search.setText(state.search)
         position = self.reviewer.findData(state.reviewer)
+        # Only what differs is set: each change of an item is a signal and a repaint, and the panel
+        # is shown twice a click (the filter at once, its counts when they come).
         for k in range(self.reviewer.count()):
             key = self.reviewer.itemData(k)
-            base = self.reviewer.itemText(k).rsplit(" (", 1)[0]
-            self.reviewer.setItemText(k, f"{base} ({number(counts['reviewer'].get(key, 0))})")
+            text = f"{self.reviewer.itemText(k).rsplit(' (', 1)[0]} ({number(counts['reviewer'].get(key, 0))})"
+            if self.reviewer.itemText(k) != text:
+                self.reviewer.setItemText(k, text)
         self.reviewer.setCurrentIndex(max(0, position))
         self.disputed.setChecked(state.disputed_only)
-        self.disputed.setText(self.tr("Only events the reviewers dispute ({count})").format(
+        _set_text(self.disputed, self.tr("Only events the reviewers dispute ({count})").format(
             count=number(counts['disputed']['yes'])))
         for code, box in self.layer_boxes.items():
             box.setChecked(not state.layers or code in state.layers)
-            box.setText(f"{layer_label(code)} ({number(counts.get('layers', {}).get(code, 0))})")
+            _set_text(box, f"{layer_label(code)} ({number(counts.get('layers', {}).get(code, 0))})")
         for widget, facet, chosen in ((self.themes, "themes", state.themes), (self.places, "places", state.places)):
             for k in range(widget.count()):
                 item = widget.item(k)
                 key = item.data(ID_ROLE)
-                name = item.text().rsplit(" (", 1)[0]
-                item.setText(f"{name} ({number(counts[facet].get(key, 0))})")
-                item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
-        self.shown.setText(self.tr("Showing {shown} of %Ln events", "", total).format(shown=number(shown)))
+                _set_text(item, f"{item.text().rsplit(' (', 1)[0]} ({number(counts[facet].get(key, 0))})")
+                check = Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked
+                if item.checkState() != check:
+                    item.setCheckState(check)
+        _set_text(self.shown, self.tr("Showing {shown} of %Ln events", "", total).format(shown=number(shown)))
         self._quiet = False
 
     def show_years(self, low: float, high: float) -> None:
@@ -217,3 +222,8 @@ class FilterPanel(QWidget):
     def _years_edited(self, *_args) -> None:
         if not self._quiet and self.year_to.value() > self.year_from.value():
             self.sigYearsEdited.emit(float(self.year_from.value()), float(self.year_to.value()))
+
+
+def _set_text(widget: QLabel | QCheckBox | QListWidgetItem, text: str) -> None:
+    if widget.text() != text:
+        widget.setText(text)

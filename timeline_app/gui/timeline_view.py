@@ -56,6 +56,7 @@ class TimelineView(QWidget):
         self.limits = (1912.0, 1997.0)
         self._density_for: EventCatalog | None = None
         self._rows_shown, self._axis_width = -1, -1  # what the lanes last needed: unchanged, no relayout
+        self._ticks_shown: list[tuple[float, str]] | None = None  # lane names on the axis: set again on a change
         pg.setConfigOptions(antialias=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,7 +182,9 @@ class TimelineView(QWidget):
             self.box.setYRange(0, rows, padding=0)
         ticks = [((lane.first_row + lane.rows / 2), lane_name(lane)) for lane in layout.lanes]
         axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([ticks, []])
+        if ticks != self._ticks_shown:  # new ticks make the axis lay out and draw its names anew
+            self._ticks_shown = ticks
+            axis.setTicks([ticks, []])
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         width = int(max(120, 16 + max((metrics.horizontalAdvance(name) for _, name in ticks), default=60)))
         # One width for all three plots, set at once: the era band and the overview strip share
