@@ -281,3 +281,15 @@ def test_a_write_by_another_program_is_searched_at_once(store, tmp_path: Path) -
     conn.close()
     assert written.search("quagga") == {"q", "strike"}
 
+
+
+@pytest.mark.parametrize("far", [2**31 - 1, 2**31, 2**40])
+def test_rows_and_owners_are_found_whatever_the_size_of_their_rowids(far: int) -> None:
+    from timeline_app.store.search_tables import TableRows
+
+    quotes = TableRows(np.array([9, far, 3, 9], dtype=np.int64), np.array([1, 0, -1, 1], dtype=np.int64))
+    assert quotes.rows.tolist() == [3, 9, far]  # in rowid order, once each, none wrapped to 32 bits
+    assert quotes.position_each(np.array([far, 3, 4, 9])).tolist() == [2, 0, -1, 1]
+    assert quotes.events_of(np.array([True, True, True]), 2).tolist() == [True, True]
+    assert quotes.events_of(np.array([True, False, False]), 2).tolist() == [False, False]  # row 3 is no event's
+    assert quotes.rows_of(np.array([True, False])).tolist() == [False, False, True]

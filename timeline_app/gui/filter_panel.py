@@ -88,6 +88,8 @@ class FilterPanel(QWidget):
             # Long names are shortened with "…" rather than scrolled sideways.
             facet.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             facet.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            # One line each: when the counts change Qt need not measure every name again.
+            facet.setUniformItemSizes(True)
         self.clear = QPushButton(self.tr("Clear all filters"))
         layout.addWidget(self.search)
         layout.addWidget(self.shown)

@@ -241,7 +241,7 @@ def search_rowids(conn: sqlite3.Connection, text: str, cancelled: CancelCheck = 
                     break
             if rows is not None:
                 found |= table_rows.events_of(rows, len(events))
-        return events.rows[found]
+        return events.rows[found].astype(np.int64)  # rowids, as SQLite hands them out
 
 
 def prepare_vocabularies(conn: sqlite3.Connection, vocabularies: dict, cancelled: CancelCheck = never,

@@ -35,6 +35,12 @@ def rowids(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> np.ndarray
     return ints(conn.execute(f"select group_concat(rowid) from ({sql})", params).fetchone()[0])
 
 
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """``values`` in 32 bits when every one fits, else as they are."""
+    small = len(values) == 0 or (int(values.min()) >= -(2**31) and int(values.max()) < 2**31)
+    return values.astype(np.int32) if small else values
+
+
 class TableRows:
     """The rows of one table by position (ascending rowid), and for a quote table the position of each one's event.
 
@@ -45,12 +51,14 @@ class TableRows:
         order = np.argsort(rows)
         rows = rows[order]
         first = np.concatenate(([True], rows[1:] != rows[:-1])) if len(rows) else np.zeros(0, dtype=bool)
-        self.rows = rows[first]
-        self.owners = owners[order][first] if owners is not None else None
+        # Kept for as long as the store is open, for four tables of a million rows or more:
+        # 32 bits where the numbers fit, which halves the 100 MB they took at 1M events.
+        self.rows = _narrow(rows[first])
+        self.owners = _narrow(owners[order][first]) if owners is not None else None
         self._dense: np.ndarray | None = None
         if len(self.rows) and self.rows[0] >= 0 and self.rows[-1] <= 4 * len(self.rows) + 1000:
             # Rowids as SQLite hands them out are nearly dense: a position is one lookup, not a search.
-            self._dense = np.full(int(self.rows[-1]) + 1, -1, dtype=np.int64)
+            self._dense = np.full(int(self.rows[-1]) + 1, -1, dtype=np.int32 if len(self.rows) < 2**31 else np.int64)
             self._dense[self.rows] = np.arange(len(self.rows))
 
     def __len__(self) -> int:
