@@ -89,6 +89,51 @@ def test_the_vocabulary_finds_the_words_a_typed_word_begins(terms, typed) -> Non
     assert all(t.startswith(typed) for t in written) and not any(t.startswith(typed) for t in others)
 
 
+_OWN_TERM = st.text(alphabet="aeksz19", min_size=1, max_size=4)  # words that are mostly their own key
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_OWN_TERM, _TERM), max_size=30, unique=True), st.one_of(_OWN_TERM, _TERM),
+       st.integers(0, 6))
+def test_a_big_index_s_packed_words_are_found_as_a_list_of_them_would_be(terms, typed, above) -> None:
+    from unittest.mock import patch
+
+    with patch.object(search_vocabulary, "PACK_ABOVE", above):  # packed past this many of their own key
+        packed = Vocabulary(sorted(terms))
+    listed = Vocabulary(sorted(terms))
+    assert isinstance(listed.plain, list)
+    assert packed.words(typed) == listed.words(typed)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=5).filter(lambda t: "\x01" not in t), unique=True, max_size=25),
+       st.integers(-30, 30), st.integers(-30, 30))
+def test_packed_words_index_and_slice_as_their_list_does(words, start, stop) -> None:
+    from timeline_app.store.search_vocabulary import PackedWords
+
+    words = sorted(words)
+    packed = PackedWords(words)
+    assert len(packed) == len(words) and list(packed) == words
+    assert packed[start:stop] == words[start:stop]
+    for k in (start, stop):
+        if -len(words) <= k < len(words):
+            assert packed[k] == words[k]
+        else:
+            with pytest.raises(IndexError):
+                packed[k]
+
+
+def test_a_word_holding_the_separator_keeps_the_words_as_a_list(monkeypatch) -> None:
+    from timeline_app.store.search_vocabulary import PackedWords
+
+    with pytest.raises(ValueError):
+        PackedWords(["a", "b\x01c"])
+    monkeypatch.setattr(search_vocabulary, "own_keys", lambda terms: np.ones(len(terms), dtype=bool))
+    monkeypatch.setattr(search_vocabulary, "PACK_ABOVE", 0)
+    vocabulary = Vocabulary(["a", "b\x01c", "bd"])
+    assert isinstance(vocabulary.plain, list) and vocabulary.words("b")[0] == ["b\x01c", "bd"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_TERM, max_size=30))
 def test_a_word_counted_as_its_own_key_is_its_own_key(terms) -> None:

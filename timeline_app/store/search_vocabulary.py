@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_left
+from collections.abc import Sequence
+from contextlib import suppress
 
 import numpy as np
 
@@ -19,6 +21,8 @@ from timeline_app.store.transliteration import latin_key
 _KEY_LETTERS = b"0123456789abcdefgiklmnopqrstuvwz"
 #: Words in at least this many rows are "frequent": their rows may be kept between searches.
 FREQUENT_ROWS = 2_000
+#: Indexes with more words of their own key than this keep them packed (:class:`PackedWords`).
+PACK_ABOVE = 10_000
 _LAST = "\U0010ffff"
 
 
@@ -39,6 +43,39 @@ def own_keys(terms: list[str]) -> np.ndarray:
     return np.add.reduceat(changes, starts) == 0
 
 
+class PackedWords(Sequence[str]):
+    """Sorted words kept as one UTF-8 buffer and where each begins; indexes like a list, so
+    :func:`bisect.bisect_left` searches it. A million words take some 11 MB, not the 60 MB of as
+    many Python strings, for as long as the store is open."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.buffer = "\x01".join(words).encode()
+        data = np.frombuffer(self.buffer, dtype=np.uint8)
+        breaks = np.flatnonzero(data == 1)
+        if words and len(breaks) != len(words) - 1:
+            raise ValueError("a word holds the separator")
+        wide = len(self.buffer) >= 2**31
+        self.starts = np.concatenate(([0], breaks + 1, [len(self.buffer) + 1])).astype(np.int64 if wide else np.int32)
+        self.size = len(words)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            first, last, step = index.indices(self.size)
+            if step != 1:
+                return [self[k] for k in range(first, last, step)]
+            if first >= last:
+                return []
+            # One decode for the run of words (a short prefix can begin a hundred thousand of them).
+            return self.buffer[int(self.starts[first]):int(self.starts[last]) - 1].decode().split("\x01")
+        if not -self.size <= index < self.size:
+            raise IndexError(index)
+        index %= self.size
+        return self.buffer[int(self.starts[index]):int(self.starts[index + 1]) - 1].decode()
+
+
 class Vocabulary:
     """The distinct words of an index, and how many rows hold each frequent one."""
 
@@ -48,7 +85,10 @@ class Vocabulary:
         plain = words[own].tolist()
         plain.sort()  # already in the index's order: sorting a sorted list is one pass
         keyed = sorted((latin_key(t), t) for t in words[~own].tolist())
-        self.plain: list[str] = plain
+        self.plain: Sequence[str] = plain
+        if len(plain) > PACK_ABOVE:  # a big index's words are kept packed while the store is open
+            with suppress(ValueError):  # a word holding the separator keeps the list
+                self.plain = PackedWords(plain)
         self.keys = [k for k, _t in keyed]
         self.by_key = [t for _k, t in keyed]
         self.spelled = sorted(self.by_key)
@@ -66,8 +106,8 @@ class Vocabulary:
         return written, list(dict.fromkeys(others))
 
 
-def _starting(words: list[str], prefix: str) -> list[str]:
-    return words[bisect_left(words, prefix):bisect_left(words, prefix + _LAST)]
+def _starting(words: Sequence[str], prefix: str) -> list[str]:
+    return list(words[bisect_left(words, prefix):bisect_left(words, prefix + _LAST)])
 
 
 def _between(keys: list[str], words: list[str], prefix: str) -> list[str]:
