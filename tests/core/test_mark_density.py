@@ -71,3 +71,15 @@ def test_a_big_layout_s_table_is_made_on_a_thread_after_its_first_frame() -> Non
     small = MarkDensity(layout_of(sorted(X0), ROWS), ahead_above=len(X0))
     small.counts(1917.0, 1992.0, 75)
     assert small.making is None and "density" not in small.layout.cache
+
+
+def test_a_layout_of_few_enough_marks_is_counted_directly_at_every_view() -> None:
+    layout = layout_of(sorted(X0), ROWS)
+    density = MarkDensity(layout, ahead_above=len(X0), direct_up_to=len(X0))
+    for left, right, width in ((1900.0, 2000.0, 7), (1917.0, 1992.0, 75), (1960.0, 1965.0, 10), (1941.0, 1942.0, 4)):
+        assert np.array_equal(density.counts(left, right, width), brute_force(layout, left, right, width))
+    assert "density" not in layout.cache and density.making is None  # no table made, here or on a thread
+    more = MarkDensity(layout_of(sorted(X0), ROWS), direct_up_to=len(X0) - 1)
+    more.counts(1900.0, 2000.0, 7)
+    more.counts(1960.0, 1965.0, 10)
+    assert "density" in more.layout.cache  # one mark more than that: a table from the second view on

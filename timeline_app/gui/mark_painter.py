@@ -26,8 +26,9 @@ MAX_LABEL_CHARS = 300  # a label never shows more; a very long title must not ma
 MIN_ROW_PX_FOR_LABELS = 12
 #: Above this many visible marks, each lane is drawn as a density strip (one column per pixel).
 DENSITY_LIMIT = 1000
-#: Lanes of more marks than this have their density table made on a thread after their first frame.
-DENSITY_AHEAD_ABOVE = 100_000
+#: Lanes of more marks than this have their density table made on a thread after their first frame;
+#: up to it, every frame counts the marks in view directly.
+DENSITY_AHEAD_ABOVE = 400_000
 #: Labels are drawn only while this few marks are in view; past it they would be a blur anyway.
 MAX_LABELLED_MARKS = 500
 INSIDE_BAR_PX = 110  # bars at least this wide carry their label inside
@@ -104,7 +105,7 @@ class MarkPainter:
             lane_of_row[lane.first_row:lane.first_row + lane.rows] = index
         colors = [[c.red(), c.green(), c.blue()] for c in self.lane_colors] or [[140, 140, 140]]
         self._row_colors = np.array(colors, dtype=np.uint8)[lane_of_row]
-        self.density = MarkDensity(layout, ahead_above=DENSITY_AHEAD_ABOVE)
+        self.density = MarkDensity(layout, ahead_above=DENSITY_AHEAD_ABOVE, direct_up_to=DENSITY_AHEAD_ABOVE)
 
     def set_background(self, background: QColor) -> None:
         """Draw for this background: outlines and labels on bars are chosen to stand out on it."""

@@ -22,22 +22,27 @@ MAX_BINS = 400_000
 class MarkDensity:
     """Density counts of one layout's marks."""
 
-    def __init__(self, layout: TimelineLayout, ahead_above: int | None = None) -> None:
+    def __init__(self, layout: TimelineLayout, ahead_above: int | None = None, direct_up_to: int = 0) -> None:
         """``ahead_above``: for layouts of more marks than this, the table is made on a thread as
-        soon as the first frame is counted, so the first step of a zoom finds it ready."""
+        soon as the first frame is counted, so the first step of a zoom finds it ready.
+        ``direct_up_to``: layouts of this many marks or fewer are counted directly at every view
+        and get no table (a pass over 400,000 marks costs a millisecond or two; making the table
+        costs several, beside the window's own work just after a filter changes)."""
         self.layout = layout
+        self.direct_up_to = direct_up_to
         self._asked = False  # the table is built when a second view asks for counts
         self.ahead = ahead_above is not None and len(layout.x0) > ahead_above
         self.making: threading.Thread | None = None
 
     def counts(self, left: float, right: float, width: int) -> np.ndarray:
         """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
-        if "density" not in self.layout.cache and not self._asked:
-            # These lanes' first frame (a filter or a search just changed them): one pass over the
-            # marks in view costs less than the table, which pays off only over the frames of a zoom.
-            self._asked = True
+        if "density" not in self.layout.cache and (not self._asked or len(self.layout.x0) <= self.direct_up_to):
+            # These lanes' first frame (a filter or a search just changed them), or few enough marks:
+            # one pass over those in view costs less than the table, which pays off only over the
+            # frames of a zoom through very many marks.
+            first, self._asked = not self._asked, True
             counted = self._counted_directly(left, right, width)
-            if self.ahead:
+            if first and self.ahead:
                 self.making = threading.Thread(target=self.table, daemon=True, name="density-table")
                 self.making.start()
             return counted
