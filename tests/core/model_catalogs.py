@@ -12,7 +12,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from timeline_app.model.catalog import EventCatalog
-from timeline_app.store.timeline_index import LAYER_CODES, Membership, TimelineArrays
+from timeline_app.store.membership import Membership
+from timeline_app.store.timeline_index import LAYER_CODES, TimelineArrays
 
 THEMES = ("army", "bread", "church", "dam")
 PLACES = ("kiev", "minsk", "omsk")

@@ -13,7 +13,8 @@ from conftest import SHIPPED_EVENTS, SHIPPED_STORE, build_small_store, event_ent
 from timeline_app.model import catalog as catalog_module
 from timeline_app.model.catalog import EventCatalog, TextColumn, empty_catalog, load_catalog
 from timeline_app.store.event_store import EventStore
-from timeline_app.store.timeline_index import Membership, TimelineArrays
+from timeline_app.store.membership import Membership
+from timeline_app.store.timeline_index import TimelineArrays
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from timeline_app.model.filters import FilterState, facet_counts
 from timeline_app.model.layout import FILM_LANE, FILM_LANE_NAME, lay_out
 from timeline_app.store.dates import DateError
 from timeline_app.store.event_store import StoreError
-from timeline_app.store.timeline_index import Membership
+from timeline_app.store.membership import Membership
 
 PROTEST = FilterState(themes=frozenset({"protest"}))
 CULTURE = FilterState(themes=frozenset({"culture"}))

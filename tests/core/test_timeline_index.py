@@ -16,9 +16,9 @@ from old_stores import make_version_1
 from conftest import SHIPPED_STORE
 from timeline_app.store import timeline_index
 from timeline_app.store.dates import date_span
+from timeline_app.store.membership import Membership
 from timeline_app.store.timeline_index import (
     INDEX_TABLE,
-    Membership,
     TimelineArrays,
     arrays_equal,
     compute_arrays,

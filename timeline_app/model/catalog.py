@@ -16,14 +16,9 @@ import numpy as np
 from timeline_app.model.date_words import ENGLISH, DateWords, date_words
 from timeline_app.store.event_store import EventStore, connect
 from timeline_app.store.interrupt import CancelCheck, never
+from timeline_app.store.membership import Membership
 from timeline_app.store.search import QuoteOwners, prepare_vocabularies, search_rowids
-from timeline_app.store.timeline_index import (
-    CERTAINTY_CODES,
-    Membership,
-    TimelineArrays,
-    load_arrays,
-    position_lookup,
-)
+from timeline_app.store.timeline_index import CERTAINTY_CODES, TimelineArrays, load_arrays, position_lookup
 
 BLOCK = 512
 #: Stores up to this size have all their text read at once: simpler and still instant.

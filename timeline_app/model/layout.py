@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline_app.model.catalog import EventCatalog
-from timeline_app.store.timeline_index import Membership
+from timeline_app.store.membership import Membership
 
 GROUPINGS = {"theme": "Theme", "place": "Place", "reviewer": "Reviewer"}
 MAX_ROWS_PER_LANE = 4

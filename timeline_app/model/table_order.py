@@ -17,8 +17,9 @@ from timeline_app.model.catalog import EventCatalog
 from timeline_app.model.date_words import ENGLISH, DateWords
 from timeline_app.store.event_store import connect
 from timeline_app.store.interrupt import CancelCheck, never, stop_if
+from timeline_app.store.membership import Membership
 from timeline_app.store.sort_keys import natural_keys, title_ranks
-from timeline_app.store.timeline_index import Membership, position_lookup
+from timeline_app.store.timeline_index import position_lookup
 
 DATE, TITLE, PLACES, THEMES, SOURCES, KIND = range(6)
 KINDS = ("History", "Film scene", "Reception")

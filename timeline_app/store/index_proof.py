@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline_app.store.membership import Membership
 from timeline_app.store.schema import counter_triggers_intact
-from timeline_app.store.timeline_index import Membership, TimelineArrays, counted_key, event_flags_sql
+from timeline_app.store.timeline_index import TimelineArrays, counted_key, event_flags_sql
 
 _WEIGHTS, _MOD, _SCALE = (997, 991, 983), 65521, 100000  # small enough that no sum of a billion rows overflows
 _LINKS = (("event_themes", "theme_id", "themes"), ("event_places", "place_id", "places"))
