@@ -217,10 +217,9 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
-#: References looked up on the thread beside, when there is one (the balance that keeps both
-#: threads about equally busy at a million events: some 2.5 s each).
-LOOKED_UP_BESIDE = (("event_themes", "event_id", "events"), ("event_themes", "theme_id", "themes"),
-                    ("excerpts", "source_id", "sources"))
+#: Link tables whose references are looked up on the thread beside, when there is one (the balance
+#: that keeps both threads about equally busy at a million events).
+LOOKED_UP_BESIDE = ("event_themes",)
 
 
 def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None,
@@ -238,7 +237,7 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     version_2 = schema_version(conn) == "2"
     columns = _columns(conn, "events")
     references = _foreign_keys(table_names(conn))
-    aside = [r for r in references if r in LOOKED_UP_BESIDE] if beside is not None else []
+    aside = [r for r in references if r[0] in LOOKED_UP_BESIDE] if beside is not None else []
 
     def beside_work(other: sqlite3.Connection) -> tuple[bool, dict]:
         if proof is not None:
