@@ -49,9 +49,9 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, number: int, ticket: Ticket, work: Work, relay: _Relay) -> None:
+    def __init__(self, number: int, ticket: Ticket, work: Work, relay: _Relay, trim: bool) -> None:
         super().__init__()
-        self.number, self.ticket, self.work, self.relay = number, ticket, work, relay
+        self.number, self.ticket, self.work, self.relay, self.trim = number, ticket, work, relay, trim
 
     def run(self) -> None:
         try:
@@ -60,7 +60,8 @@ class _Job(QRunnable):
             result, error = None, ""
         except Exception as exc:
             result, error = None, str(exc) or type(exc).__name__
-        return_freed_memory()  # here, on the worker: what the job freed goes back before the next one
+        if self.trim:  # here, on the worker: what the job freed goes back before the next one
+            return_freed_memory()
         with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for the answer
             self.relay.sigFinished.emit(self.number, result, error)
 
@@ -80,7 +81,8 @@ class BackgroundJobs(QObject):
         # Returning memory can take milliseconds on a big heap: done once the window is quiet,
         # not as each answer comes in (a search would wait for it).
         self._trim = QTimer(self, singleShot=True, interval=TRIM_AFTER_MS)
-        self._trim.timeout.connect(return_freed_memory)
+        self._trim.timeout.connect(self._quiet_trim)
+        self._trim_due = False
         self._holds = 0
         self._after_hold: list[Callable[[], None]] = []
 
@@ -103,15 +105,21 @@ class BackgroundJobs(QObject):
             start()
 
     def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
-            on_error: Callable[[str], None] | None = None) -> None:
-        """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled."""
+            on_error: Callable[[str], None] | None = None, trim: bool = False) -> None:
+        """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled.
+
+        ``trim``: the work frees much memory (a preparation, a sort of every title, a search): it
+        goes back to the system after the job and once the window is quiet. Not after a facet
+        count: the pages given back would be asked for again, a fault each, at the next click.
+        """
         if self._stopped:
             return
         self._count += 1
         try:
-            self.pool.start(_Job(self._count, ticket, work, self._relay))
+            self.pool.start(_Job(self._count, ticket, work, self._relay, trim))
         except RuntimeError:
             return  # the window is being deleted
+        self._trim_due |= trim
         self._waiting[self._count] = (ticket, on_done, on_error)
 
     def busy(self) -> bool:
@@ -127,9 +135,13 @@ class BackgroundJobs(QObject):
         self.pool.waitForDone(wait_ms)
         self._waiting.clear()
 
+    def _quiet_trim(self) -> None:
+        self._trim_due = False
+        return_freed_memory()
+
     def _deliver(self, number: int, result: object, error: str) -> None:
         ticket, on_done, on_error = self._waiting.pop(number, (None, None, None))
-        if not self._waiting and not self._trim.isActive():
+        if not self._waiting and self._trim_due and not self._trim.isActive():
             self._trim.start()  # not restarted by each answer: a busy window is trimmed too
         if ticket is None or ticket.cancelled():
             return

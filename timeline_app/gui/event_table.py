@@ -179,7 +179,7 @@ class EventTableModel(QAbstractTableModel):
             self._computing.pop(column, None)
             self.sorting = False
 
-        self.jobs.run(ticket, lambda cancelled: order.compute(column, cancelled), done, failed)
+        self.jobs.run(ticket, lambda cancelled: order.compute(column, cancelled), done, failed, trim=True)
 
     def _prepare(self) -> None:
         """Sort every column in advance (one at a time, in a worker) so a click finds its order ready."""

@@ -49,7 +49,8 @@ class FilterRequests(QObject):
         ticket = self._searches.start()
         catalog, text = self.state.catalog, wanted.search
         self.jobs.run(ticket, lambda cancelled: SearchHits(text, catalog.search_mask(text, cancelled, True)),
-                      lambda found: self._answered(ticket, found), lambda _error: self._failed(ticket))
+                      lambda found: self._answered(ticket, found), lambda _error: self._failed(ticket),
+                      trim=True)  # a word in 400,000 rows frees tens of megabytes
 
     def clear(self) -> None:
         """Show every event: no search, no facet (a search still running is dropped)."""
@@ -116,7 +117,7 @@ class FilterRequests(QObject):
         self._preparing = True
         self.jobs.run(self._prepares.start(), lambda cancelled: (catalog.prepare_filters(cancelled),
                                                                  catalog.prepare_search(cancelled)),
-                      lambda _result: self._end_preparing(), lambda _error: self._end_preparing())
+                      lambda _result: self._end_preparing(), lambda _error: self._end_preparing(), trim=True)
 
     def _end_preparing(self) -> None:
         if self._preparing:
