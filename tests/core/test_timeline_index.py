@@ -423,6 +423,13 @@ def test_a_value_past_sixteen_bits_of_codes_still_filters_its_own_events() -> No
     assert membership.has_any({"place-0"}).tolist() == [False] * 5
 
 
+def test_codes_naming_no_key_are_in_no_value_s_events() -> None:
+    membership = Membership(["a", "b"], np.array([0, 1, 2, 3]), np.array([1, -1, 2, 0]), 4)
+    assert membership.has_any({"a"}).tolist() == [False, False, False, True]
+    assert membership.has_any({"b"}).tolist() == [True, False, False, False]
+    assert membership.has_any({"a", "b"}).tolist() == [True, False, False, True]
+
+
 def test_an_empty_membership() -> None:
     membership = Membership([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), 3)
     assert membership.of(1) == ()

@@ -57,12 +57,15 @@ class Membership:
         """
         grouped = getattr(self, "_by_value", None)
         if grouped is None:
+            events, values = self.event, self.value
+            known = (values >= 0) & (values < len(self.keys))
+            if not known.all():  # a code naming no key (a damaged index) is in no value's group
+                events, values = events[known], values[known]
             # Codes fit 16 bits on any real store, and numpy sorts 16-bit keys by radix: 6x faster.
-            codes = self.value.astype(np.int16) if len(self.keys) < 2**15 else self.value
-            order = np.argsort(codes, kind="stable")
+            order = np.argsort(values.astype(np.int16) if len(self.keys) < 2**15 else values, kind="stable")
             starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
-            np.cumsum(np.bincount(self.value, minlength=len(self.keys)), out=starts[1:])
-            grouped = self._by_value = (self.event.take(order).astype(np.int32), starts)
+            np.cumsum(np.bincount(values, minlength=len(self.keys)), out=starts[1:])
+            grouped = self._by_value = (events.take(order).astype(np.int32), starts)
         return grouped
 
     def per_event(self) -> np.ndarray:
