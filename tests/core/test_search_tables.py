@@ -115,6 +115,7 @@ def test_packed_words_index_and_slice_as_their_list_does(words, start, stop) -> 
     packed = PackedWords(words)
     assert len(packed) == len(words) and list(packed) == words
     assert packed[start:stop] == words[start:stop]
+    assert packed[start:stop:2] == words[start:stop:2] and packed[::-1] == words[::-1]
     for k in (start, stop):
         if -len(words) <= k < len(words):
             assert packed[k] == words[k]
