@@ -12,10 +12,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QPixmap, QPolygonF
 
+from timeline_app.gui.mark_styles import mark_style
 from timeline_app.gui.time_grid import paint_time_grid
 from timeline_app.gui.vague_ends import EndFades, fade_lengths
 from timeline_app.model.catalog import EventCatalog
-from timeline_app.model.color_schemes import label_on_bar, mark_outline
 from timeline_app.model.layout import FILM_CODE, FILM_LANE, TimelineLayout, label_room
 from timeline_app.model.mark_density import MarkDensity
 from timeline_app.store.timeline_index import UNSPECIFIED_YEARS
@@ -33,7 +33,6 @@ DENSITY_AHEAD_ABOVE = 400_000
 MAX_LABELLED_MARKS = 500
 INSIDE_BAR_PX = 110  # bars at least this wide carry their label inside
 NEUTRAL = "#8c8c8c"
-_STYLES: dict[tuple[str, str], dict] = {}  # pens and brushes by (colour, background); Qt copies them on use
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class MarkPainter:
         self._lane_has_color = np.array([lane.color != NEUTRAL for lane in layout.lanes] or [False])
         self._colors = [*self.lane_colors, *palette]
         self.background = "#ffffff"
-        self._styles = [self._make_style(c, self.background) for c in self._colors]
+        self._styles = [mark_style(c, self.background) for c in self._colors]
         self._stamps: dict[tuple[int, str, float], QPixmap] = {}
         self._fades = EndFades()
         self._density_image: tuple | None = None
@@ -111,7 +110,7 @@ class MarkPainter:
         """Draw for this background: outlines and labels on bars are chosen to stand out on it."""
         if background.name() != self.background:
             self.background = background.name()
-            self._styles = [self._make_style(c, self.background) for c in self._colors]
+            self._styles = [mark_style(c, self.background) for c in self._colors]
             self._stamps.clear()
 
     def visible_marks(self, view: QRectF) -> np.ndarray:
@@ -212,29 +211,6 @@ class MarkPainter:
         first = self.first_theme[self.layout.event[marks]]
         by_theme = np.where(first < 0, len(self._styles) - 1, len(self.lane_colors) + first)
         return np.where(self._lane_has_color[lanes], lanes, by_theme)
-
-    @staticmethod
-    def _make_style(color: QColor, background: str) -> dict:
-        # Made once per colour and background: every change of lanes asks for all of them again.
-        key = (color.name(QColor.NameFormat.HexArgb), background)
-        if key not in _STYLES:
-            _STYLES[key] = MarkPainter._new_style(color, background)
-        return _STYLES[key]
-
-    @staticmethod
-    def _new_style(color: QColor, background: str) -> dict:
-        # Outlines reach 3:1 on the background (WCAG 1.4.11): a pale theme colour keeps its shape.
-        outline = QColor(mark_outline(color.name(), background))
-        fill_light = QColor(color)
-        fill_light.setAlpha(80)
-        fill_solid = QColor(color)
-        fill_solid.setAlpha(215)
-        return {
-            "fill": QBrush(color), "outline": QPen(outline, 1.2),
-            "bar": QBrush(fill_solid), "bar_pen": QPen(outline, 1.2),
-            "span": QBrush(fill_light), "label": QColor(label_on_bar(color.name(), background)),
-            "hollow": QPen(outline, 2), "hatch": QBrush(color.darker(220), Qt.BrushStyle.BDiagPattern),
-        }
 
     def density_counts(self, left: float, right: float, width: int) -> np.ndarray:
         """Marks starting in each of ``width`` equal columns of the years ``left``..``right``, per row."""
