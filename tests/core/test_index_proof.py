@@ -101,12 +101,17 @@ def test_a_table_rebuilt_without_its_triggers_ends_the_proof(small_store: Path) 
     assert not _proved(small_store, loaded)
 
 
+def _checked_after_a_write_round_the_counter(store: Path, sql: str):
+    """The check's answer after ``sql`` was written and the change counter put back by hand."""
+    loaded = _loaded(store)
+    before = _counter(store)
+    edit(store, f"{sql}; update store_changes set counter = {before}")
+    return check_rows_and_index(store, loaded)
+
+
 def test_a_dangling_link_added_round_the_counter_is_still_found(small_store: Path) -> None:
-    loaded = _loaded(small_store)
-    before = _counter(small_store)
-    edit(small_store, "insert into event_themes (event_id, theme_id) values ('gone', 'protest'); "
-                      f"update store_changes set counter = {before}")
-    problems, fresh = check_rows_and_index(small_store, loaded)
+    problems, fresh = _checked_after_a_write_round_the_counter(
+        small_store, "insert into event_themes (event_id, theme_id) values ('gone', 'protest')")
     assert problems == ["event_themes row 4: event_id 'gone' names no row of events"] and fresh is None
 
 
@@ -129,11 +134,8 @@ def test_a_store_without_a_counter_is_read_afresh(small_store: Path) -> None:
 
 def test_links_left_dangling_by_an_id_changed_round_the_counter_are_found(small_store: Path) -> None:
     """The proof spares reading the arrays again, never a rule: every reference is still looked up."""
-    loaded = _loaded(small_store)
-    before = _counter(small_store)
-    edit(small_store, "update events set id = 'strike-2' where id = 'strike'; "
-                      f"update store_changes set counter = {before}")
-    problems, _fresh = check_rows_and_index(small_store, loaded)
+    problems, _fresh = _checked_after_a_write_round_the_counter(
+        small_store, "update events set id = 'strike-2' where id = 'strike'")
     assert "event_themes row 3: event_id 'strike' names no row of events" in problems
     assert "event_places row 2: event_id 'strike' names no row of events" in problems
 
