@@ -180,3 +180,70 @@ def test_ids_a_partial_unique_index_lets_repeat_are_found(small_store: Path) -> 
     conn.execute("create unique index themes_named on themes (id) where name != 'again'")
     conn.execute("insert into themes (id, name, color) values ('protest', 'again', '#000000')")
     assert row_problems(conn, limit=None) == ["theme id 'protest' is used by 2 rows"]
+
+
+def _events_keyed_without_case(conn: sqlite3.Connection) -> None:
+    """Rebuild events with an id that compares without case, as another tool might declare it."""
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    columns = [r[1] for r in conn.execute("pragma table_info(events)") if r[1] != "id"]
+    names = ", ".join(f"[{c}]" for c in columns)
+    conn.execute(f"create table events_nocase (id text primary key collate nocase, {names})")
+    conn.execute(f"insert into events_nocase select id, {names} from events")
+    conn.execute("drop table events")
+    conn.execute("alter table events_nocase rename to events")
+
+
+ODD_REFERENCES = [
+    "update event_themes set event_id = 'gone' where rowid = 1",
+    "update event_themes set event_id = null where rowid = 1",
+    "insert into events (id, title, start, certainty) values (null, 'x', '1962', 'exact'); "
+    "update event_themes set event_id = null where rowid = 1",
+    "update event_places set event_id = 'STRIKE' where event_id = 'strike'",
+    "update excerpts set event_id = 'strike ' where id = 1",
+    "update excerpts set event_id = cast('strike' as blob) where id = 1",
+    "update excerpts set event_id = 'strike' || char(0) where id = 1",
+    "update events set id = 'strike-2' where id = 'strike'",
+    "nocase: update event_themes set event_id = 'STRIKE' where event_id = 'strike'",
+    "unindexed: update excerpts set event_id = 'gone' where id = 1",
+]
+EVENT_LINKS = ("event_themes", "event_places", "excerpts", "claims")
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["looked-up", "merged"])
+@pytest.mark.parametrize("sql", ODD_REFERENCES)
+def test_links_to_events_the_rule_finds_are_never_cleared(small_store: Path, monkeypatch, sql: str,
+                                                           merged: bool) -> None:
+    from timeline_app.store import rule_scan
+    from timeline_app.store.rules import reference_problems
+
+    # Merged or looked up, whatever the sizes: the two ways must agree with the rule's own query.
+    monkeypatch.setattr(rule_scan, "MERGE_ABOVE_SHARE", 10**9 if merged else 0)
+    conn = sqlite3.connect(small_store)
+    assert not any(rule_scan.references_may_dangle(conn, t, "event_id", "events") for t in EVENT_LINKS)
+    kind, _, edit = sql.rpartition(": ")
+    if kind == "nocase":
+        _events_keyed_without_case(conn)
+    if kind == "unindexed":
+        conn.execute("drop index idx_excerpts_event_id")
+    for statement in edit.split("; "):
+        conn.execute(statement)
+    flagged = {t for t in EVENT_LINKS if rule_scan.references_may_dangle(conn, t, "event_id", "events")}
+    found = {t for t in EVENT_LINKS if reference_problems(conn, t, "event_id", "events")}
+    assert found, "the edit leaves a link dangling"
+    assert found <= flagged
+
+
+def test_many_links_are_merged_with_the_events_and_few_looked_up(small_store: Path, monkeypatch) -> None:
+    from timeline_app.store import rule_scan
+
+    asked: list[str] = []
+    monkeypatch.setattr(rule_scan, "_events_missing", lambda conn, table, *_: asked.append(table) or False)
+    conn = sqlite3.connect(small_store)
+    conn.executemany("insert into events (id, title, start, certainty) values (?, 'x', '1962', 'exact')",
+                     [(f"more-{n}",) for n in range(8)])
+    counts = {t: conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in ("events", "excerpts", "claims")}
+    assert counts["excerpts"] * 4 > counts["events"] >= counts["claims"] * 4  # one of each kind
+    for table in ("excerpts", "claims"):
+        rule_scan.references_may_dangle(conn, table, "event_id", "events")
+    assert asked == ["excerpts"]
