@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.store.dates import READABLE_DATE, DateError, parse_date
@@ -247,3 +247,20 @@ def test_many_links_are_merged_with_the_events_and_few_looked_up(small_store: Pa
     for table in ("excerpts", "claims"):
         rule_scan.references_may_dangle(conn, table, "event_id", "events")
     assert asked == ["excerpts"]
+
+
+@given(st.lists(st.text(alphabet="az09-\n\x00AZé ,", max_size=6), max_size=6))
+@example([""]).via("an empty id")
+@example(["", "a"]).via("an empty id first")
+@example(["a", ""]).via("an empty id last")
+@example(["a", "", "b"]).via("an empty id between")
+@example(["a b"]).via("a space")
+@example(["a", "-b"]).via("a dash first")
+@example(["a\nb"]).via("a newline inside")
+@example(["a\x00"]).via("a NUL")
+@example(["é"]).via("a letter past ASCII")
+def test_ids_read_as_bytes_are_slugs_exactly_when_the_rule_takes_each(ids: list[str]) -> None:
+    from timeline_app.store.rule_scan import ids_are_slugs
+    from timeline_app.store.rules import id_problem
+
+    assert ids_are_slugs("\n".join(ids), len(ids)) == all(id_problem(i) is None for i in ids)

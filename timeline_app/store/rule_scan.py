@@ -75,20 +75,31 @@ def event_rules_sql(columns: set[str], version_2: bool,
     return rules
 
 
-def ids_are_slugs(joined: str | None, count: int, slug: str) -> bool:
-    """Whether ``count`` ids (text: SQL checked that), joined by newlines, each match ``slug``."""
+#: The bytes a slug is made of (a dash never first): what :func:`~timeline_app.store.rules.id_problem` accepts.
+SLUG_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+def ids_are_slugs(joined: str | None, count: int) -> bool:
+    """Whether ``count`` ids (text: SQL checked that), joined by newlines, are each a lowercase slug.
+
+    Read as bytes, not matched with a regular expression (a tenth of the time at a million ids):
+    every byte is a slug's or a newline, no id is empty and none begins with a dash.
+    """
     if count == 0:
         return True
     # A newline inside an id would split it in two: the count of separators says so.
-    return joined is not None and joined.count("\n") == count - 1 and \
-        re.fullmatch(f"(?:{slug}\n)*{slug}", joined) is not None
+    if joined is None or joined.count("\n") != count - 1 or not joined.isascii():
+        return False
+    data = joined.encode("ascii")
+    return bool(data) and not data.translate(None, SLUG_BYTES + b"\n") and not data.startswith((b"-", b"\n")) \
+        and not data.endswith(b"\n") and b"\n\n" not in data and b"\n-" not in data
 
 
-def event_suspects(conn: sqlite3.Connection, rules: dict[str, str], slug: str) -> set[str]:
+def event_suspects(conn: sqlite3.Connection, rules: dict[str, str]) -> set[str]:
     """The rules that may have a problem on some row of ``events``.
 
     ``rules`` maps a rule to SQL that is 1 where a row may break it ("id" among them: SQL says
-    whether an id is text, ``slug``, the pattern every id matches, the rest). One sum over all
+    whether an id is text, :func:`ids_are_slugs` the rest). One sum over all
     rules in the usual case of none broken; a second pass tells them apart.
     """
     flagged = " or ".join(f"coalesce({sql}, 1)" for sql in rules.values()) or "0"
@@ -98,7 +109,7 @@ def event_suspects(conn: sqlite3.Connection, rules: dict[str, str], slug: str) -
         counts = conn.execute("select " + ", ".join(f"total(coalesce({sql}, 1))" for sql in rules.values())
                               + " from events").fetchone()
         suspects = {rule for rule, n in zip(rules, counts, strict=True) if n}
-    if "id" not in suspects and not ids_are_slugs(row[2], row[1], slug):
+    if "id" not in suspects and not ids_are_slugs(row[2], row[1]):
         suspects.add("id")
     return suspects
 

@@ -246,7 +246,7 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
 
     work = _Beside(beside_work, beside or conn, run_now=beside is None)
     try:
-        suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS), _SLUG.pattern)
+        suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS))
         found = {r: reference_problems(conn, *r, tail) for r in references if r not in aside}
     except BaseException:
         work.join()  # the caller may close the connection beside as soon as this raises
