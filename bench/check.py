@@ -36,7 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from timeline_app.store import row_check, rules  # noqa: E402
+from timeline_app.store import background_check, rules  # noqa: E402
 from timeline_app.store.background_check import RowCheck  # noqa: E402
 from timeline_app.store.event_store import connect  # noqa: E402
 from timeline_app.store.index_proof import IndexProof, digest_of  # noqa: E402
@@ -124,7 +124,7 @@ def one_run(path: Path, loaded) -> dict[str, Any]:
     subprocess.run([sys.executable, "-c", "import timeline_app.store.background_check"], check=True)
     figures["child_start_ms"] = _ms(time.perf_counter() - begun)
     begun, cpu = time.perf_counter(), time.process_time()
-    result = row_check.check_rows_and_index(path, loaded)
+    result = background_check.check_rows_and_index(path, loaded)
     figures["in_process_ms"] = _ms(time.perf_counter() - begun)
     figures["in_process_cpu_ms"] = _ms(time.process_time() - cpu)
     figures["in_process_problems"] = len(result[0])

@@ -88,3 +88,20 @@ def test_without_a_child_process_the_check_runs_on_its_thread(small_store: Path,
 
 def _no_process(*_args, **_kwargs):
     raise OSError("no processes here")
+
+
+
+def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Path) -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    from timeline_app.store.index_proof import digest_of
+
+    # numpy is half the child's start (0.15 s of 0.27): a sound store's check must not wait for it.
+    request = pickle.dumps((str(small_store), digest_of(_arrays(small_store))))
+    child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import sys; "
+                            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')))"],
+                           input=request, capture_output=True, timeout=60, check=True)
+    assert pickle.loads(child.stdout) == ([], None)
+    assert child.stderr.decode() == "[]"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from store_copies import edit, edited_copy, version_1_copy
 
+import timeline_app.store.connection as connection
 import timeline_app.store.event_store as event_store
 from timeline_app.store.event_store import SQLITE_HEADER, EventStore, Quote, StoreError, connect, explain, time_limit
 
@@ -142,7 +143,7 @@ def test_a_write_ahead_log_store_in_use_shows_what_its_writer_committed(small_st
 
 
 def test_a_store_a_writer_holds_waits_a_bounded_time(small_store: Path, monkeypatch) -> None:
-    monkeypatch.setattr(event_store, "BUSY_SECONDS", 0.2)
+    monkeypatch.setattr(connection, "BUSY_SECONDS", 0.2)
     writer = sqlite3.connect(small_store)
     writer.execute("begin exclusive")
     started = time.monotonic()

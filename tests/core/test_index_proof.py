@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from store_copies import edit
 
-import timeline_app.store.row_check as row_check
+import timeline_app.store.timeline_index as timeline_index
+from timeline_app.store.background_check import check_rows_and_index
 from timeline_app.store.index_proof import IndexProof, digest_of
-from timeline_app.store.row_check import check_rows_and_index
 from timeline_app.store.timeline_index import arrays_equal, compute_arrays, load_arrays
 
 
@@ -46,7 +46,7 @@ def test_a_current_index_is_proved_and_the_tables_are_not_read_again(small_store
     def no_reading(_conn):
         raise AssertionError("the arrays were read afresh")
 
-    monkeypatch.setattr(row_check, "compute_arrays", no_reading)
+    monkeypatch.setattr(timeline_index, "compute_arrays", no_reading)
     assert _proved(small_store, loaded)
     assert check_rows_and_index(small_store, loaded) == ([], None)
 

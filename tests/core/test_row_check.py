@@ -9,8 +9,8 @@ import pytest
 from store_copies import edit
 
 import timeline_app.store.row_check as row_check
+from timeline_app.store.background_check import check_rows_and_index
 from timeline_app.store.dates import DateError
-from timeline_app.store.row_check import check_rows_and_index
 from timeline_app.store.timeline_index import arrays_equal, compute_arrays, load_arrays
 
 

@@ -16,18 +16,35 @@ from collections.abc import Callable
 from pathlib import Path
 
 from timeline_app.store.index_proof import digest_of
-from timeline_app.store.row_check import check_rows, check_rows_and_index, fresh_arrays
-from timeline_app.store.timeline_index import TimelineArrays
+from timeline_app.store.row_check import check_rows
+from timeline_app.store.timeline_index import TimelineArrays, arrays_equal
 
 Done = Callable[[list[str], TimelineArrays | None], None]
-_CHILD = "from timeline_app.store.background_check import serve; serve()"
+# The child imports only what the check needs (no numpy, no Qt): it starts sooner.
+_CHILD = "from timeline_app.store.row_check import serve; serve()"
+
+
+def check_rows_and_index(path: Path, loaded: TimelineArrays) -> tuple[list[str], TimelineArrays | None]:
+    """Problems with the rows of the store at ``path`` (dates, references), and fresh arrays if
+    the ones the window ``loaded`` (from the saved index) no longer match the tables.
+
+    Opens a connection of its own, so it can run on a thread while the window stays responsive
+    (SQLite releases the interpreter lock while it reads). Never raises: a failure is a problem.
+    """
+    problems, computed = check_rows(path, digest_of(loaded))
+    return problems, fresh_arrays(computed, loaded)
+
+
+def fresh_arrays(computed: TimelineArrays | None, loaded: TimelineArrays) -> TimelineArrays | None:
+    """``computed`` if it differs from what the window ``loaded``, else None."""
+    return None if computed is None or arrays_equal(computed, loaded) else computed
 
 
 class RowCheck:
     """One check of the store at ``path`` against the arrays the window ``loaded``.
 
     :meth:`start` returns at once; ``on_done(problems, fresh)`` is later called on a worker
-    thread with what :func:`~timeline_app.store.row_check.check_rows_and_index` found, unless
+    thread with what :func:`check_rows_and_index` found, unless
     :meth:`cancel` came first: then it is never called, so a check made stale by a newer one
     cannot report.
     """
@@ -86,10 +103,3 @@ class RowCheck:
             return None
         return problems, fresh_arrays(computed, self.loaded)
 
-
-def serve() -> None:
-    """The child's side: read (path, digest) on stdin, write (problems, arrays read afresh or None) on stdout."""
-    path, digest = pickle.load(sys.stdin.buffer)  # from the parent process
-    result = check_rows(Path(path), digest)
-    sys.stdout.buffer.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()

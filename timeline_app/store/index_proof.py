@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from timeline_app.store.membership import Membership
+from timeline_app.store.index_sql import counted_key, event_flags_sql
 from timeline_app.store.schema import counter_triggers_intact
-from timeline_app.store.timeline_index import TimelineArrays, counted_key, event_flags_sql
+
+if TYPE_CHECKING:
+    from timeline_app.store.membership import Membership
+    from timeline_app.store.timeline_index import TimelineArrays
 
 _WEIGHTS, _MOD, _SCALE = (997, 991, 983), 65521, 100000  # small enough that no sum of a billion rows overflows
 _LINKS = (("event_themes", "theme_id", "themes"), ("event_places", "place_id", "places"))
@@ -41,6 +43,8 @@ class ArraysDigest:
 def digest_of(arrays: TimelineArrays) -> ArraysDigest | None:
     """The digest of ``arrays``, or None if they cannot be proved current (no change counter key,
     or not in the order the tables would give)."""
+    import numpy as np  # the window's side only: the process that examines the store never imports numpy
+
     if arrays.key is None:
         return None
     rowid, start = arrays.rowid.astype(np.int64), arrays.start_year
@@ -61,6 +65,8 @@ def digest_of(arrays: TimelineArrays) -> ArraysDigest | None:
 
 
 def _link_digest(members: Membership) -> tuple[tuple[str | None, int], ...]:
+    import numpy as np
+
     counts = np.bincount(members.value, minlength=len(members.keys)).tolist() if len(members.value) else []
     keys = members.keys
     return tuple((keys[code] if code < len(keys) else None, n) for code, n in enumerate(counts) if n)
