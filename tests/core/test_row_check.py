@@ -109,3 +109,61 @@ def test_what_goes_wrong_on_the_thread_beside_the_rules_is_reported_too(small_st
     monkeypatch.setattr(rules, "dates_unread", locked)
     assert check_rows_and_index(small_store, _arrays(small_store)) == (
         ["is locked by another program; close it there and try again"], None)
+
+
+def test_two_connections_share_the_passes_each_on_its_own_thread(small_store: Path) -> None:
+    import threading
+
+    from timeline_app.store.rules import _shared
+
+    first, second = sqlite3.connect(small_store, check_same_thread=False), sqlite3.connect(small_store)
+    started = threading.Event()
+    ran: dict[str, tuple] = {}
+
+    def waits_for_the_other(conn):  # taken first; answers only once the next pass runs beside it
+        ran["long"] = (conn, threading.current_thread())
+        assert started.wait(timeout=10), "the second pass never ran beside the first"
+        return 1
+
+    def starts(conn):
+        ran["short"] = (conn, threading.current_thread())
+        started.set()
+        return 2
+
+    answers = _shared({"long": waits_for_the_other, "short": starts, "last": lambda conn: 3}, [first, second])
+    assert answers == {"long": 1, "short": 2, "last": 3}
+    assert {ran["long"][0], ran["short"][0]} == {first, second}
+    assert ran["long"][1] is not ran["short"][1]
+
+
+def test_a_pass_that_fails_beside_is_raised_once_the_others_are_done(small_store: Path) -> None:
+    import threading
+
+    from timeline_app.store.rules import _shared
+
+    first, second = sqlite3.connect(small_store, check_same_thread=False), sqlite3.connect(small_store)
+    failed, still_running = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def slow(_conn):
+        still_running.set()
+        failed.wait(timeout=10)
+        ran.append("slow")
+
+    def fails(_conn):
+        still_running.wait(timeout=10)
+        failed.set()
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _shared({"slow": slow, "fails": fails}, [first, second])
+    assert ran == ["slow"]  # the pass still running when the other failed was waited for
+
+
+def test_one_connection_runs_every_pass_in_order(small_store: Path) -> None:
+    from timeline_app.store.rules import _shared
+
+    conn = sqlite3.connect(small_store)
+    ran: list[str] = []
+    answers = _shared({name: (lambda c, name=name: ran.append(name) or name) for name in "abc"}, [conn])
+    assert ran == ["a", "b", "c"] and answers == {"a": "a", "b": "b", "c": "c"}

@@ -11,6 +11,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
@@ -217,43 +218,35 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
 
-#: Link tables whose references are looked up on the thread beside, when there is one (the balance
-#: that keeps both threads about equally busy at a million events).
-LOOKED_UP_BESIDE = ("event_themes",)
-
-
 def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexProof | None = None,
                  beside: sqlite3.Connection | None = None) -> list[str]:
     """Every row that breaks a rule: ids, dates, certainty, duplicates and references.
 
     ``limit`` caps the problems reported per rule (None: all of them). A rule runs its per-row
-    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it. With
-    a second connection to the same store (``beside``; never one inside a transaction of
-    ``conn``'s) the dates, some references and a ``proof`` that the timeline index still holds
-    are looked at on a thread of their own meanwhile.
+    query only where passes over the table in SQLite (:mod:`.rule_scan`) cannot clear it. The
+    passes, the references and a ``proof`` that the timeline index still holds are looked at
+    meanwhile on two threads when there is a second connection to the same store (``beside``;
+    never one inside a transaction of ``conn``'s).
     """
     install_rule_functions(conn)
     tail = _limit(limit)
     version_2 = schema_version(conn) == "2"
     columns = _columns(conn, "events")
     references = _foreign_keys(table_names(conn))
-    aside = [r for r in references if r[0] in LOOKED_UP_BESIDE] if beside is not None else []
-
-    def beside_work(other: sqlite3.Connection) -> tuple[bool, dict]:
-        if proof is not None:
-            proof.examine(other)
-        return dates_unread(other), {r: reference_problems(other, *r, tail) for r in aside}
-
-    work = _Beside(beside_work, beside or conn, run_now=beside is None)
-    try:
-        suspects = event_suspects(conn, event_rules_sql(columns, version_2, ENUMERATIONS))
-        found = {r: reference_problems(conn, *r, tail) for r in references if r not in aside}
-    except BaseException:
-        work.join()  # the caller may close the connection beside as soon as this raises
-        raise
-    unread, found_beside = work.result()
-    found.update(found_beside)
-    if unread:
+    rules_sql = event_rules_sql(columns, version_2, ENUMERATIONS)
+    # The longest first, so the two threads end about together (at a million events: the passes
+    # over the events about a second each, the links to them a quarter, the rest less).
+    passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {"suspects": lambda c: event_suspects(c, rules_sql)}
+    if proof is not None:
+        passes["proof"] = proof.examine
+    passes["unread"] = dates_unread
+    by_size = sorted(references, key=lambda r: r[2] != "events")  # links to the events are the long ones
+    for reference in by_size:
+        table, column, target = reference
+        passes[reference] = partial(reference_problems, table=table, column=column, target=target, tail=tail)
+    answers = _shared(passes, [conn] if beside is None else [conn, beside])
+    suspects = answers["suspects"]
+    if answers["unread"]:
         suspects.add("dates")
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
@@ -277,7 +270,7 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
         problems += [f"period '{pid}': dates: {why}" for pid, why in conn.execute(
             f"select id, tl_dates_problem(start, [end]) as why from periods where why is not null{tail}")]
     for reference in references:
-        problems += found[reference]
+        problems += answers[reference]
     return problems
 
 
@@ -293,34 +286,41 @@ def reference_problems(conn: sqlite3.Connection, table: str, column: str, target
     return [f"{table} row {rowid}: {column} {value!r} names no row of {target}" for rowid, value in conn.execute(sql)]
 
 
-class _Beside:
-    """``work(conn)`` on a thread of its own (SQLite lets go of the interpreter while it reads),
-    or at once if ``run_now``; :meth:`result` waits for its answer and raises what it raised."""
+def _shared(passes: dict[Any, Callable[[sqlite3.Connection], Any]],
+            connections: list[sqlite3.Connection]) -> dict[Any, Any]:
+    """Each of ``passes`` run on one of ``connections``, and its answer by name.
 
-    def __init__(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection, run_now: bool) -> None:
-        self._answer: list = []
-        self._thread = threading.Thread(target=self._run, args=(work, conn), daemon=True, name="rules-beside")
-        if run_now:
-            self._run(work, conn)
-        else:
-            self._thread.start()
+    Each connection reads on a thread of its own (the caller's, for the first), taking the next
+    pass in the order given until none is left, so the threads share the work whatever the
+    store's shape; SQLite lets go of the interpreter while it reads. Returns once every thread
+    is done (the caller may then close a connection); raises what a pass raised.
+    """
+    waiting, answers, failed = list(passes.items()), {}, list[BaseException]()
+    lock = threading.Lock()
 
-    def _run(self, work: Callable[[sqlite3.Connection], Any], conn: sqlite3.Connection) -> None:
-        try:
-            self._answer.append((work(conn), None))
-        except BaseException as exc:  # handed to the caller's thread by result()
-            self._answer.append((None, exc))
+    def read(conn: sqlite3.Connection) -> None:
+        while True:
+            with lock:
+                if not waiting or failed:
+                    return
+                name, run = waiting.pop(0)
+            try:
+                answers[name] = run(conn)
+            except BaseException as exc:  # handed to the caller's thread below
+                with lock:
+                    failed.append(exc)
 
-    def join(self) -> None:
-        if not self._answer:
-            self._thread.join()
-
-    def result(self) -> Any:
-        self.join()
-        value, error = self._answer[0]
-        if error is not None:
-            raise error
-        return value
+    others = [threading.Thread(target=read, args=(c,), daemon=True, name="rules-beside") for c in connections[1:]]
+    for thread in others:
+        thread.start()
+    try:
+        read(connections[0])
+    finally:
+        for thread in others:
+            thread.join()
+    if failed:
+        raise failed[0]
+    return answers
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
