@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+
+import pytest
+
 from timeline_app.gui import background_jobs
 from timeline_app.gui.background_jobs import BackgroundJobs
 from timeline_app.model.latest import Latest
@@ -36,6 +42,27 @@ def test_answers_arrive_and_what_big_work_frees_goes_back_from_its_worker_and_on
     qtbot.waitUntil(lambda: "again" in answers, timeout=5000)
     qtbot.wait(600)
     assert trims.count("window") == 1 and trims.count("worker") == 3  # nothing more to give back
+    jobs.stop()
+
+
+def _priority() -> int:
+    """This thread's nice level (higher: it gives way to others)."""
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads have priorities of their own on Linux")
+def test_work_done_ahead_gives_way_and_work_a_user_waits_for_does_not(qtbot) -> None:
+    jobs = BackgroundJobs()
+    tickets = Latest()
+    answers: dict[str, int] = {}
+    jobs.run(tickets.start(), lambda _cancelled: _priority(), lambda p: answers.setdefault("ahead", p), ahead=True)
+    qtbot.waitUntil(lambda: "ahead" in answers, timeout=5000)
+    for name in ("search", "count"):
+        jobs.run(Latest().start(), lambda _cancelled: _priority(), lambda p, name=name: answers.setdefault(name, p))
+    qtbot.waitUntil(lambda: len(answers) == 3, timeout=5000)
+    window = _priority()
+    assert answers["ahead"] >= window + background_jobs.AHEAD_NICENESS
+    assert answers["search"] == answers["count"] == window
     jobs.stop()
 
 
@@ -75,9 +102,12 @@ def test_a_big_store_is_prepared_for_searches_and_sorts_once_its_rows_are_checke
     from timeline_app.model.catalog import EventCatalog
     from timeline_app.model.table_order import TableOrder
 
+    priorities: dict[str, int] = {}
+
     def noting(what, original):
         def run(*args, **kwargs):
             prepared.append(f"{what} while checking" if window._row_check is not None else what)
+            priorities[what] = _priority()
             return original(*args, **kwargs)
         return run
 
@@ -89,6 +119,8 @@ def test_a_big_store_is_prepared_for_searches_and_sorts_once_its_rows_are_checke
     qtbot.waitUntil(lambda: window._row_check is None, timeout=30_000)
     qtbot.waitUntil(lambda: {"filters", "search", "sort"} <= set(prepared), timeout=10_000)
     assert set(prepared) == {"filters", "search", "sort"}
+    if sys.platform.startswith("linux"):  # preparations give way to the window's own thread
+        assert min(priorities.values()) > _priority()
     window.jobs.stop()
 
 

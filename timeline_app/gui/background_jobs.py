@@ -8,6 +8,8 @@ answer never overwrites a newer one. A job stopped by its ticket delivers nothin
 from __future__ import annotations
 
 import ctypes
+import os
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -19,6 +21,9 @@ from timeline_app.store.interrupt import CancelCheck, Cancelled
 
 Work = Callable[[CancelCheck], Any]
 TRIM_AFTER_MS = 1000
+#: How much lower a preparation's thread runs than the window's (Linux nice levels): on a
+#: contended core the window's thread then gets some nine tenths of it, not half.
+AHEAD_NICENESS = 10
 
 
 def _libc_trim() -> Callable[[int], int] | None:
@@ -42,6 +47,21 @@ def return_freed_memory() -> None:
         _TRIM(0)
 
 
+_this_thread = threading.local()
+
+
+def yield_to_the_window() -> None:
+    """Lower this thread's priority below the window's, once and for good: it only prepares
+    what makes later answers faster. Where the system cannot (not Linux), it keeps the window's.
+    """
+    if getattr(_this_thread, "lowered", False):
+        return
+    _this_thread.lowered = True
+    with suppress(AttributeError, OSError):
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + AHEAD_NICENESS))
+
+
 class _Relay(QObject):
     """Lives on the GUI thread: a signal emitted from a worker reaches it through the event loop."""
 
@@ -49,11 +69,14 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, number: int, ticket: Ticket, work: Work, relay: _Relay, trim: bool) -> None:
+    def __init__(self, number: int, ticket: Ticket, work: Work, relay: _Relay, trim: bool, ahead: bool) -> None:
         super().__init__()
         self.number, self.ticket, self.work, self.relay, self.trim = number, ticket, work, relay, trim
+        self.ahead = ahead
 
     def run(self) -> None:
+        if self.ahead:  # a thread of the preparations' own pool: lowered once, it stays so
+            yield_to_the_window()
         try:
             result, error = self.work(self.ticket.cancelled), ""
         except Cancelled:
@@ -73,6 +96,9 @@ class BackgroundJobs(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+        # Preparations run one at a time on a thread of their own that gives way to the window.
+        self.ahead_pool = QThreadPool(self)
+        self.ahead_pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.sigFinished.connect(self._deliver)
         self._waiting: dict[int, tuple[Ticket, Callable[[Any], None], Callable[[str], None] | None]] = {}
@@ -105,18 +131,20 @@ class BackgroundJobs(QObject):
             start()
 
     def run(self, ticket: Ticket, work: Work, on_done: Callable[[Any], None],
-            on_error: Callable[[str], None] | None = None, trim: bool = False) -> None:
+            on_error: Callable[[str], None] | None = None, trim: bool = False, ahead: bool = False) -> None:
         """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled.
 
         ``trim``: the work frees much memory (a preparation, a sort of every title, a search): it
         goes back to the system after the job and once the window is quiet. Not after a facet
         count: the pages given back would be asked for again, a fault each, at the next click.
+        ``ahead``: nobody waits for it yet (a preparation): it runs at a lower priority, so the
+        window's own work, searches and counts go first on a busy machine.
         """
         if self._stopped:
             return
         self._count += 1
         try:
-            self.pool.start(_Job(self._count, ticket, work, self._relay, trim))
+            (self.ahead_pool if ahead else self.pool).start(_Job(self._count, ticket, work, self._relay, trim, ahead))
         except RuntimeError:
             return  # the window is being deleted
         self._trim_due |= trim
@@ -131,8 +159,10 @@ class BackgroundJobs(QObject):
         self._stopped = True
         for ticket, _done, _error in self._waiting.values():
             ticket.stop.set()
-        self.pool.clear()
-        self.pool.waitForDone(wait_ms)
+        for pool in (self.pool, self.ahead_pool):
+            pool.clear()
+        for pool in (self.pool, self.ahead_pool):
+            pool.waitForDone(wait_ms)
         self._waiting.clear()
 
     def _quiet_trim(self) -> None:

@@ -159,8 +159,11 @@ class EventTableModel(QAbstractTableModel):
         ticket = self._computing.get(column)
         return ticket is not None and not ticket.cancelled()
 
-    def _compute(self, column: int, ticket: Ticket, then: tuple[int, ...] = ()) -> None:
-        """Compute ``column``'s order in a worker, then the columns in ``then``; re-sort when it is ready."""
+    def _compute(self, column: int, ticket: Ticket, then: tuple[int, ...] = (), ahead: bool = False) -> None:
+        """Compute ``column``'s order in a worker, then the columns in ``then``; re-sort when it is ready.
+
+        ``ahead``: no click waits for it yet (a preparation).
+        """
         assert self.jobs is not None
         order = self.order
         self._computing[column] = ticket
@@ -173,13 +176,13 @@ class EventTableModel(QAbstractTableModel):
                 self.sort(self.sort_column, self.sort_order)
             following = [c for c in then if not order.known(c) and not self._being_computed(c)]
             if following:
-                self._compute(following[0], ticket, tuple(following[1:]))
+                self._compute(following[0], ticket, tuple(following[1:]), ahead)
 
         def failed(_error: str) -> None:
             self._computing.pop(column, None)
             self.sorting = False
 
-        self.jobs.run(ticket, lambda cancelled: order.compute(column, cancelled), done, failed, trim=True)
+        self.jobs.run(ticket, lambda cancelled: order.compute(column, cancelled), done, failed, trim=True, ahead=ahead)
 
     def _prepare(self) -> None:
         """Sort every column in advance (one at a time, in a worker) so a click finds its order ready."""
@@ -191,7 +194,7 @@ class EventTableModel(QAbstractTableModel):
             return
         waiting = [c for c in (TITLE, PLACES, THEMES, SOURCES, KIND) if not self.order.known(c)]
         if waiting:
-            self._compute(waiting[0], self._prepares.start(), tuple(waiting[1:]))
+            self._compute(waiting[0], self._prepares.start(), tuple(waiting[1:]), ahead=True)
 
     def busy(self) -> bool:
         """Whether a sort is still being worked out."""

@@ -117,7 +117,8 @@ class FilterRequests(QObject):
         self._preparing = True
         self.jobs.run(self._prepares.start(), lambda cancelled: (catalog.prepare_filters(cancelled),
                                                                  catalog.prepare_search(cancelled)),
-                      lambda _result: self._end_preparing(), lambda _error: self._end_preparing(), trim=True)
+                      lambda _result: self._end_preparing(), lambda _error: self._end_preparing(), trim=True,
+                      ahead=True)
 
     def _end_preparing(self) -> None:
         if self._preparing:
