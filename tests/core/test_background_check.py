@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
+import pytest
 from store_copies import edit
 
 import timeline_app.store.background_check as background_check
@@ -94,7 +96,6 @@ def _no_process(*_args, **_kwargs):
 def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Path) -> None:
     import pickle
     import subprocess
-    import sys
 
     from timeline_app.store.index_proof import digest_of
 
@@ -105,3 +106,20 @@ def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Pat
                            input=request, capture_output=True, timeout=60, check=True)
     assert pickle.loads(child.stdout) == ([], None)
     assert child.stderr.decode() == "[]"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes have nice levels on Linux")
+def test_the_child_gives_way_to_the_window(small_store: Path) -> None:
+    import os
+    import pickle
+    import subprocess
+
+    from timeline_app.store.index_proof import digest_of
+    from timeline_app.store.row_check import CHECK_NICENESS
+
+    request = pickle.dumps((str(small_store), digest_of(_arrays(small_store))))
+    child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import os, sys; "
+                            "sys.stderr.write(str(os.getpriority(os.PRIO_PROCESS, 0)))"],
+                           input=request, capture_output=True, timeout=60, check=True)
+    assert pickle.loads(child.stdout) == ([], None)
+    assert int(child.stderr) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHECK_NICENESS)
