@@ -100,7 +100,7 @@ def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Pat
     from timeline_app.store.index_proof import digest_of
 
     # numpy is half the child's start (0.15 s of 0.27): a sound store's check must not wait for it.
-    request = pickle.dumps((str(small_store), digest_of(_arrays(small_store))))
+    request = pickle.dumps(str(small_store)) + pickle.dumps(digest_of(_arrays(small_store)))
     child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import sys; "
                             "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')))"],
                            input=request, capture_output=True, timeout=60, check=True)
@@ -117,9 +117,44 @@ def test_the_child_gives_way_to_the_window(small_store: Path) -> None:
     from timeline_app.store.index_proof import digest_of
     from timeline_app.store.row_check import CHECK_NICENESS
 
-    request = pickle.dumps((str(small_store), digest_of(_arrays(small_store))))
+    request = pickle.dumps(str(small_store)) + pickle.dumps(digest_of(_arrays(small_store)))
     child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import os, sys; "
                             "sys.stderr.write(str(os.getpriority(os.PRIO_PROCESS, 0)))"],
                            input=request, capture_output=True, timeout=60, check=True)
     assert pickle.loads(child.stdout) == ([], None)
     assert int(child.stderr) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHECK_NICENESS)
+
+
+def test_a_check_begun_before_the_arrays_are_read_answers_once_they_are_given(small_store: Path) -> None:
+    results: list = []
+    check = RowCheck(small_store, None, lambda problems, fresh: results.append((problems, fresh))).start()
+    deadline = threading.Event()
+    while check._child is None and not deadline.wait(0.01):
+        pass  # the child is started with the path alone
+    deadline.wait(0.3)
+    assert results == [] and check.thread.is_alive()  # it waits for the arrays to prove them
+    check.give(_arrays(small_store))
+    check.thread.join(timeout=60)
+    assert results == [([], None)]
+
+
+def test_a_check_begun_then_dropped_before_the_arrays_never_reports(small_store: Path) -> None:
+    results: list = []
+    check = RowCheck(small_store, None, lambda problems, fresh: results.append((problems, fresh))).start()
+    check.cancel()
+    check.thread.join(timeout=60)
+    assert not check.thread.is_alive() and results == []
+
+
+def test_a_store_found_broken_before_the_arrays_come_is_still_reported(small_store: Path, tmp_path: Path) -> None:
+    loaded = _arrays(small_store)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database at all" * 100)
+    results: list = []
+    check = RowCheck(damaged, None, lambda problems, fresh: results.append((problems, fresh))).start()
+    deadline = threading.Event()
+    while (check._child is None or check._child.poll() is None) and not deadline.wait(0.01):
+        pass  # the child has answered and ended before the window read any arrays
+    check.give(loaded)
+    check.thread.join(timeout=60)
+    assert results == [(["is not an SQLite database (the file is damaged or of another kind)"], None)]

@@ -171,3 +171,20 @@ def test_events_that_start_together_must_be_in_rowid_order_to_be_proved(small_st
     assert digest_of(loaded) is None
     loaded.rowid, loaded.start_year = np.sort(loaded.rowid), np.array([1962.0, 1964.0, 1963.0])
     assert digest_of(loaded) is None  # a later start before an earlier one
+
+
+def test_a_digest_on_its_way_is_asked_for_after_the_pass_over_the_events(small_store: Path) -> None:
+    loaded = _loaded(small_store)
+    asked: list[str] = []
+    conn = sqlite3.connect(small_store)
+    conn.set_trace_callback(lambda sql: asked.append("sums") if "sum(rowid %" in sql else None)
+
+    def digest():
+        asked.append("digest")
+        return digest_of(loaded)
+
+    proof = IndexProof(digest)
+    assert proof.examine(conn) and proof.holds()
+    assert asked[:2] == ["sums", "digest"]
+    edit(small_store, "update events set start_year = start_year + 1 where id = 'strike'")
+    assert not IndexProof(lambda: digest_of(loaded)).examine(sqlite3.connect(small_store))

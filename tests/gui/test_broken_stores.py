@@ -192,3 +192,56 @@ def test_another_tools_theme_edit_shows_at_once(qtbot, small_store: Path, tmp_pa
     assert window.state.catalog.themes[window.state.catalog.index_of["strike"]] == ("repression",)
     lanes = {lane.key: lane for lane in window.timeline.layout_.lanes}
     assert set(lanes) == {"repression", "protest"}
+
+
+@pytest.mark.parametrize("early", [True, False], ids=["a big file: begun as it is read", "a small file: after"])
+def test_a_large_stores_check_begins_as_the_window_begins_to_read_it(
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch, no_blocking_message_boxes: list[str], early: bool
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    import timeline_app.store.event_store as store_module
+    from timeline_app.gui import store_watch
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.model.explorer_state import ExplorerState
+    from timeline_app.store.background_check import RowCheck
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
+    monkeypatch.setattr(store_watch, "EARLY_CHECK_ABOVE_BYTES", 0 if early else 10**12)
+    steps: list[str] = []
+    for owner, name, step in ((RowCheck, "start", "check begins"), (ExplorerState, "open_store", "store read")):
+        original = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda *a, _o=original, _s=step, **k: (steps.append(_s), _o(*a, **k))[1])
+    _sql("update events set [end] = '1961' where id = 'strike';")(small_store)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store)
+    assert steps == (["check begins", "store read"] if early else ["store read", "check begins"])
+    qtbot.waitUntil(lambda: bool(no_blocking_message_boxes), timeout=60_000)
+    assert "event 'strike': dates: end '1961' is before start '1962-06'" in no_blocking_message_boxes[0]
+
+
+def test_a_check_begun_for_a_store_that_is_checked_while_opening_or_fails_is_dropped(
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch, no_blocking_message_boxes: list[str]
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui import store_watch
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.store.background_check import RowCheck
+
+    monkeypatch.setattr(store_watch, "EARLY_CHECK_ABOVE_BYTES", 0)
+    begun: list[RowCheck] = []
+    original = RowCheck.start
+    monkeypatch.setattr(RowCheck, "start", lambda self: (begun.append(self), original(self))[1])
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store, quiet=True)  # small: its rows were checked as it opened
+    assert window.state.store is not None and window.state.store.rows_checked
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database at all" * 100)
+    assert not window.open_store(damaged, quiet=True)
+    assert len(begun) == 2 and all(check.cancelled.is_set() for check in begun)
+    assert window._row_check is None
+    qtbot.wait(300)
+    assert no_blocking_message_boxes == []

@@ -223,7 +223,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
 
     def _open_store(self, path: Path | str, quiet: bool, check_rows: bool | None, previous, previous_view) -> bool:
         try:
-            self.state.open_store(path, check_rows=check_rows)
+            begun = self._read_store(path, check_rows)
         except StoreError as exc:
             message = str(exc)
             self.sigStoreFailed.emit(message)
@@ -252,7 +252,9 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
             self.statusBar().showMessage(lacks[0].upper() + lacks[1:] + ".", 15000)
         if not self.state.store.rows_checked:
             self.statusBar().showMessage(self.tr("Checking every event of this large store in the background…"))
-            self._start_row_check(self.state.store.path, self.state.catalog.arrays)
+            self._start_row_check(self.state.store.path, self.state.catalog.arrays, begun)
+        elif begun is not None:
+            begun.cancel()  # checked as it was read, after all
         return True
 
     def choose_store(self) -> None:

@@ -10,6 +10,9 @@ from timeline_app.gui.plain_text import show_message
 from timeline_app.store.background_check import RowCheck
 
 WATCH_MS = 2000  # how often the window looks whether another program changed the open store
+#: A store file bigger than this has its rows checked from the moment the window begins to read
+#: it (50,000 events, past which a store is checked after it is shown, take some 30 MB).
+EARLY_CHECK_ABOVE_BYTES = 16_000_000
 
 
 def file_stamp(path: Path) -> tuple:
@@ -55,8 +58,46 @@ class StoreWatchMixin:
             file=store.path.name), 10000)
         return True
 
-    def _start_row_check(self, path: Path, loaded) -> None:
+    def _read_store(self, path: Path | str, check_rows: bool | None) -> RowCheck | None:
+        """Read the store at ``path`` into the state, raising what that raises; a large one's check
+        begins beside the reading, and is returned (None if none began)."""
+        begun = self._begin_row_check(Path(path), check_rows)
+        try:
+            self.state.open_store(path, check_rows=check_rows)
+        except BaseException:
+            if begun is not None:
+                begun.cancel()
+            raise
+        return begun
+
+    def _begin_row_check(self, path: Path, check_rows: bool | None) -> RowCheck | None:
+        """A check of a store that looks large (by its file), begun before it is read; None for others.
+
+        The check's first passes need only the file, so they run while the window reads the
+        arrays and draws them (:meth:`_start_row_check` hands it the arrays, or drops it).
+        """
+        try:
+            big = check_rows is None and Path(path).stat().st_size > EARLY_CHECK_ABOVE_BYTES
+        except OSError:
+            return None
+        if not big:
+            return None
+        self._check_number += 1
+        number = self._check_number
+
+        def done(problems: list, fresh) -> None:
+            self.sigRowsChecked.emit(str(path), problems, fresh, number)  # queued to the window's thread
+
+        return RowCheck(Path(path), None, done).start()
+
+    def _start_row_check(self, path: Path, loaded, begun: RowCheck | None = None) -> None:
         self.stop_row_check()
+        if begun is not None and begun.path == Path(path):
+            begun.give(loaded)
+            self._row_check = begun
+            return
+        if begun is not None:
+            begun.cancel()
         self._check_number += 1
         number = self._check_number
 

@@ -44,14 +44,18 @@ class RowCheck:
     """One check of the store at ``path`` against the arrays the window ``loaded``.
 
     :meth:`start` returns at once; ``on_done(problems, fresh)`` is later called on a worker
-    thread with what :func:`check_rows_and_index` found, unless
-    :meth:`cancel` came first: then it is never called, so a check made stale by a newer one
-    cannot report.
+    thread with what :func:`check_rows_and_index` found, unless :meth:`cancel` came first: then
+    it is never called, so a check made stale by a newer one cannot report. ``loaded`` may
+    come later (:meth:`give`): the check begins as the window begins to read the store, and
+    needs the arrays only to prove them current.
     """
 
-    def __init__(self, path: Path, loaded: TimelineArrays, on_done: Done) -> None:
+    def __init__(self, path: Path, loaded: TimelineArrays | None, on_done: Done) -> None:
         self.path, self.loaded, self.on_done = Path(path), loaded, on_done
         self.cancelled = threading.Event()
+        self._given = threading.Event()
+        if loaded is not None:
+            self._given.set()
         self._child: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self.thread = threading.Thread(target=self._run, daemon=True, name="row-check")
@@ -61,17 +65,31 @@ class RowCheck:
         self.thread.start()
         return self
 
+    def give(self, loaded: TimelineArrays) -> None:
+        """The arrays the window shows, if they were not known when the check began."""
+        self.loaded = loaded
+        self._given.set()
+
     def cancel(self) -> None:
         """Stop the check; its result, if any, is dropped. Returns at once."""
         self.cancelled.set()
+        self._given.set()  # nobody waits for arrays that will never come
         with self._lock:
             if self._child is not None and self._child.poll() is None:
                 self._child.kill()
 
+    def _arrays(self) -> TimelineArrays | None:
+        """The arrays once given (None if cancelled first)."""
+        self._given.wait()
+        return None if self.cancelled.is_set() else self.loaded
+
     def _run(self) -> None:
         result = self._in_child()
         if result is None and not self.cancelled.is_set():
-            result = check_rows_and_index(self.path, self.loaded)  # no child to be had: check here
+            loaded = self._arrays()
+            if loaded is None:
+                return
+            result = check_rows_and_index(self.path, loaded)  # no child to be had: check here
         if result is not None and not self.cancelled.is_set():
             self.on_done(*result)
 
@@ -88,18 +106,29 @@ class RowCheck:
             except OSError:
                 return None
         child = self._child
-        # The child gets a digest of the arrays, not the arrays (a hundred megabytes at a million
-        # events); it sends arrays back only when it had to read them afresh.
-        request = (str(self.path), digest_of(self.loaded))
+        assert child.stdin is not None and child.stdout is not None
+        loaded = None
         try:
-            output, _ = child.communicate(pickle.dumps(request, pickle.HIGHEST_PROTOCOL))
+            # The path at once; the digest of the arrays (not the arrays: a hundred megabytes at a
+            # million events) once they are read. The child sends arrays back only when it had to
+            # read them afresh, and writes nothing before it has all it was to be sent.
+            child.stdin.write(pickle.dumps(str(self.path), pickle.HIGHEST_PROTOCOL))
+            child.stdin.flush()
+            loaded = self._arrays()
+            if loaded is not None:
+                child.stdin.write(pickle.dumps(digest_of(loaded), pickle.HIGHEST_PROTOCOL))
+            child.stdin.close()
+        except OSError:
+            pass  # the child ended early (a problem found, or cancelled): its answer says which
+        try:
+            output = child.stdout.read()
+            child.wait()
         except OSError:
             return None
-        if child.returncode != 0 or not output:
+        if child.returncode != 0 or not output or loaded is None:
             return None
         try:
             problems, computed = pickle.loads(output)  # our own child's answer
         except Exception:
             return None
-        return problems, fresh_arrays(computed, self.loaded)
-
+        return problems, fresh_arrays(computed, loaded)

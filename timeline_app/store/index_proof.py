@@ -15,6 +15,7 @@ rule, references included, is checked whatever it says.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,20 +87,36 @@ def event_sums_sql(columns: set[str]) -> str:
     return f"count(*), coalesce(sum({checksum}), 0)"
 
 
+#: A digest known now, none, or one still on its way (called when it is needed; it may wait for it).
+DigestGiven = ArraysDigest | None | Callable[[], ArraysDigest | None]
+
+
 class IndexProof:
     """Whether the arrays with ``digest`` describe the tables: :meth:`examine` looks, :meth:`holds` answers."""
 
-    def __init__(self, digest: ArraysDigest | None) -> None:
+    def __init__(self, digest: DigestGiven) -> None:
         self.digest = digest
         self._holds = False
 
     def examine(self, conn: sqlite3.Connection) -> bool:
-        """Look at the store on ``conn`` (one pass over the events); return whether the proof holds."""
+        """Look at the store on ``conn`` (one pass over the events); return whether the proof holds.
+
+        A digest still on its way is asked for after the pass over the events, which needs none.
+        """
+        columns = {r[1] for r in conn.execute("pragma table_info(events)")}
+        sums = None
+        if callable(self.digest):
+            if "start_year" in columns:
+                sums = self._event_sums(conn, columns)
+            self.digest = self.digest()
         digest = self.digest
         self._holds = digest is not None and self._unchanged_and_linked(conn, digest) and \
-            tuple(conn.execute(f"select {event_sums_sql({r[1] for r in conn.execute('pragma table_info(events)')})} "
-                               "from events").fetchone()) == digest.events
+            (sums if sums is not None else self._event_sums(conn, columns)) == digest.events
         return self._holds
+
+    @staticmethod
+    def _event_sums(conn: sqlite3.Connection, columns: set[str]) -> tuple:
+        return tuple(conn.execute(f"select {event_sums_sql(columns)} from events").fetchone())
 
     def _unchanged_and_linked(self, conn: sqlite3.Connection, digest: ArraysDigest) -> bool:
         if counted_key(conn) != digest.key or not counter_triggers_intact(conn):
@@ -122,4 +139,4 @@ class IndexProof:
         return self._holds
 
 
-__all__ = ["ArraysDigest", "IndexProof", "digest_of", "event_sums_sql"]
+__all__ = ["ArraysDigest", "DigestGiven", "IndexProof", "digest_of", "event_sums_sql"]

@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING
 
 from timeline_app.store.connection import StoreError, connect, explain
 from timeline_app.store.dates import DateError
-from timeline_app.store.index_proof import ArraysDigest, IndexProof
+from timeline_app.store.index_proof import ArraysDigest, DigestGiven, IndexProof
 from timeline_app.store.rules import row_problems
 
 if TYPE_CHECKING:
     from timeline_app.store.timeline_index import TimelineArrays
 
 
-def check_rows(path: Path, digest: ArraysDigest | None) -> tuple[list[str], TimelineArrays | None]:
+def check_rows(path: Path, digest: DigestGiven) -> tuple[list[str], TimelineArrays | None]:
     """Problems with the rows of the store at ``path``, and, when there are none and the arrays
     with ``digest`` cannot be proved to still hold (:mod:`.index_proof`), the arrays read afresh.
 
-    What the child process runs: it is handed a few integers, not the window's arrays. Never raises.
+    What the child process runs: it is handed a few integers, not the window's arrays, and may
+    be handed them after it began (``digest`` is then called when the proof needs it). Never raises.
     """
     try:
         conn = connect(path)
@@ -60,13 +61,25 @@ CHECK_NICENESS = 5
 
 
 def serve() -> None:
-    """The child's side: read (path, digest) on stdin, write (problems, arrays read afresh or None) on stdout."""
+    """The child's side: read the store's path on stdin, then (when the proof needs it) the digest of
+    the arrays the window shows; write (problems, arrays read afresh or None) on stdout.
+
+    The window starts the check as it begins to open the store, and sends the digest once it
+    has read the arrays: the check's first passes need only the path.
+    """
     with suppress(AttributeError, OSError):  # not where processes have nice levels: as the window
         os.nice(CHECK_NICENESS)
-    path, digest = pickle.load(sys.stdin.buffer)  # from the parent process
-    result = check_rows(Path(path), digest)
+    path = pickle.load(sys.stdin.buffer)  # from the parent process
+    result = check_rows(Path(path), _sent_digest)
     sys.stdout.buffer.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
+
+
+def _sent_digest() -> ArraysDigest | None:
+    try:
+        return pickle.load(sys.stdin.buffer)  # our own window's: sent once it has read the arrays
+    except (EOFError, pickle.UnpicklingError, OSError):
+        return None  # the window sent none: the arrays cannot be proved, and are read afresh
 
 
 __all__ = ["CHECK_NICENESS", "check_rows", "serve"]
