@@ -93,36 +93,48 @@ def _no_process(*_args, **_kwargs):
 
 
 
-def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Path) -> None:
-    import pickle
+def _child_answer(request: bytes, then: str) -> tuple[bytes, str]:
+    """What the child writes for ``request`` (its input kept open, as the window keeps it), and what
+    ``then`` (Python run after it answered) writes to stderr."""
     import subprocess
 
+    child = subprocess.Popen([sys.executable, "-c", background_check._CHILD + "; " + then], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    child.stdin.write(request)
+    child.stdin.flush()
+    answer, said = child.stdout.read(), child.stderr.read().decode()
+    child.stdin.close()
+    assert child.wait(timeout=60) == 0
+    return answer, said
+
+
+def test_the_child_checks_a_sound_store_without_importing_numpy(small_store: Path) -> None:
+    import pickle
+
     from timeline_app.store.index_proof import digest_of
+    from timeline_app.store.row_check import message
 
     # numpy is half the child's start (0.15 s of 0.27): a sound store's check must not wait for it.
-    request = pickle.dumps(str(small_store)) + pickle.dumps(digest_of(_arrays(small_store)))
-    child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import sys; "
-                            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')))"],
-                           input=request, capture_output=True, timeout=60, check=True)
-    assert pickle.loads(child.stdout) == ([], None)
-    assert child.stderr.decode() == "[]"
+    request = message(str(small_store)) + message(digest_of(_arrays(small_store)))
+    answer, said = _child_answer(request, "import sys; "
+                                 "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')))")
+    assert pickle.loads(answer) == ([], None)
+    assert said == "[]"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes have nice levels on Linux")
 def test_the_child_gives_way_to_the_window(small_store: Path) -> None:
     import os
     import pickle
-    import subprocess
 
     from timeline_app.store.index_proof import digest_of
-    from timeline_app.store.row_check import CHECK_NICENESS
+    from timeline_app.store.row_check import CHECK_NICENESS, message
 
-    request = pickle.dumps(str(small_store)) + pickle.dumps(digest_of(_arrays(small_store)))
-    child = subprocess.run([sys.executable, "-c", background_check._CHILD + "; import os, sys; "
-                            "sys.stderr.write(str(os.getpriority(os.PRIO_PROCESS, 0)))"],
-                           input=request, capture_output=True, timeout=60, check=True)
-    assert pickle.loads(child.stdout) == ([], None)
-    assert int(child.stderr) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHECK_NICENESS)
+    request = message(str(small_store)) + message(digest_of(_arrays(small_store)))
+    answer, said = _child_answer(request, "import os, sys; sys.stderr.write(str(os.getpriority(os.PRIO_PROCESS, 0)))")
+    assert pickle.loads(answer) == ([], None)
+    assert int(said) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHECK_NICENESS)
 
 
 def test_a_check_begun_before_the_arrays_are_read_answers_once_they_are_given(small_store: Path) -> None:
@@ -158,3 +170,17 @@ def test_a_store_found_broken_before_the_arrays_come_is_still_reported(small_sto
     check.give(loaded)
     check.thread.join(timeout=60)
     assert results == [(["is not an SQLite database (the file is damaged or of another kind)"], None)]
+
+
+def test_the_child_ends_at_once_when_the_window_goes_before_it_answers(small_store: Path) -> None:
+    import subprocess
+
+    from timeline_app.store.row_check import message
+
+    child = subprocess.Popen([sys.executable, "-c", background_check._CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(message(str(small_store)))
+    child.stdin.close()  # the window closed (or was killed) before it read the arrays
+    assert child.wait(timeout=30) == 0
+    assert child.stdout.read() == b""  # no answer, and no check carried on for nobody

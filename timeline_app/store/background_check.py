@@ -13,10 +13,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from timeline_app.store.index_proof import digest_of
-from timeline_app.store.row_check import check_rows
+from timeline_app.store.row_check import check_rows, message
 from timeline_app.store.timeline_index import TimelineArrays, arrays_equal
 
 Done = Callable[[list[str], TimelineArrays | None], None]
@@ -107,17 +108,18 @@ class RowCheck:
                 return None
         child = self._child
         assert child.stdin is not None and child.stdout is not None
-        loaded = None
+        loaded, output = None, b""
         try:
             # The path at once; the digest of the arrays (not the arrays: a hundred megabytes at a
             # million events) once they are read. The child sends arrays back only when it had to
-            # read them afresh, and writes nothing before it has all it was to be sent.
-            child.stdin.write(pickle.dumps(str(self.path), pickle.HIGHEST_PROTOCOL))
+            # read them afresh. Its input stays open until the answer is in: its end tells the
+            # child that the window is gone.
+            child.stdin.write(message(str(self.path)))
             child.stdin.flush()
             loaded = self._arrays()
             if loaded is not None:
-                child.stdin.write(pickle.dumps(digest_of(loaded), pickle.HIGHEST_PROTOCOL))
-            child.stdin.close()
+                child.stdin.write(message(digest_of(loaded)))
+                child.stdin.flush()
         except OSError:
             pass  # the child ended early (a problem found, or cancelled): its answer says which
         try:
@@ -125,6 +127,9 @@ class RowCheck:
             child.wait()
         except OSError:
             return None
+        finally:
+            with suppress(OSError):
+                child.stdin.close()
         if child.returncode != 0 or not output or loaded is None:
             return None
         try:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
+import struct
 import sys
+import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,17 +71,66 @@ def serve() -> None:
     """
     with suppress(AttributeError, OSError):  # not where processes have nice levels: as the window
         os.nice(CHECK_NICENESS)
-    path = pickle.load(sys.stdin.buffer)  # from the parent process
-    result = check_rows(Path(path), _sent_digest)
+    window = sys.stdin.fileno()
+    path = read_message(window)
+    result = check_rows(Path(str(path)), _DigestFromTheWindow(window))
     sys.stdout.buffer.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
 
 
-def _sent_digest() -> ArraysDigest | None:
-    try:
-        return pickle.load(sys.stdin.buffer)  # our own window's: sent once it has read the arrays
-    except (EOFError, pickle.UnpicklingError, OSError):
-        return None  # the window sent none: the arrays cannot be proved, and are read afresh
+def message(value: object) -> bytes:
+    """``value`` as the window sends it to the child: its length, then its pickle."""
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return struct.pack("<Q", len(data)) + data
 
 
-__all__ = ["CHECK_NICENESS", "check_rows", "serve"]
+def read_message(fd: int) -> object:
+    """The next :func:`message` on ``fd``; EOFError if the sender went first.
+
+    Read from the descriptor itself, not a buffered file: a thread may wait on it while the
+    process ends, and a buffered file's lock would then abort the process.
+    """
+    (size,) = struct.unpack("<Q", _read_exactly(fd, 8))
+    return pickle.loads(_read_exactly(fd, size))  # our own window's
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
+        if not more:
+            raise EOFError("the window closed the pipe")
+        data += more
+    return data
+
+
+class _DigestFromTheWindow:
+    """The digest the window sends once it has read the arrays (calling waits for it).
+
+    The window keeps its end of the pipe open until it has the answer: the pipe ending first
+    means the window is gone (closed or killed), nobody waits for the answer, and the process
+    ends at once rather than check on for seconds.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd, self._arrived = fd, threading.Event()
+        self._value: ArraysDigest | None = None
+        threading.Thread(target=self._listen, daemon=True, name="window-watch").start()
+
+    def _listen(self) -> None:
+        try:
+            value = read_message(self._fd)
+            self._value = value if isinstance(value, ArraysDigest) else None
+            self._arrived.set()
+            while os.read(self._fd, 4096):
+                pass  # nothing more is sent: this returns at the pipe's end
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass
+        os._exit(0)  # the window is gone
+
+    def __call__(self) -> ArraysDigest | None:
+        self._arrived.wait()
+        return self._value
+
+
+__all__ = ["CHECK_NICENESS", "check_rows", "message", "read_message", "serve"]
