@@ -30,7 +30,7 @@ def test_answers_arrive_and_what_big_work_frees_goes_back_from_its_worker_and_on
     qtbot.wait(600)
     assert trims == []
     answers.clear()
-    for n in range(3):  # work that frees much (a preparation, a sort, a search) gives it back
+    for n in range(3):  # work that frees much (a preparation, a sort) gives it back
         jobs.run(tickets.start(), lambda _cancelled, n=n: n * n, answers.append, trim=True)
         tickets = Latest()  # each its own current ticket
     qtbot.waitUntil(lambda: sorted(answers) == [0, 1, 4], timeout=5000)
@@ -163,4 +163,28 @@ def test_the_table_s_sorts_are_prepared_after_searching_is_not_beside_it(qtbot, 
     searching_done.set()
     qtbot.waitUntil(lambda: "sort" in events, timeout=10_000)
     assert events.index("search ends") < events.index("sort")
+    window.jobs.stop()
+
+
+def test_a_search_keeps_what_it_freed_for_the_next_click(qtbot, tmp_path, monkeypatch, small_store) -> None:
+    from PySide6.QtCore import QSettings
+
+    from timeline_app.gui import event_table, filter_requests
+    from timeline_app.gui.main_window import MainWindow
+
+    monkeypatch.setattr(filter_requests, "BACKGROUND_ABOVE", 0)  # searched in a worker, as at a million events
+    monkeypatch.setattr(event_table, "BACKGROUND_ABOVE", 10**9)
+    monkeypatch.setattr(background_jobs, "TRIM_AFTER_MS", 200)
+    trims: list[str] = []
+    monkeypatch.setattr(background_jobs, "return_freed_memory", lambda: trims.append("trim"))
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_store(small_store, quiet=True)
+    qtbot.waitUntil(lambda: not window.jobs.busy() and not window.requests._preparing, timeout=10_000)
+    qtbot.wait(400)
+    trims.clear()  # what opening and preparing gave back
+    window.requests.request(window.state.filter.with_(search="strike"))
+    qtbot.waitUntil(lambda: window.state.filter.search == "strike", timeout=10_000)
+    qtbot.wait(600)
+    assert trims == []
     window.jobs.stop()

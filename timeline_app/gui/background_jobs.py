@@ -134,9 +134,10 @@ class BackgroundJobs(QObject):
             on_error: Callable[[str], None] | None = None, trim: bool = False, ahead: bool = False) -> None:
         """Run ``work(cancelled)`` in the pool; call ``on_done(result)`` on the GUI thread unless cancelled.
 
-        ``trim``: the work frees much memory (a preparation, a sort of every title, a search): it
-        goes back to the system after the job and once the window is quiet. Not after a facet
-        count: the pages given back would be asked for again, a fault each, at the next click.
+        ``trim``: the work frees much memory (a preparation, a sort of every title): it goes back
+        to the system after the job and once the window is quiet. Not after a facet count or a
+        search: the pages given back would be asked for again, a fault each, at the next click
+        (1,250 faults, 6-10 ms, on a theme click after a search at a million events).
         ``ahead``: nobody waits for it yet (a preparation): it runs at a lower priority, so the
         window's own work, searches and counts go first on a busy machine.
         """

@@ -50,7 +50,7 @@ class FilterRequests(QObject):
         catalog, text = self.state.catalog, wanted.search
         self.jobs.run(ticket, lambda cancelled: SearchHits(text, catalog.search_mask(text, cancelled, True)),
                       lambda found: self._answered(ticket, found), lambda _error: self._failed(ticket),
-                      trim=True)  # a word in 400,000 rows frees tens of megabytes
+                      trim=False)  # kept for the next search: given back, the next click faulted it in again
 
     def clear(self) -> None:
         """Show every event: no search, no facet (a search still running is dropped)."""
