@@ -185,6 +185,6 @@ def test_a_digest_on_its_way_is_asked_for_after_the_pass_over_the_events(small_s
 
     proof = IndexProof(digest)
     assert proof.examine(conn) and proof.holds()
-    assert asked[:2] == ["sums", "digest"]
+    assert asked == ["sums", "digest"]  # one pass over the events, then the digest
     edit(small_store, "update events set start_year = start_year + 1 where id = 'strike'")
     assert not IndexProof(lambda: digest_of(loaded)).examine(sqlite3.connect(small_store))
