@@ -264,3 +264,15 @@ def test_ids_read_as_bytes_are_slugs_exactly_when_the_rule_takes_each(ids: list[
     from timeline_app.store.rules import id_problem
 
     assert ids_are_slugs("\n".join(ids), len(ids)) == all(id_problem(i) is None for i in ids)
+
+
+@pytest.mark.parametrize("sql", ["update events set start = '1962-02-30'", "update events set start = null"],
+                         ids=["a day February never has", "no start at all"])
+def test_a_store_of_one_event_has_its_date_read_too(small_store: Path, sql: str) -> None:
+    conn = sqlite3.connect(small_store)
+    _untyped_events(conn)
+    conn.execute("delete from events where id != 'strike'")
+    conn.execute(sql)
+    expected = _per_row(conn)
+    assert expected, "the edit breaks a rule"
+    assert [p for p in row_problems(conn, limit=None) if p.startswith("event '")] == expected
