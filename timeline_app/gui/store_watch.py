@@ -80,15 +80,7 @@ class StoreWatchMixin:
             big = check_rows is None and Path(path).stat().st_size > EARLY_CHECK_ABOVE_BYTES
         except OSError:
             return None
-        if not big:
-            return None
-        self._check_number += 1
-        number = self._check_number
-
-        def done(problems: list, fresh) -> None:
-            self.sigRowsChecked.emit(str(path), problems, fresh, number)  # queued to the window's thread
-
-        return RowCheck(Path(path), None, done).start()
+        return self._new_row_check(Path(path), None) if big else None
 
     def _start_row_check(self, path: Path, loaded, begun: RowCheck | None = None) -> None:
         self.stop_row_check()
@@ -98,13 +90,17 @@ class StoreWatchMixin:
             return
         if begun is not None:
             begun.cancel()
+        self._row_check = self._new_row_check(path, loaded)
+
+    def _new_row_check(self, path: Path, loaded) -> RowCheck:
+        """A check of ``path``, started; its answer reaches the window unless a newer check began."""
         self._check_number += 1
         number = self._check_number
 
         def done(problems: list, fresh) -> None:
             self.sigRowsChecked.emit(str(path), problems, fresh, number)  # queued to the window's thread
 
-        self._row_check = RowCheck(path, loaded, done).start()
+        return RowCheck(path, loaded, done).start()
 
     def stop_row_check(self) -> None:
         """End the background check, if one runs; what it would have found is dropped."""
