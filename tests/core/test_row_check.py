@@ -103,10 +103,14 @@ def test_the_check_closes_its_own_connection(small_store: Path, monkeypatch) -> 
 def test_what_goes_wrong_on_the_thread_beside_the_rules_is_reported_too(small_store: Path, monkeypatch) -> None:
     import timeline_app.store.rules as rules
 
-    def locked(_conn):
-        raise sqlite3.OperationalError("database is locked")
+    real_read = rules.read_events
 
-    monkeypatch.setattr(rules, "dates_unread", locked)
+    def locked_at_the_end(conn, sql, rowids=None):  # the last part of the events, read beside the first
+        if rowids is not None and rowids[1] == 2**63 - 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real_read(conn, sql, rowids)
+
+    monkeypatch.setattr(rules, "read_events", locked_at_the_end)
     assert check_rows_and_index(small_store, _arrays(small_store)) == (
         ["is locked by another program; close it there and try again"], None)
 

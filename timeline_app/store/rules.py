@@ -15,12 +15,15 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
+from timeline_app.store.index_proof import event_sums_sql
 from timeline_app.store.rule_scan import (
-    dates_unread,
     event_rules_sql,
     event_suspects,
+    events_read_sql,
     one_of_sql,
+    read_events,
     references_may_dangle,
+    rowid_ranges,
     unique_by_constraint,
 )
 from timeline_app.store.schema import (
@@ -214,6 +217,11 @@ def contract_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+#: Into how many parts the events are cut to be read on two threads: enough that the threads end
+#: about together, few enough that each part still reads many rows at a time.
+EVENT_PARTS = 4
+
+
 def _limit(limit: int | None) -> str:
     return "" if limit is None else f" limit {int(limit)}"
 
@@ -234,20 +242,26 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     columns = _columns(conn, "events")
     references = _foreign_keys(table_names(conn))
     rules_sql = event_rules_sql(columns, version_2, ENUMERATIONS)
-    # The longest first, so the two threads end about together (at a million events: the passes
-    # over the events about a second each, the links to them a quarter, the rest less).
-    passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {"suspects": lambda c: event_suspects(c, rules_sql)}
+    # The proof's sums over the events are read along with the rules' (one read of every row, not two).
+    sums = event_sums_sql(columns) if proof is not None and "start_year" in columns else ""
+    read_sql = events_read_sql(rules_sql, sums)
+    # The longest first, so the threads end about together: the events are read in parts both
+    # threads take from (at a million events, about half a second each), then the links to them
+    # (a quarter each), then the proof's remaining look (by then the window has sent its digest).
+    parts = rowid_ranges(conn, EVENT_PARTS if beside is not None else 1)
+    passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {
+        ("events", k): partial(read_events, sql=read_sql, rowids=rowids) for k, rowids in enumerate(parts)}
+    to_events = [r for r in references if r[2] == "events"]
+    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail)) for r in to_events)
     if proof is not None:
-        passes["proof"] = proof.examine
-    passes["unread"] = dates_unread
-    by_size = sorted(references, key=lambda r: r[2] != "events")  # links to the events are the long ones
-    for reference in by_size:
-        table, column, target = reference
-        passes[reference] = partial(reference_problems, table=table, column=column, target=target, tail=tail)
+        passes["proof"] = proof.examine_all_but_the_events
+    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
+                  for r in references if r not in to_events)
     answers = _shared(passes, [conn] if beside is None else [conn, beside])
-    suspects = answers["suspects"]
-    if answers["unread"]:
-        suspects.add("dates")
+    reads = [answers[("events", k)] for k in range(len(parts))]
+    suspects = event_suspects(conn, rules_sql, reads)
+    if proof is not None and sums:
+        proof.compare_events(tuple(sum(values) for values in zip(*(read.extra for read in reads), strict=True)))
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
         if "dates" in suspects else []
