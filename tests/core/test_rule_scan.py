@@ -336,3 +336,43 @@ def test_events_with_no_rowid_to_range_over_are_read_whole(small_store: Path) ->
     conn.commit()
     assert row_problems(conn, limit=None, beside=beside) == [
         "event 'strike': certainty 'likely' is not one of exact, approximate, disputed"]
+
+
+ODD_THEME_LINKS = [
+    "update event_themes set theme_id = 'sport' where rowid = 1",
+    "update event_themes set theme_id = null where rowid = 1",
+    "update event_themes set theme_id = upper(theme_id) where rowid = 1",
+    "update event_themes set theme_id = theme_id || ' ' where rowid = 1",
+    "update event_themes set theme_id = cast(theme_id as blob) where rowid = 1",
+    "update event_themes set theme_id = theme_id || char(0) where rowid = 1",
+    "update event_themes set theme_id = 7 where rowid = 1",
+    "update themes set id = 'renamed' where id = (select theme_id from event_themes where rowid = 1)",
+    "insert into themes (id, name, color) values (null, 'x', '#000000'); "
+    "update event_themes set theme_id = null where rowid = 1",
+]
+
+
+@pytest.mark.parametrize("sql", ODD_THEME_LINKS)
+def test_links_to_themes_the_rule_finds_are_never_cleared_by_their_values(small_store: Path, sql: str) -> None:
+    from timeline_app.store.rule_scan import values_counted, values_dangle
+    from timeline_app.store.rules import reference_problems
+
+    conn = sqlite3.connect(small_store)
+    assert not values_dangle(conn, values_counted(conn, "event_themes", "theme_id"), "themes")
+    for trigger in [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]:
+        conn.execute(f"drop trigger [{trigger}]")
+    for statement in sql.split("; "):
+        conn.execute(statement)
+    found = reference_problems(conn, "event_themes", "theme_id", "themes", may_dangle=True)
+    assert found, "the edit leaves a link dangling"
+    assert values_dangle(conn, values_counted(conn, "event_themes", "theme_id"), "themes")
+    assert [p for p in row_problems(conn, limit=None) if p.startswith("event_themes")] == found
+
+
+def test_links_counted_by_value_tell_apart_what_differs_in_case_or_bytes(small_store: Path) -> None:
+    from timeline_app.store.rule_scan import values_counted
+
+    conn = sqlite3.connect(small_store)
+    conn.execute("create table t (v text collate nocase)")
+    conn.executemany("insert into t values (?)", [("a",), ("A",), ("a",), (None,), (b"a",)])
+    assert values_counted(conn, "t", "v") == {"a": 2, "A": 1, None: 1, b"a": 1}

@@ -17,9 +17,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.index_sql import counted_key, event_flags_sql
+from timeline_app.store.rule_scan import values_counted
 from timeline_app.store.schema import counter_triggers_intact
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from timeline_app.store.timeline_index import TimelineArrays
 
 _WEIGHT, _MOD, _SCALE = 997, 65521, 100000  # small enough that no sum of a billion rows overflows
-_LINKS = (("event_themes", "theme_id", "themes"), ("event_places", "place_id", "places"))
+#: The links the arrays hold by value: (table, column, table of the values).
+LINKS = (("event_themes", "theme_id", "themes"), ("event_places", "place_id", "places"))
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class ArraysDigest:
 
     key: str
     events: tuple[int, int]  # see event_sums_sql
-    links: tuple[tuple[tuple[str | None, int], ...], ...]  # per link table of _LINKS: (target id, links to it)
+    links: tuple[tuple[tuple[str | None, int], ...], ...]  # per link table of LINKS: (target id, links to it)
     keys: tuple[tuple[str, ...], ...]  # the ids of themes, places and sources, in code order
     claimed: int
 
@@ -103,43 +105,42 @@ class IndexProof:
         """
         columns = {r[1] for r in conn.execute("pragma table_info(events)")}
         sums = self._event_sums(conn, columns) if callable(self.digest) and "start_year" in columns else None
-        if not self.examine_all_but_the_events(conn):
+        if not self.examine_the_rest(conn):
             return False
-        return self.compare_events(sums if sums is not None else self._event_sums(conn, columns))
+        return self.compare(sums if sums is not None else self._event_sums(conn, columns),
+                            [values_counted(conn, table, column) for table, column, _target in LINKS])
 
-    def examine_all_but_the_events(self, conn: sqlite3.Connection) -> bool:
-        """Look at everything but the sums over the events, which the caller reads with
-        :func:`event_sums_sql` along with whatever else it reads of them, and hands to
-        :meth:`compare_events`. Returns False if the proof already fails.
+    def examine_the_rest(self, conn: sqlite3.Connection) -> bool:
+        """Look at all but what a caller reads along with its own passes and hands to
+        :meth:`compare`: the sums over the events (:func:`event_sums_sql`) and the links counted
+        by theme and place (:func:`~timeline_app.store.rule_scan.values_counted` on each of
+        :data:`LINKS`). Returns False if the proof already fails.
 
         Asks for a digest still on its way (and waits for it).
         """
         if callable(self.digest):
             self.digest = self.digest()
         self._holds = False
-        self._linked = self.digest is not None and self._unchanged_and_linked(conn, self.digest)
+        self._linked = self.digest is not None and self._unchanged(conn, self.digest)
         return self._linked
 
-    def compare_events(self, sums: tuple) -> bool:
-        """Whether the proof holds, given the sums over the events (:func:`event_sums_sql`) once
-        :meth:`examine_all_but_the_events` has looked at the rest."""
+    def compare(self, sums: tuple, link_counts: list[dict[Any, int]]) -> bool:
+        """Whether the proof holds, given the sums over the events and the links counted (see
+        :meth:`examine_the_rest`) once it has looked at the rest."""
         digest = self.digest
-        self._holds = self._linked and isinstance(digest, ArraysDigest) and tuple(sums) == digest.events
+        self._holds = self._linked and isinstance(digest, ArraysDigest) and tuple(sums) == digest.events and \
+            all(counts == dict(expected) for counts, expected in zip(link_counts, digest.links, strict=True))
         return self._holds
 
     @staticmethod
     def _event_sums(conn: sqlite3.Connection, columns: set[str]) -> tuple:
         return tuple(conn.execute(f"select {event_sums_sql(columns)} from events").fetchone())
 
-    def _unchanged_and_linked(self, conn: sqlite3.Connection, digest: ArraysDigest) -> bool:
+    def _unchanged(self, conn: sqlite3.Connection, digest: ArraysDigest) -> bool:
         if counted_key(conn) != digest.key or not counter_triggers_intact(conn):
             return False
         if "start_year" not in {r[1] for r in conn.execute("pragma table_info(events)")}:
             return False
-        for (table, column, _target), expected in zip(_LINKS, digest.links, strict=True):
-            # Read from the column's own index: how many links each theme or place has.
-            if dict(conn.execute(f"select [{column}], count(*) from [{table}] group by [{column}]")) != dict(expected):
-                return False
         for target, keys in zip(("themes", "places", "sources"), digest.keys, strict=True):
             if tuple(r[0] for r in conn.execute(f"select id from [{target}] order by id")) != keys:
                 return False
@@ -152,4 +153,4 @@ class IndexProof:
         return self._holds
 
 
-__all__ = ["ArraysDigest", "DigestGiven", "IndexProof", "digest_of", "event_sums_sql"]
+__all__ = ["LINKS", "ArraysDigest", "DigestGiven", "IndexProof", "digest_of", "event_sums_sql"]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from timeline_app.store.dates import READABLE_DATE
 
@@ -217,6 +219,20 @@ def references_may_dangle(conn: sqlite3.Connection, table: str, column: str, tar
     return bool(conn.execute(sql).fetchone()[0])
 
 
+def values_counted(conn: sqlite3.Connection, table: str, column: str) -> dict[Any, int]:
+    """How many rows of ``table`` hold each value of ``column``, told apart byte for byte (read
+    from the column's index where it has one): what the index proof compares with the links it
+    knows, and the values a reference to a few themes or places is checked by."""
+    return dict(conn.execute(f"select [{column}] collate binary, count(*) from [{table}] group by 1"))
+
+
+def values_dangle(conn: sqlite3.Connection, values: Iterable[Any], target: str) -> bool:
+    """Whether one of ``values`` is NULL or equals no id of ``target`` byte for byte (a value the
+    rule's own query would match another way is flagged, never one it would not)."""
+    ids = {r[0] for r in conn.execute(f"select id from [{target}]")}
+    return any(value is None or value not in ids for value in values)
+
+
 #: Links are merged with the events, not looked up, once there are more than a fourth as many:
 #: a lookup costs about five steps along an index, and a merge one step per link and per event.
 MERGE_ABOVE_SHARE = 4
@@ -255,4 +271,4 @@ def _events_missing(conn: sqlite3.Connection, table: str, column: str, target: s
 
 __all__ = ["EVENT_RULES", "EventsRead", "dates_broken_sql", "dates_unread", "event_rules_sql",
            "event_suspects", "events_read_sql", "ids_are_slugs", "one_of_sql", "read_events", "references_may_dangle",
-           "rowid_ranges", "unique_by_constraint"]
+           "rowid_ranges", "unique_by_constraint", "values_counted", "values_dangle"]

@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
-from timeline_app.store.index_proof import event_sums_sql
+from timeline_app.store.index_proof import LINKS, event_sums_sql
 from timeline_app.store.rule_scan import (
     event_rules_sql,
     event_suspects,
@@ -25,6 +25,8 @@ from timeline_app.store.rule_scan import (
     references_may_dangle,
     rowid_ranges,
     unique_by_constraint,
+    values_counted,
+    values_dangle,
 )
 from timeline_app.store.schema import (
     CALENDARS,
@@ -251,17 +253,25 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     parts = rowid_ranges(conn, EVENT_PARTS if beside is not None else 1)
     passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {
         ("events", k): partial(read_events, sql=read_sql, rowids=rowids) for k, rowids in enumerate(parts)}
-    to_events = [r for r in references if r[2] == "events"]
-    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail)) for r in to_events)
-    if proof is not None:
-        passes["proof"] = proof.examine_all_but_the_events
+    # Links to a theme or place are counted by value (from the column's index): the proof compares
+    # the counts, and the reference is checked by the values alone.
+    counted = [r for r in references if r in LINKS]
     passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
-                  for r in references if r not in to_events)
+                  for r in references if r[2] == "events")
+    passes.update((("counted", r), partial(values_counted, table=r[0], column=r[1])) for r in counted)
+    if proof is not None:
+        passes["proof"] = proof.examine_the_rest
+    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
+                  for r in references if r[2] != "events" and r not in counted)
     answers = _shared(passes, [conn] if beside is None else [conn, beside])
+    for r in counted:
+        dangle = values_dangle(conn, answers[("counted", r)], r[2])
+        answers[r] = reference_problems(conn, *r, tail=tail, may_dangle=dangle)
     reads = [answers[("events", k)] for k in range(len(parts))]
     suspects = event_suspects(conn, rules_sql, reads)
-    if proof is not None and sums:
-        proof.compare_events(tuple(sum(values) for values in zip(*(read.extra for read in reads), strict=True)))
+    if proof is not None and sums and len(counted) == len(LINKS):
+        proof.compare(tuple(sum(values) for values in zip(*(read.extra for read in reads), strict=True)),
+                      [answers[("counted", r)] for r in LINKS])
     problems = [f"event '{eid}': dates: {why}" for eid, why in conn.execute(
         f"select id, tl_dates_problem(start, [end]) as why from events where why is not null{tail}")] \
         if "dates" in suspects else []
@@ -288,9 +298,13 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     return problems
 
 
-def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "") -> list[str]:
-    """The rows of ``table`` whose ``column`` names no row of ``target`` (``tail``: a limit clause)."""
-    if not references_may_dangle(conn, table, column, target):
+def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "",
+                       may_dangle: bool | None = None) -> list[str]:
+    """The rows of ``table`` whose ``column`` names no row of ``target`` (``tail``: a limit clause).
+
+    ``may_dangle`` False: the caller knows none does (None: look).
+    """
+    if not (references_may_dangle(conn, table, column, target) if may_dangle is None else may_dangle):
         return []
     # The record's side of a dispute cites a reference instead of a source.
     record = " and not (coalesce(source_id, '') = '' and coalesce(ref, '') != '')" \
