@@ -105,10 +105,10 @@ def test_what_goes_wrong_on_the_thread_beside_the_rules_is_reported_too(small_st
 
     real_read = rules.read_events
 
-    def locked_at_the_end(conn, sql, rowids=None):  # the last part of the events, read beside the first
+    def locked_at_the_end(conn, sql, rowids=None, known=None):  # the last part of the events, read beside
         if rowids is not None and rowids[1] == 2**63 - 1:
             raise sqlite3.OperationalError("database is locked")
-        return real_read(conn, sql, rowids)
+        return real_read(conn, sql, rowids, known)
 
     monkeypatch.setattr(rules, "read_events", locked_at_the_end)
     assert check_rows_and_index(small_store, _arrays(small_store)) == (

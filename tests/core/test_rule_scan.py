@@ -89,6 +89,7 @@ ODD_VALUES = [
     "update events set id = 'strike' || char(0) || 'B' where id = 'strike'",
     "update events set id = 42 where id = 'strike'",
     "update events set start = null where id = 'strike'",
+    "update events set start = '' where id = 'strike'",
     "update events set certainty = 2 where id = 'strike'",
     "update events set id = 'Strike' where id = 'strike'",
     "update events set id = '-strike' where id = 'strike'",

@@ -97,8 +97,7 @@ class EventsRead:
     count: int
     flagged: bool  # some row may break a rule given as SQL
     ids_are_slugs: bool  # every id is a slug, if it is text (whether it is, SQL says)
-    starts: frozenset[str] | None  # the distinct starts, as text; None if some cannot be told apart
-    ends: frozenset[str] | None  # the same for the ends, an empty one as ''
+    dates_read: bool  # every start, and every end not empty, is a date the rule reads, if it is text
     extra: tuple = ()  # the further aggregates asked for (the index proof's sums)
 
 
@@ -114,23 +113,45 @@ def events_read_sql(rules: dict[str, str], extra: str = "") -> str:
             f"group_concat(coalesce([end], ''), ','){more} from events")
 
 
-def read_events(conn: sqlite3.Connection, sql: str, rowids: tuple[int, int] | None = None) -> EventsRead:
+class DatesRead:
+    """The dates found readable so far in one store's events, shared by the reads of its parts:
+    a million events have a few thousand dates, so after the first part most are known."""
+
+    def __init__(self) -> None:
+        self.starts: set[str] = set()
+        self.ends: set[str] = {""}  # an end may be empty
+
+
+def read_events(conn: sqlite3.Connection, sql: str, rowids: tuple[int, int] | None = None,
+                known: DatesRead | None = None) -> EventsRead:
     """Read the events (those with rowids in ``rowids``, inclusive, if given) once, with ``sql``
-    from :func:`events_read_sql`."""
+    from :func:`events_read_sql`; ``known``: dates found readable by the reads of other parts."""
     if rowids is not None:
         sql += " where rowid between ? and ?"
     count, flagged, ids, starts, ends, *extra = conn.execute(sql, rowids or ()).fetchone()
-    return EventsRead(count, bool(flagged), ids_are_slugs(ids, count), _distinct(starts, count),
-                      _distinct(ends, count), tuple(extra))
+    known = DatesRead() if known is None else known
+    dates_read = _dates_read(starts, count, known.starts) and _dates_read(ends, count, known.ends)
+    return EventsRead(count, bool(flagged), ids_are_slugs(ids, count), dates_read, tuple(extra))
 
 
-def _distinct(joined: str | None, count: int) -> frozenset[str] | None:
+_READABLE = re.compile(READABLE_DATE)
+
+
+def _dates_read(joined: str | None, count: int, known: set[str]) -> bool:
+    """Whether each of ``count`` dates joined by commas is in ``known`` or reads (and is then known)."""
     if count == 0:
-        return frozenset()
+        return True
     # A comma inside a value would split it in two (a NULL leaves one out): the count of separators says so.
     if joined is None or joined.count(",") != count - 1:
-        return None
-    return frozenset(joined.split(","))
+        return False
+    dates = joined.split(",")
+    if known.issuperset(dates):  # a third of the time of making a set of them
+        return True
+    fresh = set(dates) - known
+    if not all(_READABLE.fullmatch(date) for date in fresh):
+        return False
+    known |= fresh  # two threads may both match a date new to them: no harm, it is matched twice
+    return True
 
 
 def rowid_ranges(conn: sqlite3.Connection, parts: int) -> list[tuple[int, int] | None]:
@@ -155,19 +176,10 @@ def rowid_ranges(conn: sqlite3.Connection, parts: int) -> list[tuple[int, int] |
 def dates_unread(reads: list[EventsRead]) -> bool:
     """Whether some event's start, or end that is not empty, may not be a date the rule reads.
 
-    Each distinct date is matched with :data:`~timeline_app.store.dates.READABLE_DATE` (a
-    million events have a few thousand dates). Whether they are text at all is for
-    :func:`dates_broken_sql` to say.
+    Each distinct date is matched with :data:`~timeline_app.store.dates.READABLE_DATE` as the
+    events are read. Whether the dates are text at all is for :func:`dates_broken_sql` to say.
     """
-    starts: set[str] = set()
-    ends: set[str] = set()
-    for read in reads:
-        if read.starts is None or read.ends is None:
-            return True
-        starts |= read.starts
-        ends |= read.ends
-    readable = re.compile(READABLE_DATE)
-    return not all(readable.fullmatch(d) for d in starts) or not all(not d or readable.fullmatch(d) for d in ends)
+    return not all(read.dates_read for read in reads)
 
 
 def event_suspects(conn: sqlite3.Connection, rules: dict[str, str], reads: list[EventsRead]) -> set[str]:
@@ -269,6 +281,6 @@ def _events_missing(conn: sqlite3.Connection, table: str, column: str, target: s
     return conn.execute(sql).fetchone() is not None
 
 
-__all__ = ["EVENT_RULES", "EventsRead", "dates_broken_sql", "dates_unread", "event_rules_sql",
+__all__ = ["EVENT_RULES", "DatesRead", "EventsRead", "dates_broken_sql", "dates_unread", "event_rules_sql",
            "event_suspects", "events_read_sql", "ids_are_slugs", "one_of_sql", "read_events", "references_may_dangle",
            "rowid_ranges", "unique_by_constraint", "values_counted", "values_dangle"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from timeline_app.store.dates import DateError, date_span, edtf_bounds, parse_date
 from timeline_app.store.index_proof import LINKS, event_sums_sql
 from timeline_app.store.rule_scan import (
+    DatesRead,
     event_rules_sql,
     event_suspects,
     events_read_sql,
@@ -249,20 +250,29 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     read_sql = events_read_sql(rules_sql, sums)
     # The longest first, so the threads end about together: the events are read in parts both
     # threads take from (at a million events, about half a second each), then the links to them
-    # (a quarter each), then the proof's remaining look (by then the window has sent its digest).
+    # (a quarter each), to sources (a fifth), to themes and places (a seventh), then the proof's
+    # remaining look (by then the window has sent its digest).
     parts = rowid_ranges(conn, EVENT_PARTS if beside is not None else 1)
+    known = DatesRead()
     passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {
-        ("events", k): partial(read_events, sql=read_sql, rowids=rowids) for k, rowids in enumerate(parts)}
+        ("events", k): partial(read_events, sql=read_sql, rowids=rowids, known=known) for k, rowids in enumerate(parts)}
     # Links to a theme or place are counted by value (from the column's index): the proof compares
     # the counts, and the reference is checked by the values alone.
     counted = [r for r in references if r in LINKS]
     passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
                   for r in references if r[2] == "events")
+    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
+                  for r in references if r[2] != "events" and r not in counted)
     passes.update((("counted", r), partial(values_counted, table=r[0], column=r[1])) for r in counted)
     if proof is not None:
         passes["proof"] = proof.examine_the_rest
-    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
-                  for r in references if r[2] != "events" and r not in counted)
+    if len(parts) > 1 and references:
+        # The second thread begins with a link table, not a second part: the first part's new dates
+        # are then matched alone, and the later parts find them known (not both at once, each
+        # waiting for the interpreter).
+        order = list(passes)
+        order.insert(1, order.pop(len(parts)))
+        passes = {name: passes[name] for name in order}
     answers = _shared(passes, [conn] if beside is None else [conn, beside])
     for r in counted:
         dangle = values_dangle(conn, answers[("counted", r)], r[2])
