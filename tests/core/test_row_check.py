@@ -171,3 +171,24 @@ def test_one_connection_runs_every_pass_in_order(small_store: Path) -> None:
     ran: list[str] = []
     answers = _shared({name: (lambda c, name=name: ran.append(name) or name) for name in "abc"}, [conn])
     assert ran == ["a", "b", "c"] and answers == {"a": "a", "b": "b", "c": "c"}
+
+
+def test_the_second_thread_begins_with_a_link_table_and_the_proof_comes_last(small_store: Path, monkeypatch) -> None:
+    import timeline_app.store.rules as rules
+    from timeline_app.store.index_proof import IndexProof
+
+    real_shared, order = rules._shared, []
+
+    def shared(passes, connections):
+        order.extend(passes)
+        return real_shared(passes, connections)
+
+    monkeypatch.setattr(rules, "_shared", shared)
+    conn, beside = (sqlite3.connect(small_store, check_same_thread=False) for _ in range(2))
+    rules.row_problems(conn, proof=IndexProof(None), beside=beside)
+    parts = [name for name in order if name[0] == "events"]
+    assert len(parts) == rules.EVENT_PARTS
+    # One part, then a link to the events (the first part's new dates are matched while it is
+    # read), then the other parts: the longest work first, and the proof last.
+    assert order[0] == parts[0] and order[1][2] == "events" and order[2:len(parts) + 1] == parts[1:]
+    assert order[-1] == "proof"
