@@ -245,3 +245,74 @@ def test_a_check_begun_for_a_store_that_is_checked_while_opening_or_fails_is_dro
     assert window._row_check is None
     qtbot.wait(300)
     assert no_blocking_message_boxes == []
+
+
+@pytest.mark.parametrize("painted", [True, False], ids=["after the first frame", "within a second unpainted"])
+def test_at_launch_a_large_stores_check_begins_after_the_first_frame(
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch, no_blocking_message_boxes: list[str], painted: bool
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    import timeline_app.store.event_store as store_module
+    from timeline_app.gui import store_watch
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.store.background_check import RowCheck
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
+    monkeypatch.setattr(store_watch, "EARLY_CHECK_ABOVE_BYTES", 0)
+    monkeypatch.setattr(store_watch, "LAUNCH_CHECK_WITHIN_MS", 300 if not painted else 60_000)
+    begun: list[int] = []
+    original = RowCheck.start
+    _sql("update events set [end] = '1961' where id = 'strike';")(small_store)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(RowCheck, "start", lambda self: (begun.append(window.timeline.items.frames), original(self))[1])
+    if not painted:  # a window on screen whose timeline never paints (hidden behind another pane)
+        monkeypatch.setattr(window.timeline.items, "paint", lambda *_args: None)
+    else:  # the fallback is kept, to be called late by hand
+        late: list = []
+
+        class KeptTimer:
+            @staticmethod
+            def singleShot(_ms, callback) -> None:
+                late.append(callback)
+
+        monkeypatch.setattr(store_watch, "QTimer", KeptTimer)
+    window.show()
+    assert window.open_store(small_store)
+    assert begun == []  # not while the first frame is still to come
+    qtbot.waitUntil(lambda: bool(no_blocking_message_boxes), timeout=60_000)
+    assert "event 'strike': dates: end '1961' is before start '1962-06'" in no_blocking_message_boxes[0]
+    assert begun == ([1] if painted else [0])  # after the first frame, or a while after the reading
+    if painted:
+        late[0]()
+        assert begun == [1]  # once
+
+
+def test_at_launch_a_sound_stores_check_runs_once(qtbot, small_store: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    import timeline_app.store.event_store as store_module
+    from timeline_app.gui import store_watch
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.store.background_check import RowCheck
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
+    late: list = []
+
+    class KeptTimer:
+        @staticmethod
+        def singleShot(_ms, callback) -> None:  # noqa: N802 (Qt's name)
+            late.append(callback)
+
+    monkeypatch.setattr(store_watch, "QTimer", KeptTimer)
+    begun: list[Path] = []
+    original = RowCheck.start
+    monkeypatch.setattr(RowCheck, "start", lambda self: (begun.append(self.path), original(self))[1])
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_store(small_store)
+    qtbot.waitUntil(lambda: not window.statusBar().currentMessage().startswith("Checking"), timeout=60_000)
+    late[0]()  # the fallback, had the frame come late
+    assert begun == [small_store]

@@ -34,6 +34,7 @@ class EventsItem(pg.GraphicsObject):
         self._cached: tuple | None = None
         self._version = 0  # bumped whenever what is drawn changes, so the cached picture is redrawn
         self.after_frame: list = []  # called (queued) once a frame with marks has been painted
+        self.frames = 0  # frames painted with marks
 
     def set_layout(self, catalog: EventCatalog, layout: TimelineLayout, x_limits: tuple[float, float]) -> None:
         """Draw ``layout`` from now on."""
@@ -97,6 +98,7 @@ class EventsItem(pg.GraphicsObject):
                 self._cached = (key, picture)
             painter.drawPixmap(target.topLeft(), self._cached[1])
         painter.restore()
+        self.frames += 1
         waiting, self.after_frame = self.after_frame, []
         for callback in waiting:
             QTimer.singleShot(0, callback)  # after this paint has reached the screen

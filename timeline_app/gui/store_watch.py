@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from timeline_app.gui.plain_text import show_message
 from timeline_app.store.background_check import RowCheck
@@ -13,6 +13,10 @@ WATCH_MS = 2000  # how often the window looks whether another program changed th
 #: A store file bigger than this has its rows checked from the moment the window begins to read
 #: it (50,000 events, past which a store is checked after it is shown, take some 30 MB).
 EARLY_CHECK_ABOVE_BYTES = 16_000_000
+#: At launch the window's first frame comes first: a large store's check begins once that frame
+#: is painted (its process and passes would take a core from it), or this long after the store
+#: is read if no frame is painted meanwhile.
+LAUNCH_CHECK_WITHIN_MS = 1000
 
 
 def file_stamp(path: Path) -> tuple:
@@ -76,6 +80,8 @@ class StoreWatchMixin:
         The check's first passes need only the file, so they run while the window reads the
         arrays and draws them (:meth:`_start_row_check` hands it the arrays, or drops it).
         """
+        if self._launching():
+            return None
         try:
             big = check_rows is None and Path(path).stat().st_size > EARLY_CHECK_ABOVE_BYTES
         except OSError:
@@ -90,7 +96,26 @@ class StoreWatchMixin:
             return
         if begun is not None:
             begun.cancel()
+        if self._launching():
+            self._check_after_first_frame(path, loaded)
+            return
         self._row_check = self._new_row_check(path, loaded)
+
+    def _launching(self) -> bool:
+        """Whether the window is on screen and has yet to paint its first events."""
+        return self.isVisible() and not self.timeline.has_painted()
+
+    def _check_after_first_frame(self, path: Path, loaded) -> None:
+        store, begun = self.state.store, []
+
+        def begin() -> None:
+            # Once, and only if the store is still the one shown and no check began since.
+            if not begun and self.state.store is store and self._row_check is None:
+                begun.append(True)
+                self._row_check = self._new_row_check(path, loaded)
+
+        self.timeline.after_next_frame(begin)
+        QTimer.singleShot(LAUNCH_CHECK_WITHIN_MS, begin)
 
     def _new_row_check(self, path: Path, loaded) -> RowCheck:
         """A check of ``path``, started; its answer reaches the window unless a newer check began."""

@@ -158,6 +158,10 @@ class TimelineView(QWidget):
         self.band.font = self.font()
 
     # -- content -------------------------------------------------------------------------------------
+    def has_painted(self) -> bool:
+        """Whether a frame with events has been painted since the view was made."""
+        return self.items.frames > 0
+
     def after_next_frame(self, callback) -> None:
         """Call ``callback()`` once the next frame with events has been painted (queued after it)."""
         self.items.after_frame.append(callback)
