@@ -302,7 +302,7 @@ def test_at_launch_a_sound_stores_check_runs_once(qtbot, small_store: Path, tmp_
 
     class KeptTimer:
         @staticmethod
-        def singleShot(_ms, callback) -> None:  # noqa: N802 (Qt's name)
+        def singleShot(_ms, callback) -> None:  # Qt's name
             late.append(callback)
 
     monkeypatch.setattr(store_watch, "QTimer", KeptTimer)
