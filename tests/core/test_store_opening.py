@@ -77,3 +77,16 @@ def test_a_store_that_cannot_be_opened_early_still_fails_with_its_reason(tmp_pat
     start_opening(broken)
     with pytest.raises(StoreError, match="is not an SQLite database"):
         ExplorerState().open_store(broken, check_rows=None)
+
+
+def test_whether_the_command_began_reading_a_store_is_known_until_it_is_taken(small_store: Path,
+                                                                             tmp_path: Path) -> None:
+    from timeline_app.model.store_opening import opening_started
+
+    assert not opening_started(small_store)
+    start_opening(small_store)
+    assert opening_started(small_store) and opening_started(str(small_store))
+    assert not opening_started(tmp_path / "other.db")
+    opened = take_opened(small_store, None)
+    assert opened is not None and not opening_started(small_store)
+    opened[0].close()

@@ -256,6 +256,7 @@ def test_at_launch_a_large_stores_check_begins_after_the_first_frame(
     import timeline_app.store.event_store as store_module
     from timeline_app.gui import store_watch
     from timeline_app.gui.main_window import MainWindow
+    from timeline_app.model.store_opening import start_opening
     from timeline_app.store.background_check import RowCheck
 
     monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
@@ -279,6 +280,7 @@ def test_at_launch_a_large_stores_check_begins_after_the_first_frame(
 
         monkeypatch.setattr(store_watch, "QTimer", KeptTimer)
     window.show()
+    start_opening(small_store)  # as the ``timeline-app STORE`` command does before it loads the window
     assert window.open_store(small_store)
     assert begun == []  # not while the first frame is still to come
     qtbot.waitUntil(lambda: bool(no_blocking_message_boxes), timeout=60_000)
@@ -295,6 +297,7 @@ def test_at_launch_a_sound_stores_check_runs_once(qtbot, small_store: Path, tmp_
     import timeline_app.store.event_store as store_module
     from timeline_app.gui import store_watch
     from timeline_app.gui.main_window import MainWindow
+    from timeline_app.model.store_opening import start_opening
     from timeline_app.store.background_check import RowCheck
 
     monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
@@ -312,7 +315,33 @@ def test_at_launch_a_sound_stores_check_runs_once(qtbot, small_store: Path, tmp_
     window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
+    start_opening(small_store)
     assert window.open_store(small_store)
     qtbot.waitUntil(lambda: not window.statusBar().currentMessage().startswith("Checking"), timeout=60_000)
     late[0]()  # the fallback, had the frame come late
     assert begun == [small_store]
+
+
+def test_a_store_opened_in_a_window_on_screen_has_its_check_begun_as_it_is_read(
+    qtbot, small_store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    import timeline_app.store.event_store as store_module
+    from timeline_app.gui import store_watch
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.model.explorer_state import ExplorerState
+    from timeline_app.store.background_check import RowCheck
+
+    monkeypatch.setattr(store_module, "CHECK_ROWS_WHILE_OPENING", 0)  # treat the small store as large
+    monkeypatch.setattr(store_watch, "EARLY_CHECK_ABOVE_BYTES", 0)
+    steps: list[str] = []
+    for owner, name, step in ((RowCheck, "start", "check begins"), (ExplorerState, "open_store", "store read")):
+        original = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda *a, _o=original, _s=step, **k: (steps.append(_s), _o(*a, **k))[1])
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()  # on screen and empty, as after a launch whose store failed: not the launch itself
+    assert window.open_store(small_store)
+    assert steps == ["check begins", "store read"]
+    qtbot.waitUntil(lambda: not window.statusBar().currentMessage().startswith("Checking"), timeout=60_000)

@@ -80,6 +80,7 @@ class MainWindow(StoreWatchMixin, ExportActionsMixin, ViewActionsMixin, QMainWin
         self.sigRowsChecked.connect(self._on_background_check)
         self._row_check = None
         self._check_number = 0
+        self._check_after_frame = False  # the store being opened is the one the command began reading
         self.quiet_errors = False
         self._counts: dict[str, dict[str, int]] | None = None  # the facet counts last shown
         self._lists_timer = QTimer(self, singleShot=True, interval=0)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from timeline_app.gui.plain_text import show_message
+from timeline_app.model.store_opening import opening_started
 from timeline_app.store.background_check import RowCheck
 
 WATCH_MS = 2000  # how often the window looks whether another program changed the open store
@@ -65,7 +66,10 @@ class StoreWatchMixin:
     def _read_store(self, path: Path | str, check_rows: bool | None) -> RowCheck | None:
         """Read the store at ``path`` into the state, raising what that raises; a large one's check
         begins beside the reading, and is returned (None if none began)."""
-        begun = self._begin_row_check(Path(path), check_rows)
+        # At launch the window's first frame comes first: the check of the store the command began
+        # reading waits for it (:meth:`_start_row_check`).
+        self._check_after_frame = self.isVisible() and not self.timeline.has_painted() and opening_started(path)
+        begun = None if self._check_after_frame else self._begin_row_check(Path(path), check_rows)
         try:
             self.state.open_store(path, check_rows=check_rows)
         except BaseException:
@@ -80,8 +84,6 @@ class StoreWatchMixin:
         The check's first passes need only the file, so they run while the window reads the
         arrays and draws them (:meth:`_start_row_check` hands it the arrays, or drops it).
         """
-        if self._launching():
-            return None
         try:
             big = check_rows is None and Path(path).stat().st_size > EARLY_CHECK_ABOVE_BYTES
         except OSError:
@@ -96,14 +98,10 @@ class StoreWatchMixin:
             return
         if begun is not None:
             begun.cancel()
-        if self._launching():
+        if self._check_after_frame:
             self._check_after_first_frame(path, loaded)
             return
         self._row_check = self._new_row_check(path, loaded)
-
-    def _launching(self) -> bool:
-        """Whether the window is on screen and has yet to paint its first events."""
-        return self.isVisible() and not self.timeline.has_painted()
 
     def _check_after_first_frame(self, path: Path, loaded) -> None:
         store, begun = self.state.store, []

@@ -75,6 +75,11 @@ def start_opening(path: Path | str, check_rows: bool | None = None) -> StoreOpen
     return opening
 
 
+def opening_started(path: Path | str) -> bool:
+    """Whether :func:`start_opening` began reading ``path`` and it has not been taken yet."""
+    return bool(_started) and _started[-1].path.resolve() == Path(path).resolve()
+
+
 def take_opened(path: Path | str, check_rows: bool | None) -> Opened | None:
     """The store :func:`start_opening` opened, if it is ``path`` with ``check_rows``; only once."""
     if not _started:
