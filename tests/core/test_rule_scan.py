@@ -377,3 +377,35 @@ def test_links_counted_by_value_tell_apart_what_differs_in_case_or_bytes(small_s
     conn.execute("create table t (v text collate nocase)")
     conn.executemany("insert into t values (?)", [("a",), ("A",), ("a",), (None,), (b"a",)])
     assert values_counted(conn, "t", "v") == {"a": 2, "A": 1, None: 1, b"a": 1}
+
+
+def test_the_parts_share_the_dates_found_readable(small_store: Path) -> None:
+    from timeline_app.store.rule_scan import DatesRead, event_rules_sql, events_read_sql, read_events
+
+    conn = sqlite3.connect(small_store)
+    sql = events_read_sql(event_rules_sql({r[1] for r in conn.execute("pragma table_info(events)")}, True, {}))
+    known = DatesRead()
+    assert read_events(conn, sql, known=known).dates_read
+    starts = {r[0] for r in conn.execute("select start from events")}
+    assert known.starts == starts  # what the next part need not match again
+    assert read_events(conn, sql, known=known).dates_read  # all known: read as such
+    conn.execute("update events set start = '1962-13' where id = 'strike'")
+    assert not read_events(conn, sql, known=DatesRead()).dates_read
+    known.starts.add("1962-13")  # taken as readable once a part found it so
+    assert read_events(conn, sql, known=known).dates_read
+
+
+def test_a_part_with_no_events_leaves_every_rule_cleared(small_store: Path) -> None:
+    from timeline_app.store.rule_scan import event_rules_sql, event_suspects, events_read_sql, read_events, rowid_ranges
+    from timeline_app.store.rules import ENUMERATIONS
+
+    conn = sqlite3.connect(small_store)
+    conn.execute("update events set date_text = null")
+    conn.execute("update events set rowid = rowid + 1000 where id = 'strike'")  # a gap: some parts are empty
+    columns = {r[1] for r in conn.execute("pragma table_info(events)")}
+    rules = event_rules_sql(columns, True, ENUMERATIONS)
+    sql = events_read_sql(rules)
+    reads = [read_events(conn, sql, rowids) for rowids in rowid_ranges(conn, 4)]
+    assert [r for r in rowid_ranges(conn, 4) if not conn.execute(
+        "select count(*) from events where rowid between ? and ?", r).fetchone()[0]], "a part is empty"
+    assert event_suspects(conn, rules, reads) == set()

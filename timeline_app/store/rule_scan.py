@@ -94,7 +94,6 @@ def ids_are_slugs(joined: str | None, count: int) -> bool:
 class EventsRead:
     """What one read of the events with rowids in a range found (:func:`read_events`)."""
 
-    count: int
     flagged: bool  # some row may break a rule given as SQL
     ids_are_slugs: bool  # every id is a slug, if it is text (whether it is, SQL says)
     dates_read: bool  # every start, and every end not empty, is a date the rule reads, if it is text
@@ -131,7 +130,7 @@ def read_events(conn: sqlite3.Connection, sql: str, rowids: tuple[int, int] | No
     count, flagged, ids, starts, ends, *extra = conn.execute(sql, rowids or ()).fetchone()
     known = DatesRead() if known is None else known
     dates_read = _dates_read(starts, count, known.starts) and _dates_read(ends, count, known.ends)
-    return EventsRead(count, bool(flagged), ids_are_slugs(ids, count), dates_read, tuple(extra))
+    return EventsRead(bool(flagged), ids_are_slugs(ids, count), dates_read, tuple(extra))
 
 
 _READABLE = re.compile(READABLE_DATE)
