@@ -248,31 +248,11 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     # The proof's sums over the events are read along with the rules' (one read of every row, not two).
     sums = event_sums_sql(columns) if proof is not None and "start_year" in columns else ""
     read_sql = events_read_sql(rules_sql, sums)
-    # The longest first, so the threads end about together: the events are read in parts both
-    # threads take from (at a million events, about half a second each), then the links to them
-    # (a quarter each), to sources (a fifth), to themes and places (a seventh), then the proof's
-    # remaining look (by then the window has sent its digest).
     parts = rowid_ranges(conn, EVENT_PARTS if beside is not None else 1)
-    known = DatesRead()
-    passes: dict[Any, Callable[[sqlite3.Connection], Any]] = {
-        ("events", k): partial(read_events, sql=read_sql, rowids=rowids, known=known) for k, rowids in enumerate(parts)}
     # Links to a theme or place are counted by value (from the column's index): the proof compares
     # the counts, and the reference is checked by the values alone.
     counted = [r for r in references if r in LINKS]
-    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
-                  for r in references if r[2] == "events")
-    passes.update((r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
-                  for r in references if r[2] != "events" and r not in counted)
-    passes.update((("counted", r), partial(values_counted, table=r[0], column=r[1])) for r in counted)
-    if proof is not None:
-        passes["proof"] = proof.examine_the_rest
-    if len(parts) > 1 and references:
-        # The second thread begins with a link table, not a second part: the first part's new dates
-        # are then matched alone, and the later parts find them known (not both at once, each
-        # waiting for the interpreter).
-        order = list(passes)
-        order.insert(1, order.pop(len(parts)))
-        passes = {name: passes[name] for name in order}
+    passes = _passes(parts, read_sql, references, counted, proof, tail)
     answers = _shared(passes, [conn] if beside is None else [conn, beside])
     for r in counted:
         dangle = values_dangle(conn, answers[("counted", r)], r[2])
@@ -306,6 +286,31 @@ def row_problems(conn: sqlite3.Connection, limit: int | None = 20, proof: IndexP
     for reference in references:
         problems += answers[reference]
     return problems
+
+
+def _passes(parts: list, read_sql: str, references: tuple[tuple[str, str, str], ...],
+            counted: list[tuple[str, str, str]], proof: IndexProof | None,
+            tail: str) -> dict[Any, Callable[[sqlite3.Connection], Any]]:
+    """What :func:`row_problems` runs on its threads, by name, in the order the threads take it.
+
+    The longest first, so the threads end about together: the parts of the events (at a million,
+    about half a second each), the links to them (a quarter), to sources (a fifth), the links
+    counted by value (a seventh), and the proof's remaining look last (by then the window has
+    sent its digest). The second thread begins with a link table, not a second part: the first
+    part's new dates are then matched alone, and the later parts find them known (rather than
+    both matched at once, each waiting for the interpreter).
+    """
+    known = DatesRead()
+    Pass = tuple[Any, Callable[[sqlite3.Connection], Any]]
+    events: list[Pass] = [(("events", k), partial(read_events, sql=read_sql, rowids=rowids, known=known))
+                          for k, rowids in enumerate(parts)]
+    links: list[Pass] = [(r, partial(reference_problems, table=r[0], column=r[1], target=r[2], tail=tail))
+                         for r in sorted(references, key=lambda r: r[2] != "events") if r not in counted]
+    ordered = events[:1] + links[:1] + events[1:] + links[1:]
+    ordered += [(("counted", r), partial(values_counted, table=r[0], column=r[1])) for r in counted]
+    if proof is not None:
+        ordered.append(("proof", proof.examine_the_rest))
+    return dict(ordered)
 
 
 def reference_problems(conn: sqlite3.Connection, table: str, column: str, target: str, tail: str = "",
